@@ -53,7 +53,9 @@ export function formatTable(suite: string, rows: readonly BenchRow[]): string {
     r.target ?? "",
     r.meetsTarget === undefined ? "" : r.meetsTarget ? "yes" : "NO",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)));
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)),
+  );
   const line = (cells: readonly string[]) =>
     `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;

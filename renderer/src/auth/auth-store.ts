@@ -1,0 +1,76 @@
+import type { User } from "@shared/domain/user";
+import { createStore } from "zustand/vanilla";
+import type { ApiClient } from "../api/api-client";
+import { ApiError } from "../api/api-error";
+import type { CredentialStore } from "../platform/platform";
+
+// State
+export interface AuthState {
+  status: "restoring" | "signed-out" | "signing-in" | "signed-in";
+  user: User | null;
+  token: string | null;
+  error: string | null;
+}
+
+// Actions
+export interface AuthActions {
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  /** Restores the saved session at start-up, if it is still valid. */
+  restore(): Promise<void>;
+}
+
+export interface AuthDeps {
+  api: Pick<ApiClient, "login" | "logout" | "me">;
+  credentials: CredentialStore;
+}
+
+export function createAuthStore({ api, credentials }: AuthDeps) {
+  return createStore<AuthState & AuthActions>()((set, get) => ({
+    status: "restoring",
+    user: null,
+    token: null,
+    error: null,
+
+    async signIn(username, password) {
+      set({ status: "signing-in", error: null });
+      try {
+        const session = await api.login({ username, password });
+        await credentials.save(session.token);
+        set({ status: "signed-in", user: session.user, token: session.token });
+      } catch (error) {
+        set({ status: "signed-out", error: signInMessage(error) });
+      }
+    },
+
+    async signOut() {
+      if (get().token) await api.logout().catch(() => undefined);
+      await credentials.clear();
+      set({ status: "signed-out", user: null, token: null, error: null });
+    },
+
+    async restore() {
+      const token = await credentials.load();
+      if (!token) return set({ status: "signed-out" });
+      set({ token });
+      try {
+        set({ status: "signed-in", user: await api.me() });
+      } catch {
+        await credentials.clear();
+        set({ status: "signed-out", token: null });
+      }
+    },
+  }));
+}
+
+export type AuthStore = ReturnType<typeof createAuthStore>;
+
+function signInMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return "Wrong username or password.";
+    if (error.isNetworkError)
+      return "The server cannot be reached. Check your connection and try again.";
+    return error.message;
+  }
+  return "Sign-in failed.";
+}

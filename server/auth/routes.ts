@@ -1,0 +1,49 @@
+import { LoginRequest, type LoginResponse } from "@shared/api/auth";
+import { API_BASE } from "@shared/api/paths";
+import type { FastifyInstance } from "fastify";
+import type { Database } from "../db/database";
+import { bearerToken, requireUser } from "../http/auth";
+import { HttpProblem } from "../http/problem";
+import { parseRequest } from "../http/validate";
+import { verifyPassword } from "./password";
+import { createSession, revokeSession } from "./sessions";
+
+interface LoginRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: "agent" | "supervisor";
+  password_hash: string;
+}
+
+/** Verified against when the username is unknown, so timing does not reveal which usernames exist. */
+const DUMMY_HASH =
+  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+export function registerAuthRoutes(app: FastifyInstance, db: Database): void {
+  app.post(`${API_BASE}/auth/login`, async (request, reply) => {
+    const body = parseRequest("body", LoginRequest, request.body);
+    const [row] = await db.query<LoginRow>(
+      "select id, username, display_name, role, password_hash from users where username = $1",
+      [body.username],
+    );
+    const ok = await verifyPassword(body.password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !ok) throw new HttpProblem(401, "Unauthorized", "Wrong username or password.");
+    const session = await createSession(db, row.id);
+    const response: LoginResponse = {
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+    };
+    return reply.send(response);
+  });
+
+  app.post(`${API_BASE}/auth/logout`, async (request, reply) => {
+    await requireUser(db, request);
+    const token = bearerToken(request);
+    if (token) await revokeSession(db, token);
+    return reply.code(204).send();
+  });
+
+  app.get(`${API_BASE}/me`, async (request) => requireUser(db, request));
+}

@@ -1,0 +1,235 @@
+import { hashPassword } from "../auth/password";
+import type { Database, Queryable } from "../db/database";
+import { type DemoAppeal, generateAppeals } from "./appeal-generator";
+
+export const DEMO_PASSWORD = "demo";
+export const DEMO_USERS = [
+  { id: "u-agent1", username: "agent1", displayName: "Mai Anh (agent)", role: "agent" },
+  { id: "u-agent2", username: "agent2", displayName: "Chen Hao (agent)", role: "agent" },
+  {
+    id: "u-supervisor1",
+    username: "supervisor1",
+    displayName: "Linh Tran (supervisor)",
+    role: "supervisor",
+  },
+  {
+    id: "u-supervisor2",
+    username: "supervisor2",
+    displayName: "Wei Zhang (supervisor)",
+    role: "supervisor",
+  },
+] as const;
+
+export interface SeedOptions {
+  appeals?: number;
+  seed?: number;
+  now?: Date;
+}
+
+/** True when the database holds no user yet: the only state the demo seed writes into. */
+export async function isEmpty(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ n: number }>("select count(*)::int as n from users");
+  return (rows[0]?.n ?? 0) === 0;
+}
+
+/** Seeds the four demo accounts (password "demo") and `appeals` demo appeals. */
+export async function seedDemo(
+  db: Database,
+  { appeals = 240, seed = 20_261_123, now = new Date() }: SeedOptions = {},
+) {
+  await db.transaction(async (tx) => {
+    for (const user of DEMO_USERS) {
+      await tx.query(
+        "insert into users (id, username, display_name, role, password_hash) values ($1, $2, $3, $4, $5)",
+        [user.id, user.username, user.displayName, user.role, await hashPassword(DEMO_PASSWORD)],
+      );
+    }
+  });
+  const agentIds = DEMO_USERS.filter((u) => u.role === "agent").map((u) => u.id);
+  await insertAppeals(db, generateAppeals({ count: appeals, seed, now, agentIds }));
+}
+
+const BATCH = 500;
+
+/** Inserts appeals with everything that hangs off them, a batch per transaction. */
+export async function insertAppeals(db: Database, appeals: readonly DemoAppeal[]): Promise<void> {
+  for (let start = 0; start < appeals.length; start += BATCH) {
+    const batch = appeals.slice(start, start + BATCH);
+    await db.transaction(async (tx) => {
+      await insertRows(
+        tx,
+        "cases",
+        [
+          "id",
+          "kind",
+          "reason",
+          "status",
+          "stage",
+          "region",
+          "language",
+          "amount",
+          "currency",
+          "complainant_name",
+          "respondent_name",
+          "trade",
+          "payment",
+          "assignee_id",
+          "filed_at",
+          "escalated_at",
+          "updated_at",
+        ],
+        batch.map((a) => [
+          a.id,
+          a.kind,
+          a.reason,
+          a.status,
+          a.stage,
+          a.region,
+          a.language,
+          a.amount,
+          a.currency,
+          a.complainant.displayName,
+          a.respondent.displayName,
+          a.trade && JSON.stringify(a.trade),
+          a.payment && JSON.stringify(a.payment),
+          a.assignee,
+          a.filedAt,
+          a.escalatedAt,
+          a.escalatedAt ?? a.filedAt,
+        ]),
+      );
+      await insertRows(
+        tx,
+        "parties",
+        [
+          "case_id",
+          "role",
+          "side",
+          "external_user_id",
+          "display_name",
+          "phone",
+          "email",
+          "language",
+          "statement",
+        ],
+        batch.flatMap((a) =>
+          [a.complainant, a.respondent].map((p) => [
+            a.id,
+            p.role,
+            p.side,
+            p.externalUserId,
+            p.displayName,
+            p.phone,
+            p.email,
+            p.language,
+            p.statement,
+          ]),
+        ),
+      );
+      await insertRows(
+        tx,
+        "messages",
+        ["id", "case_id", "author", "author_name", "recipient", "text", "language", "at"],
+        batch.flatMap((a) =>
+          a.messages.map((m) => [
+            m.id,
+            a.id,
+            m.author,
+            m.authorName,
+            m.to,
+            m.text,
+            m.language,
+            m.at,
+          ]),
+        ),
+      );
+      await insertRows(
+        tx,
+        "evidence",
+        [
+          "id",
+          "case_id",
+          "uploaded_by",
+          "file_name",
+          "mime_type",
+          "size",
+          "sha256",
+          "description",
+          "uploaded_at",
+        ],
+        batch.flatMap((a) =>
+          a.evidence.map((e) => [
+            e.id,
+            a.id,
+            e.uploadedBy,
+            e.fileName,
+            e.mimeType,
+            e.size,
+            e.sha256,
+            e.description,
+            e.uploadedAt,
+          ]),
+        ),
+      );
+      await insertRows(
+        tx,
+        "timeline_events",
+        ["id", "case_id", "type", "at", "actor", "summary"],
+        batch.flatMap((a) => a.timeline.map((t) => [t.id, a.id, t.type, t.at, t.actor, t.summary])),
+      );
+      await insertRows(
+        tx,
+        "decisions",
+        [
+          "id",
+          "case_id",
+          "stage",
+          "outcome",
+          "favoured_party",
+          "amount",
+          "rationale",
+          "decided_by",
+          "decided_at",
+        ],
+        batch.flatMap((a) =>
+          a.decision && a.assignee
+            ? [
+                [
+                  `${a.id}-d0`,
+                  a.id,
+                  "first",
+                  a.decision.outcome,
+                  a.decision.favouredParty,
+                  a.decision.amount,
+                  a.decision.rationale,
+                  a.assignee,
+                  a.decision.decidedAt,
+                ],
+              ]
+            : [],
+        ),
+      );
+    });
+  }
+}
+
+/** One multi-row insert, chunked to stay under PostgreSQL's 65,535 bind parameters. */
+async function insertRows(
+  tx: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+) {
+  const perStatement = Math.floor(60_000 / columns.length);
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const params: unknown[] = [];
+    const tuples = chunk.map(
+      (row) => `(${row.map((value) => `$${params.push(value)}`).join(", ")})`,
+    );
+    await tx.query(
+      `insert into ${table} (${columns.join(", ")}) values ${tuples.join(", ")}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,235 @@
+import { z } from "zod";
+import { Currency, DecimalString } from "./money";
+import { UserId } from "./user";
+
+/** Timestamps cross every boundary as ISO 8601 strings with an offset (UTC `Z` from the server). */
+export const Instant = z.iso.datetime({ offset: true });
+export type Instant = z.infer<typeof Instant>;
+
+/** `AP-000123`: the human reference agents read out on the phone. Six digits at least, more when needed. */
+export const CaseReference = z.string().regex(/^AP-\d{6,}$/, "a reference such as AP-000123");
+export type CaseReference = z.infer<typeof CaseReference>;
+
+export const CaseId = z.string().min(1).max(64);
+export type CaseId = z.infer<typeof CaseId>;
+
+/** A P2P trade (crypto against fiat paid off-platform) or a payment made through a payment platform. */
+export const CaseKind = z.enum(["p2p_trade", "payment"]);
+export type CaseKind = z.infer<typeof CaseKind>;
+
+/** Why the complainant filed. The first group is P2P, the second payments. */
+export const AppealReason = z.enum([
+  "paid_not_released",
+  "payment_not_received",
+  "wrong_amount_received",
+  "payment_failed_refunded",
+  "failed_payment",
+  "wrong_amount_charged",
+  "duplicate_charge",
+  "service_not_delivered",
+  "account_takeover",
+  "repayment_hardship",
+]);
+export type AppealReason = z.infer<typeof AppealReason>;
+
+/** Which regional working-time calendar the case's SLA clocks run on. */
+export const RegionCalendarId = z.enum(["CN", "VN", "UTC"]);
+export type RegionCalendarId = z.infer<typeof RegionCalendarId>;
+
+export const Language = z.enum(["vi", "zh", "en"]);
+export type Language = z.infer<typeof Language>;
+
+/**
+ * Where the appeal stands. The transitions between these states are defined once, in the
+ * lifecycle state machine, and enforced by the server.
+ */
+export const CaseStatus = z.enum([
+  "awaiting_respondent",
+  "agreed",
+  "escalated",
+  "in_review",
+  "awaiting_evidence",
+  "decided",
+  "verifying",
+  "second_stage",
+  "supervisor_review",
+  "closed",
+]);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** First-stage arbitration by an agent, or second-stage review by a supervisor. */
+export const CaseStage = z.enum(["first", "second"]);
+export type CaseStage = z.infer<typeof CaseStage>;
+
+export const PartyRole = z.enum(["complainant", "respondent"]);
+export type PartyRole = z.infer<typeof PartyRole>;
+
+/** The party's side of the deal: buyer/seller on a P2P trade, payer/merchant on a payment. */
+export const PartySide = z.enum(["buyer", "seller", "payer", "merchant"]);
+export type PartySide = z.infer<typeof PartySide>;
+
+export const Party = z.object({
+  role: PartyRole,
+  side: PartySide,
+  /** The platform's own id for the user, not ours. */
+  externalUserId: z.string().min(1).max(64),
+  displayName: z.string().min(1).max(120),
+  /** E.164 with country code, as the party left it when filing. */
+  phone: z.string().max(32).nullable(),
+  email: z.string().max(254).nullable(),
+  language: Language,
+  /** What the party says happened, in their own words and language. */
+  statement: z.string().max(10_000),
+});
+export type Party = z.infer<typeof Party>;
+
+export const Trade = z.object({
+  orderId: z.string().min(1).max(64),
+  asset: Currency,
+  assetAmount: DecimalString,
+  fiatAmount: DecimalString,
+  fiatCurrency: Currency,
+  price: DecimalString,
+  paymentMethod: z.string().max(64),
+  createdAt: Instant,
+  markedPaidAt: Instant.nullable(),
+});
+export type Trade = z.infer<typeof Trade>;
+
+export const Payment = z.object({
+  transactionId: z.string().min(1).max(64),
+  amount: DecimalString,
+  currency: Currency,
+  merchant: z.string().max(120),
+  method: z.string().max(64),
+  occurredAt: Instant,
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const MessageAuthor = z.enum(["complainant", "respondent", "agent", "system"]);
+export type MessageAuthor = z.infer<typeof MessageAuthor>;
+
+export const Message = z.object({
+  id: z.string().min(1).max(64),
+  author: MessageAuthor,
+  authorName: z.string().max(120),
+  /** For CS messages: which party it was sent to; null for the parties' chat with each other. */
+  to: PartyRole.nullable(),
+  text: z.string().max(10_000),
+  language: Language,
+  at: Instant,
+});
+export type Message = z.infer<typeof Message>;
+
+export const EvidenceMime = z.enum([
+  "image/png",
+  "image/jpeg",
+  "image/webp",
+  "application/pdf",
+  "text/plain",
+]);
+export type EvidenceMime = z.infer<typeof EvidenceMime>;
+
+export const Evidence = z.object({
+  id: z.string().min(1).max(64),
+  uploadedBy: MessageAuthor,
+  fileName: z.string().max(255),
+  mimeType: EvidenceMime,
+  size: z.number().int().nonnegative(),
+  /** Lower-case hex sha256 of the bytes: what the content is stored under and verified against. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  description: z.string().max(2_000),
+  uploadedAt: Instant,
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const DecisionOutcome = z.enum([
+  "release",
+  "cancel_order",
+  "full_refund",
+  "partial_refund",
+  "compensation",
+  "mediation",
+  "repayment_plan",
+]);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+export const Decision = z.object({
+  id: z.string().min(1).max(64),
+  stage: CaseStage,
+  outcome: DecisionOutcome,
+  favouredParty: PartyRole.nullable(),
+  amount: DecimalString.nullable(),
+  rationale: z.string(),
+  decidedBy: UserId,
+  decidedAt: Instant,
+});
+export type Decision = z.infer<typeof Decision>;
+
+/**
+ * One row of the queue: what an agent needs to pick the next case, without its detail.
+ * `amount`/`currency` are the disputed fiat amount (trade) or the payment amount.
+ */
+export const CaseSummary = z.object({
+  id: CaseId,
+  reference: CaseReference,
+  kind: CaseKind,
+  reason: AppealReason,
+  status: CaseStatus,
+  stage: CaseStage,
+  region: RegionCalendarId,
+  amount: DecimalString,
+  currency: Currency,
+  complainantName: z.string(),
+  respondentName: z.string(),
+  assigneeId: UserId.nullable(),
+  filedAt: Instant,
+  escalatedAt: Instant.nullable(),
+  updatedAt: Instant,
+  /** Optimistic-concurrency version: every accepted mutation increments it. */
+  version: z.number().int().positive(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const TimelineEventType = z.enum([
+  "order_created",
+  "marked_paid",
+  "appeal_filed",
+  "respondent_answered",
+  "escalated",
+  "claimed",
+  "released",
+  "evidence_requested",
+  "evidence_received",
+  "decided",
+  "appealed",
+  "reviewed",
+  "closed",
+]);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+export const TimelineEvent = z.object({
+  id: z.string().min(1).max(64),
+  type: TimelineEventType,
+  at: Instant,
+  actor: z.string().max(120),
+  summary: z.string().max(2_000),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const CaseDetail = CaseSummary.extend({
+  complainant: Party,
+  respondent: Party,
+  trade: Trade.nullable(),
+  payment: Payment.nullable(),
+  messages: z.array(Message),
+  evidence: z.array(Evidence),
+  timeline: z.array(TimelineEvent),
+  decisions: z.array(Decision),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** Formats the sequence number the server assigns into the public reference. */
+export function formatCaseReference(sequence: number): CaseReference {
+  return `AP-${String(sequence).padStart(6, "0")}`;
+}
