@@ -4,8 +4,9 @@
  */
 import { type BenchSuite, formatTable } from "./harness";
 import { casesListSuite } from "./suites/cases-list";
+import { slaSuite } from "./suites/sla";
 
-const SUITES: readonly BenchSuite[] = [casesListSuite];
+const SUITES: readonly BenchSuite[] = [casesListSuite, slaSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
