@@ -43,13 +43,13 @@ function formatNumber(value: number): string {
 
 /** Renders rows as a fixed-width text table. */
 export function formatTable(suite: string, rows: readonly BenchRow[]): string {
-  const header = ["subject", "metric", "value", "baseline", "ratio", "target", "met"];
+  const header = ["subject", "metric", "value", "baseline", "value/baseline", "target", "met"];
   const body = rows.map((r) => [
     r.subject,
     r.metric,
     `${formatNumber(r.value)} ${r.unit}`,
     r.baseline ? `${r.baseline.name}: ${formatNumber(r.baseline.value)} ${r.unit}` : "",
-    r.baseline && r.value !== 0 ? `${formatNumber(r.baseline.value / r.value)}×` : "",
+    r.baseline && r.baseline.value !== 0 ? `${formatNumber(r.value / r.baseline.value)}×` : "",
     r.target ?? "",
     r.meetsTarget === undefined ? "" : r.meetsTarget ? "yes" : "NO",
   ]);

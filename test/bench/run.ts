@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const selected = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
   if (wanted.length && selected.length === 0) {
-    console.error(`No suite named ${wanted.join(", ")}. Suites: ${SUITES.map((s) => s.name).join(", ")}`);
+    console.error(
+      `No suite named ${wanted.join(", ")}. Suites: ${SUITES.map((s) => s.name).join(", ")}`,
+    );
     process.exit(2);
   }
   for (const suite of selected) {

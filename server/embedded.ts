@@ -1,0 +1,56 @@
+/**
+ * Entry of the reference server when the desktop app embeds it: forked by the Electron main
+ * process (utilityProcess) or by Node (child_process.fork, in tests). It listens on a free
+ * loopback port and reports `{ type: "listening", port }` to its parent, then serves until told
+ * `{ type: "stop" }` or its parent goes away.
+ */
+import { startServer } from "./start";
+
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: "message", listener: (event: { data: unknown }) => void): void;
+}
+
+/** Electron's utility process exposes `process.parentPort`; Node's fork exposes `process.send`. */
+function parentChannel() {
+  const electronPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+  if (electronPort) {
+    return {
+      send: (message: unknown) => electronPort.postMessage(message),
+      onMessage: (listener: (message: unknown) => void) =>
+        electronPort.on("message", (event) => listener(event.data)),
+    };
+  }
+  return {
+    send: (message: unknown) => process.send?.(message),
+    onMessage: (listener: (message: unknown) => void) => process.on("message", listener),
+  };
+}
+
+async function main(): Promise<void> {
+  const channel = parentChannel();
+  const dataDir = process.env.ARBITER_DATA_DIR;
+  if (!dataDir) throw new Error("ARBITER_DATA_DIR is not set");
+  const server = await startServer({ host: "127.0.0.1", port: 0, dataDir, demo: true });
+  channel.send({ type: "listening", port: server.port });
+  const stop = () => {
+    server.close().finally(() => process.exit(0));
+  };
+  channel.onMessage((message) => {
+    if (
+      typeof message === "object" &&
+      message !== null &&
+      "type" in message &&
+      message.type === "stop"
+    )
+      stop();
+  });
+  process.once("disconnect", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  const channel = parentChannel();
+  channel.send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
