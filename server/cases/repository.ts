@@ -21,10 +21,15 @@ interface CaseSummaryRow {
   escalated_at: Date | null;
   updated_at: Date;
   version: number;
+  priority: CaseSummary["priority"];
+  due_at: Date | null;
+  warn_at: Date | null;
+  needs_supervisor: boolean;
 }
 
 export const CASE_SUMMARY_COLUMNS = `id, reference_no, kind, reason, status, stage, region, amount, currency,
-  complainant_name, respondent_name, assignee_id, filed_at, escalated_at, updated_at, version`;
+  complainant_name, respondent_name, assignee_id, filed_at, escalated_at, updated_at, version,
+  priority, due_at, warn_at, needs_supervisor`;
 
 export function toCaseSummary(row: CaseSummaryRow): CaseSummary {
   return {
@@ -44,6 +49,10 @@ export function toCaseSummary(row: CaseSummaryRow): CaseSummary {
     escalatedAt: toIsoOrNull(row.escalated_at),
     updatedAt: toIso(row.updated_at),
     version: row.version,
+    priority: row.priority,
+    dueAt: toIsoOrNull(row.due_at),
+    warnAt: toIsoOrNull(row.warn_at),
+    needsSupervisor: row.needs_supervisor,
   };
 }
 

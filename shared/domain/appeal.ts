@@ -166,6 +166,9 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
+export const CasePriority = z.enum(["urgent", "high", "normal", "low"]);
+export type CasePriority = z.infer<typeof CasePriority>;
+
 /**
  * One row of the queue: what an agent needs to pick the next case, without its detail.
  * `amount`/`currency` are the disputed fiat amount (trade) or the payment amount.
@@ -188,6 +191,17 @@ export const CaseSummary = z.object({
   updatedAt: Instant,
   /** Optimistic-concurrency version: every accepted mutation increments it. */
   version: z.number().int().positive(),
+  priority: CasePriority,
+  /**
+   * The earliest deadline among the case's running SLA clocks, computed by the server with the SLA
+   * engine on the case's regional calendar when the case last changed; null when no clock runs
+   * (closed, paused while awaiting evidence, not yet filed).
+   */
+  dueAt: Instant.nullable(),
+  /** When that clock starts warning (a fraction of its target elapsed). "At risk" from here on. */
+  warnAt: Instant.nullable(),
+  /** An agent asked a supervisor to look at the case and no supervisor has acted since. */
+  needsSupervisor: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -205,6 +219,15 @@ export const TimelineEventType = z.enum([
   "appealed",
   "reviewed",
   "closed",
+  "agreement_reached",
+  "agreement_lapsed",
+  "cancelled",
+  "reassigned",
+  "supervisor_requested",
+  "message_sent",
+  "contacted",
+  "verified",
+  "reopened",
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
@@ -217,6 +240,76 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
+/** An internal note: seen by CS only, never by the parties. */
+export const InternalNote = z.object({
+  id: z.string().min(1).max(64),
+  authorId: UserId,
+  authorName: z.string().max(120),
+  text: z.string().max(10_000),
+  at: Instant,
+});
+export type InternalNote = z.infer<typeof InternalNote>;
+
+export const PhoneContactOutcome = z.enum(["reached", "no_answer", "voicemail", "wrong_number"]);
+export type PhoneContactOutcome = z.infer<typeof PhoneContactOutcome>;
+
+/** A call CS made to a party, recorded by the agent who made it. */
+export const PhoneContact = z.object({
+  id: z.string().min(1).max(64),
+  party: PartyRole,
+  phone: z.string().max(32).nullable(),
+  outcome: PhoneContactOutcome,
+  summary: z.string().max(2_000),
+  byId: UserId,
+  at: Instant,
+});
+export type PhoneContact = z.infer<typeof PhoneContact>;
+
+/**
+ * "Provide more info": what CS asked a party for and by when. The party is notified by e-mail and
+ * SMS by the platform; a party that misses `dueAt` may lose the case.
+ */
+export const EvidenceRequest = z.object({
+  id: z.string().min(1).max(64),
+  party: PartyRole,
+  what: z.string().max(2_000),
+  dueAt: Instant,
+  requestedById: UserId,
+  requestedAt: Instant,
+  /** When the party uploaded evidence after the request; null while outstanding. */
+  fulfilledAt: Instant.nullable(),
+});
+export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
+
+export const SlaClockStatus = z.enum(["pending", "running", "paused", "met", "breached"]);
+export type SlaClockStatus = z.infer<typeof SlaClockStatus>;
+
+/** One SLA clock of a case as the server computed it at `computedAt` of the detail. */
+export const SlaClock = z.object({
+  clockId: z.string().min(1).max(64),
+  label: z.string().max(200),
+  status: SlaClockStatus,
+  /** `working`: minutes of the region's working calendar; `wall`: plain elapsed minutes. */
+  measure: z.enum(["working", "wall"]),
+  targetMinutes: z.number().nonnegative(),
+  startedAt: Instant.nullable(),
+  stoppedAt: Instant.nullable(),
+  /** Null while pending or paused: the deadline depends on when the party answers. */
+  dueAt: Instant.nullable(),
+  elapsedMinutes: z.number(),
+  remainingMinutes: z.number(),
+  isWarning: z.boolean(),
+});
+export type SlaClock = z.infer<typeof SlaClock>;
+
+/** Post-decision verification: day 1 records, day 2 the parties' feedback, day 3 confirmation. */
+export const Verification = z.object({
+  recordsCheckedAt: Instant.nullable(),
+  feedback: z.object({ satisfied: z.boolean(), at: Instant }).nullable(),
+  confirmedAt: Instant.nullable(),
+});
+export type Verification = z.infer<typeof Verification>;
+
 export const CaseDetail = CaseSummary.extend({
   complainant: Party,
   respondent: Party,
@@ -225,7 +318,17 @@ export const CaseDetail = CaseSummary.extend({
   messages: z.array(Message),
   evidence: z.array(Evidence),
   timeline: z.array(TimelineEvent),
+  /** Every decision, oldest first: the first-stage one, then any second-stage one. */
   decisions: z.array(Decision),
+  notes: z.array(InternalNote),
+  phoneContacts: z.array(PhoneContact),
+  evidenceRequests: z.array(EvidenceRequest),
+  /** Deadline of the respondent's 10-minute window while it runs; null otherwise. */
+  respondentDeadline: Instant.nullable(),
+  verification: Verification.nullable(),
+  slaClocks: z.array(SlaClock),
+  /** The instant the SLA clocks were evaluated at (the response time). */
+  computedAt: Instant,
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -1,5 +1,6 @@
 import type { Migration } from "../migrate";
 import { initial } from "./001-initial";
+import { arbitration } from "./002-arbitration";
 
 /** Every migration, in the order it is applied. Append only. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, arbitration];

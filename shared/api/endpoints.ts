@@ -1,0 +1,248 @@
+import { z } from "zod";
+import { CaseDetail } from "../domain/appeal";
+import { User } from "../domain/user";
+import { AuditLog, AuditVerification } from "./audit";
+import { LoginRequest, LoginResponse } from "./auth";
+import {
+  CalendarAddQuery,
+  CalendarAddResponse,
+  CalendarBetweenQuery,
+  CalendarBetweenResponse,
+  CalendarList,
+  CalendarParams,
+} from "./calendars";
+import { CaseIdParams, CasePage, ChangesPage, ChangesQuery, ListCasesQuery } from "./cases";
+import { LiveEvent } from "./events";
+import {
+  EvidenceIdParams,
+  EvidenceMetadata,
+  EvidenceUploadFields,
+  PartyEvidenceUploadFields,
+} from "./evidence";
+import {
+  AgreementRequest,
+  CancelAppealRequest,
+  FileAppealRequest,
+  IntegrationResponse,
+  PartyFeedbackRequest,
+  PartyMessageRequest,
+  RespondentAnswerRequest,
+  SecondStageRequest,
+} from "./integration";
+import { MUTATIONS, MutationResponse, PreconditionFailedProblem } from "./mutations";
+
+/**
+ * Every endpoint of the API, described once with its shared schemas. The server generates
+ * `GET /api/v1/openapi.json` from this list and a test checks that every route it registers is
+ * listed here, so the document cannot drift from the code.
+ */
+export interface Endpoint {
+  method: "get" | "post";
+  /** Relative to API_BASE, OpenAPI style: `/cases/{id}`. */
+  path: string;
+  summary: string;
+  /** `user`: a desk session token. `service`: the integration SERVICE_TOKEN. */
+  auth: "none" | "user" | "service";
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** `multipart/form-data` with a `file` part plus these fields. */
+  multipart?: z.ZodType;
+  /** Mutation protocol: Idempotency-Key always; If-Match required or optional. */
+  mutation?: { ifMatch: "required" | "optional" };
+  /** Success response: status and schema (`null`: no body). */
+  response: { status: number; schema: z.ZodType | null; contentType?: string };
+  /** Error statuses this endpoint documents beyond 400/401. */
+  errors?: readonly number[];
+}
+
+const MUTATION_ERRORS = [403, 404, 409, 412, 422, 428] as const;
+
+const deskMutations: Endpoint[] = Object.entries(MUTATIONS).map(([name, body]) => ({
+  method: "post",
+  path: `/cases/{id}/${name}`,
+  summary: `Desk action "${name}" on a case`,
+  auth: "user",
+  params: CaseIdParams,
+  body,
+  mutation: { ifMatch: "required" },
+  response: { status: 200, schema: MutationResponse },
+  errors: MUTATION_ERRORS,
+}));
+
+const integration = (path: string, summary: string, body: z.ZodType, status = 200): Endpoint => ({
+  method: "post",
+  path: `/integration/appeals${path}`,
+  summary,
+  auth: "service",
+  ...(path.includes("{id}") ? { params: CaseIdParams } : {}),
+  body,
+  mutation: { ifMatch: "optional" },
+  response: { status, schema: IntegrationResponse },
+  errors: [403, 404, 409, 412, 422],
+});
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    method: "post",
+    path: "/auth/login",
+    summary: "Sign in; returns a bearer token",
+    auth: "none",
+    body: LoginRequest,
+    response: { status: 200, schema: LoginResponse },
+  },
+  {
+    method: "post",
+    path: "/auth/logout",
+    summary: "Revoke the current token",
+    auth: "user",
+    response: { status: 204, schema: null },
+  },
+  {
+    method: "get",
+    path: "/me",
+    summary: "The signed-in user",
+    auth: "user",
+    response: { status: 200, schema: User },
+  },
+  {
+    method: "get",
+    path: "/users",
+    summary: "Agents and supervisors (for reassignment)",
+    auth: "user",
+    response: { status: 200, schema: z.object({ users: z.array(User) }) },
+  },
+  {
+    method: "get",
+    path: "/cases",
+    summary: "The queue: filtered, keyset-paginated, most urgent escalation first",
+    auth: "user",
+    query: ListCasesQuery,
+    response: { status: 200, schema: CasePage },
+  },
+  {
+    method: "get",
+    path: "/cases/changes",
+    summary: "Delta feed: every case changed after the cursor, in commit order",
+    auth: "user",
+    query: ChangesQuery,
+    response: { status: 200, schema: ChangesPage },
+  },
+  {
+    method: "get",
+    path: "/cases/{id}",
+    summary: "Full case detail with its version (also as ETag)",
+    auth: "user",
+    params: CaseIdParams,
+    response: { status: 200, schema: CaseDetail },
+    errors: [404],
+  },
+  ...deskMutations,
+  {
+    method: "post",
+    path: "/cases/{id}/evidence",
+    summary: "Upload evidence (agent); sniffed type; content-addressed by sha256",
+    auth: "user",
+    params: CaseIdParams,
+    multipart: EvidenceUploadFields,
+    mutation: { ifMatch: "required" },
+    response: { status: 200, schema: MutationResponse },
+    errors: [...MUTATION_ERRORS, 413, 415],
+  },
+  {
+    method: "get",
+    path: "/cases/{id}/audit",
+    summary: "The case's audit entries, oldest first",
+    auth: "user",
+    params: CaseIdParams,
+    response: { status: 200, schema: AuditLog },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/audit/verify",
+    summary: "Walk the hash chain; report the first broken link (supervisor)",
+    auth: "user",
+    response: { status: 200, schema: AuditVerification },
+    errors: [403],
+  },
+  {
+    method: "get",
+    path: "/evidence/{id}",
+    summary: "Evidence metadata",
+    auth: "user",
+    params: EvidenceIdParams,
+    response: { status: 200, schema: EvidenceMetadata },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/evidence/{id}/content",
+    summary: "Evidence bytes, with X-Content-SHA256 and Repr-Digest",
+    auth: "user",
+    params: EvidenceIdParams,
+    response: { status: 200, schema: null, contentType: "application/octet-stream" },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/events",
+    summary: "Live events (Server-Sent Events); resumable with Last-Event-ID",
+    auth: "user",
+    response: { status: 200, schema: LiveEvent, contentType: "text/event-stream" },
+  },
+  {
+    method: "get",
+    path: "/calendars",
+    summary: "Working-time calendars",
+    auth: "user",
+    response: { status: 200, schema: CalendarList },
+  },
+  {
+    method: "get",
+    path: "/calendars/{id}/add",
+    summary: "Add working minutes to an instant",
+    auth: "user",
+    params: CalendarParams,
+    query: CalendarAddQuery,
+    response: { status: 200, schema: CalendarAddResponse },
+  },
+  {
+    method: "get",
+    path: "/calendars/{id}/between",
+    summary: "Working minutes between two instants",
+    auth: "user",
+    params: CalendarParams,
+    query: CalendarBetweenQuery,
+    response: { status: 200, schema: CalendarBetweenResponse },
+  },
+  integration("", "File an appeal (complainant)", FileAppealRequest, 201),
+  integration("/{id}/messages", "A party's chat message", PartyMessageRequest),
+  integration(
+    "/{id}/respondent-answer",
+    "The respondent's answer in the 10-minute window",
+    RespondentAnswerRequest,
+  ),
+  integration(
+    "/{id}/agreement",
+    "The complainant confirms an agreement (or not)",
+    AgreementRequest,
+  ),
+  integration("/{id}/cancel", "The complainant cancels the appeal", CancelAppealRequest),
+  integration("/{id}/second-stage", "A party objects to the decision", SecondStageRequest),
+  integration("/{id}/feedback", "A party's feedback during verification", PartyFeedbackRequest),
+  {
+    method: "post",
+    path: "/integration/appeals/{id}/evidence",
+    summary: "A party uploads evidence",
+    auth: "service",
+    params: CaseIdParams,
+    multipart: PartyEvidenceUploadFields,
+    mutation: { ifMatch: "optional" },
+    response: { status: 200, schema: IntegrationResponse },
+    errors: [404, 409, 413, 415, 422],
+  },
+];
+
+/** Problem bodies with extra members, for the document. */
+export const PROBLEM_SCHEMAS = { PreconditionFailedProblem } as const;
