@@ -1,8 +1,14 @@
+import { AuditLog, AuditVerification } from "@shared/api/audit";
 import { LoginRequest, LoginResponse } from "@shared/api/auth";
-import { CasePage, type ListCasesQuery } from "@shared/api/cases";
+import { CalendarAddResponse, CalendarBetweenResponse, CalendarList } from "@shared/api/calendars";
+import { CasePage, ChangesPage, type ListCasesQuery } from "@shared/api/cases";
+import { EvidenceMetadata } from "@shared/api/evidence";
+import { etagOf, HEADERS } from "@shared/api/headers";
+import { type MUTATIONS, type MutationName, MutationResponse } from "@shared/api/mutations";
+import { CaseDetail, type RegionCalendarId } from "@shared/domain/appeal";
 import { User } from "@shared/domain/user";
 import axios, { type AxiosInstance } from "axios";
-import type { z } from "zod";
+import { z } from "zod";
 import { toApiError } from "./api-error";
 
 export interface ApiClientOptions {
@@ -10,21 +16,48 @@ export interface ApiClientOptions {
   /** Read on every request, so signing in or out needs no new client. */
   getToken: () => string | null;
   timeoutMs?: number;
+  /** Request ids (`X-Request-Id`); injectable so tests can correlate with the server's audit. */
+  newRequestId?: () => string;
 }
 
 /** What a list call may send: the filters of the shared query schema, in their wire form. */
 export type ListCasesParams = Partial<Record<keyof ListCasesQuery, string | number>>;
 
+export interface MutateOptions {
+  /** Same key on every retry of one action: the server replays its first answer. */
+  idempotencyKey: string;
+  /** The case version the action was taken on (sent as the strong ETag `"<version>"`). */
+  ifMatch: number;
+  signal?: AbortSignal | undefined;
+}
+
+const UserList = z.object({ users: z.array(User) });
+
+/** A desk mutation as the client sends it: the route's name and its body (schema input). */
+export type Mutation = {
+  [N in MutationName]: { type: N; body: z.input<(typeof MUTATIONS)[N]> };
+}[MutationName];
+
 /**
  * The desk's typed view of the API: every response is parsed with the shared schema, so a server
- * that drifts from the contract fails loudly here instead of somewhere in the UI.
+ * that drifts from the contract fails loudly here instead of somewhere in the UI. Every call takes
+ * an `AbortSignal`, so a view that closes cancels what it started.
+ *
+ * Token refresh: the contract has no refresh endpoint (tokens expire; the agent signs in again).
+ * A 401 surfaces as an `ApiError` with status 401; the sync engine pauses its outbox on it and
+ * resumes after the next sign-in, so no queued action is lost to an expired token.
  */
-export function createApiClient({ baseUrl, getToken, timeoutMs = 15_000 }: ApiClientOptions) {
+export function createApiClient({
+  baseUrl,
+  getToken,
+  timeoutMs = 15_000,
+  newRequestId = () => crypto.randomUUID(),
+}: ApiClientOptions) {
   const http: AxiosInstance = axios.create({ baseURL: baseUrl, timeout: timeoutMs });
   http.interceptors.request.use((config) => {
     const token = getToken();
     if (token) config.headers.set("Authorization", `Bearer ${token}`);
-    config.headers.set("X-Request-Id", crypto.randomUUID());
+    config.headers.set(HEADERS.requestId, newRequestId());
     return config;
   });
 
@@ -40,6 +73,8 @@ export function createApiClient({ baseUrl, getToken, timeoutMs = 15_000 }: ApiCl
     }
   }
 
+  const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
+
   return {
     login: (body: LoginRequest, signal?: AbortSignal) =>
       call(LoginResponse, http.post("/auth/login", LoginRequest.parse(body), { signal })),
@@ -51,8 +86,73 @@ export function createApiClient({ baseUrl, getToken, timeoutMs = 15_000 }: ApiCl
       }
     },
     me: (signal?: AbortSignal) => call(User, http.get("/me", { signal })),
+    users: async (signal?: AbortSignal) =>
+      (await call(UserList, http.get("/users", { signal }))).users,
     listCases: (params: ListCasesParams = {}, signal?: AbortSignal) =>
       call(CasePage, http.get("/cases", { params, signal })),
+    /** The delta feed after `since` (omitted: from the start of history). */
+    changes: (since: string | null, limit: number, signal?: AbortSignal) =>
+      call(
+        ChangesPage,
+        http.get("/cases/changes", { params: since ? { since, limit } : { limit }, signal }),
+      ),
+    getCase: (id: string, signal?: AbortSignal) =>
+      call(CaseDetail, http.get(casePath(id), { signal })),
+    /**
+     * A desk mutation (`POST /cases/:id/<type>`). The outbox validates bodies against the contract
+     * when an action is taken (`validateAction`), so what reaches this call is well-formed.
+     */
+    mutate: (
+      id: string,
+      { type, body }: Mutation,
+      { idempotencyKey, ifMatch, signal }: MutateOptions,
+    ) =>
+      call(
+        MutationResponse,
+        http.post(`${casePath(id)}/${type}`, body, {
+          signal,
+          headers: { [HEADERS.idempotencyKey]: idempotencyKey, [HEADERS.ifMatch]: etagOf(ifMatch) },
+        }),
+      ),
+    caseAudit: (id: string, signal?: AbortSignal) =>
+      call(AuditLog, http.get(`${casePath(id)}/audit`, { signal })),
+    verifyAudit: (signal?: AbortSignal) =>
+      call(AuditVerification, http.get("/audit/verify", { signal })),
+    evidenceMetadata: (evidenceId: string, signal?: AbortSignal) =>
+      call(EvidenceMetadata, http.get(`/evidence/${encodeURIComponent(evidenceId)}`, { signal })),
+    /** The evidence bytes; the caller verifies them against the sha256 of the metadata. */
+    evidenceContent: async (evidenceId: string, signal?: AbortSignal): Promise<ArrayBuffer> => {
+      try {
+        const response = await http.get<ArrayBuffer>(
+          `/evidence/${encodeURIComponent(evidenceId)}/content`,
+          { signal, responseType: "arraybuffer" },
+        );
+        return response.data;
+      } catch (error) {
+        throw toApiError(error);
+      }
+    },
+    calendars: (signal?: AbortSignal) => call(CalendarList, http.get("/calendars", { signal })),
+    calendarAdd: (id: RegionCalendarId, from: string, minutes: number, signal?: AbortSignal) =>
+      call(
+        CalendarAddResponse,
+        http.get(`/calendars/${id}/add`, { params: { from, minutes }, signal }),
+      ),
+    calendarBetween: (id: RegionCalendarId, from: string, to: string, signal?: AbortSignal) =>
+      call(
+        CalendarBetweenResponse,
+        http.get(`/calendars/${id}/between`, { params: { from, to }, signal }),
+      ),
+    /** URL and headers of the live event stream, read with fetch (EventSource sends no auth). */
+    eventStream: () => ({
+      url: `${baseUrl}/events`,
+      headers: (): Record<string, string> => {
+        const token = getToken();
+        const headers: Record<string, string> = { [HEADERS.requestId]: newRequestId() };
+        if (token) headers.Authorization = `Bearer ${token}`;
+        return headers;
+      },
+    }),
   };
 }
 

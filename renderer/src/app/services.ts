@@ -2,6 +2,8 @@ import { createApiClient } from "../api/api-client";
 import { createAuthStore } from "../auth/auth-store";
 import type { Platform } from "../platform/platform";
 import { createQueueStore } from "../queue/queue-store";
+import { createDeskSession } from "../sync/desk-session";
+import { syncApiOf } from "../sync/sync-api";
 
 /** Wires the platform, the API client and the feature stores once, at start-up. */
 export async function createServices(platform: Platform) {
@@ -12,7 +14,9 @@ export async function createServices(platform: Platform) {
     token = state.token;
   });
   const queue = createQueueStore(api);
-  return { platform, api, auth, queue };
+  // The signed-in user's offline cache and sync engine: `desk.getState().data` is their DeskData.
+  const desk = createDeskSession({ auth, api: syncApiOf(api) });
+  return { platform, api, auth, queue, desk };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

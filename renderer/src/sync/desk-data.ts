@@ -1,0 +1,294 @@
+import type { CaseDetail, Evidence } from "@shared/domain/appeal";
+import Dexie, { type DexieOptions, liveQuery } from "dexie";
+import { applyServerDetail, reprojectCase, serverSummaryOf } from "../cache/case-cache";
+import { type CachedCase, type DeskDatabase, openDeskDatabase, toSummary } from "../cache/desk-db";
+import { EvidenceCache } from "../cache/evidence-cache";
+import type { DeskAction } from "./actions";
+import type {
+  CaseView,
+  ConflictResolution,
+  ConflictView,
+  DeskData,
+  EnqueueResult,
+  QueuePage,
+  QueueQuery,
+  SignOutRisk,
+  Unsubscribe,
+} from "./index";
+import { createLeaderElection, type LeaderElection } from "./leader";
+import { isRedundant, projectDetail } from "./outbox-logic";
+import type { OutboxEntry } from "./outbox-types";
+import { createSyncStatusStore } from "./status-store";
+import type { SyncApi } from "./sync-api";
+import { SyncEngine, type SyncEngineOptions } from "./sync-engine";
+
+export interface DeskDataOptions {
+  userId: string;
+  api: SyncApi;
+  /** Defaults to Web Locks / BroadcastChannel election named after the user. */
+  leader?: LeaderElection;
+  /** fake-indexeddb in Node tests. */
+  dexieOptions?: DexieOptions;
+  evidenceBudgetBytes?: number;
+  engine?: Partial<Omit<SyncEngineOptions, "db" | "api" | "status" | "onCasesChanged">>;
+}
+
+/** Builds the desk's data layer for one signed-in user. See `DeskData` for the contract. */
+export function createDeskData(options: DeskDataOptions): DeskData & {
+  readonly db: DeskDatabase;
+  readonly engine: SyncEngine;
+} {
+  const { userId, api } = options;
+  const db = openDeskDatabase(userId, options.dexieOptions);
+  const status = createSyncStatusStore();
+  const evidence = new EvidenceCache(db, { budgetBytes: options.evidenceBudgetBytes });
+  const listeners = new Set<(ids: readonly string[]) => void>();
+  // Other windows of the profile learn about changes the leader wrote through this channel.
+  const channel =
+    typeof BroadcastChannel === "function"
+      ? new BroadcastChannel(`arbiter-desk-changes:${userId}`)
+      : null;
+  const emitLocal = (ids: readonly string[]) => {
+    for (const listener of listeners) listener(ids);
+  };
+  const announce = (ids: readonly string[]) => {
+    emitLocal(ids);
+    channel?.postMessage(ids);
+  };
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<readonly string[]>) => {
+      emitLocal(event.data);
+      status.getState().patch({});
+      void engine.refreshCounts();
+    };
+  }
+
+  const engine = new SyncEngine({ ...options.engine, db, api, status, onCasesChanged: announce });
+  const leader = options.leader ?? createLeaderElection(`arbiter-sync:${userId}`);
+  let stopLeading: (() => void) | null = null;
+
+  const observe = <T>(query: () => Promise<T>, listener: (value: T) => void): Unsubscribe => {
+    const subscription = liveQuery(query).subscribe({
+      next: listener,
+      error: (error: unknown) => status.getState().patch({ error: String(error) }),
+    });
+    return () => subscription.unsubscribe();
+  };
+
+  const caseView = async (id: string): Promise<CaseView | undefined> => {
+    const [row, cached, queued] = await Promise.all([
+      db.cases.get(id),
+      db.details.get(id),
+      db.outbox.where("caseId").equals(id).sortBy("seq"),
+    ]);
+    if (!row) return undefined;
+    const server = serverSummaryOf(row);
+    return {
+      detail: cached ? projectDetail(cached.detail, queued) : null,
+      summary: toSummary(row),
+      queued,
+      isStale: !cached || cached.detail.version < server.version,
+    };
+  };
+
+  const refreshCase = async (id: string, signal?: AbortSignal): Promise<void> => {
+    try {
+      const detail: CaseDetail = await api.getCase(id, signal);
+      if (await applyServerDetail(db, detail)) announce([id]);
+    } catch {
+      // Offline or cancelled: the cached view stands; the status bar shows the network state.
+    }
+  };
+
+  const queuePage = async (query: QueueQuery): Promise<QueuePage> => {
+    const sort = query.sort ?? { by: "escalatedAt", direction: "asc" };
+    const index =
+      sort.by === "escalatedAt"
+        ? "escalatedKey"
+        : sort.by === "amount"
+          ? "amountValue"
+          : "updatedAt";
+    let collection = db.cases.orderBy(index);
+    if (sort.direction === "desc") collection = collection.reverse();
+    const statuses = query.status ? new Set(query.status) : null;
+    const assigneeKey = query.assignee === "none" ? "" : query.assignee;
+    const matches = (row: CachedCase) =>
+      (!statuses || statuses.has(row.status)) &&
+      (!query.stage || row.stage === query.stage) &&
+      (!query.kind || row.kind === query.kind) &&
+      (assigneeKey === undefined || row.assigneeKey === assigneeKey);
+    const filtered = collection.filter(matches);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 200;
+    const [rows, total] = await Promise.all([
+      filtered.clone().offset(offset).limit(limit).toArray(),
+      filtered.clone().count(),
+    ]);
+    return { rows, total };
+  };
+
+  const conflictViews = async (): Promise<ConflictView[]> => {
+    const conflicts = await db.conflicts.toArray();
+    const entries = await db.outbox.bulkGet(conflicts.map((c) => c.seq));
+    return conflicts.flatMap((c, i) => {
+      const entry = entries[i];
+      return entry ? [{ ...c, entry }] : [];
+    });
+  };
+
+  return {
+    userId,
+    status,
+    db,
+    engine,
+
+    async start() {
+      if (stopLeading) return;
+      await db.open();
+      await engine.refreshCounts();
+      stopLeading = leader.run(
+        (signal) => engine.run(signal),
+        (isLeader) => status.getState().patch({ isLeader }),
+      );
+    },
+
+    async stop() {
+      stopLeading?.();
+      stopLeading = null;
+    },
+
+    syncNow: () => engine.pullNow(),
+
+    allCases: () => db.cases.toArray(),
+    casesByIds: (ids) => db.cases.bulkGet([...ids]),
+    onCasesChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    observeQueue: (query, listener) => observe(() => queuePage(query), listener),
+
+    async getCase(id, signal) {
+      const view = await caseView(id);
+      // Background refresh; the caller has the cached view at once.
+      void refreshCase(id, signal);
+      return view;
+    },
+
+    observeCase(id, listener) {
+      const refresh = new AbortController();
+      void refreshCase(id, refresh.signal);
+      const unsubscribe = observe(() => caseView(id), listener);
+      return () => {
+        refresh.abort();
+        unsubscribe();
+      };
+    },
+
+    async enqueue(caseId, action) {
+      const result = await db.transaction("rw", [db.outbox, db.cases], async () => {
+        const row = await db.cases.get(caseId);
+        if (!row) throw new Error(`Case ${caseId} is not in the cache.`);
+        const queued = await db.outbox.where("caseId").equals(caseId).sortBy("seq");
+        if (isRedundant(queued, action)) return { seq: null, idempotencyKey: null };
+        const server = serverSummaryOf(row);
+        const entry: OutboxEntry = {
+          idempotencyKey: crypto.randomUUID(),
+          caseId,
+          action,
+          baseVersion: server.version,
+          baseSummary: server,
+          state: "pending",
+          actorId: userId,
+          createdAt: Date.now(),
+          attempts: 0,
+          nextAttemptAt: 0,
+          lastError: null,
+          lastStatus: null,
+        };
+        const seq = await db.outbox.add(entry);
+        await reprojectCase(db, caseId);
+        return { seq: seq ?? null, idempotencyKey: entry.idempotencyKey } satisfies EnqueueResult;
+      });
+      announce([caseId]);
+      await engine.refreshCounts();
+      engine.kick();
+      return result;
+    },
+
+    observeOutbox(listener, caseId) {
+      return observe(
+        () =>
+          caseId
+            ? db.outbox.where("caseId").equals(caseId).sortBy("seq")
+            : db.outbox.orderBy("seq").toArray(),
+        listener,
+      );
+    },
+
+    async dismissFailed(seq) {
+      const entry = await db.outbox.get(seq);
+      if (entry?.state !== "failed") return;
+      await db.outbox.delete(seq);
+      await engine.refreshCounts();
+    },
+
+    observeConflicts: (listener) => observe(conflictViews, listener),
+
+    async resolveConflict(seq, resolution: ConflictResolution) {
+      await db.transaction("rw", [db.outbox, db.conflicts, db.cases], async () => {
+        const entry = await db.outbox.get(seq);
+        const conflict = await db.conflicts.get(seq);
+        if (!entry || !conflict) return;
+        if (resolution.kind === "discard") {
+          await db.outbox.delete(seq);
+        } else {
+          const action: DeskAction = resolution.kind === "edit" ? resolution.action : entry.action;
+          await db.outbox.update(seq, {
+            action,
+            // A changed body under the old key would be a 422: an edit is a new request.
+            idempotencyKey: resolution.kind === "edit" ? crypto.randomUUID() : entry.idempotencyKey,
+            baseVersion: conflict.theirs.version,
+            baseSummary: "complainant" in conflict.theirs ? null : conflict.theirs,
+            state: "pending",
+            attempts: 0,
+            nextAttemptAt: 0,
+            lastError: null,
+            lastStatus: null,
+          });
+        }
+        await db.conflicts.delete(seq);
+        await reprojectCase(db, entry.caseId);
+      });
+      const entry = await db.outbox.get(seq);
+      announce(entry ? [entry.caseId] : []);
+      await engine.refreshCounts();
+      engine.kick();
+    },
+
+    async evidenceContent(caseId, item: Evidence, signal) {
+      const cached = await evidence.get(item.sha256);
+      if (cached) return cached;
+      const bytes = await api.evidenceContent(item.id, signal);
+      await evidence.put({ sha256: item.sha256, caseId, mimeType: item.mimeType, bytes });
+      return new Uint8Array(bytes);
+    },
+
+    async pendingForSignOut(): Promise<SignOutRisk> {
+      const entries = await db.outbox.orderBy("seq").toArray();
+      return {
+        pending: entries.filter((e) => e.state === "pending").length,
+        conflicts: entries.filter((e) => e.state === "conflict").length,
+        failed: entries.filter((e) => e.state === "failed").length,
+        entries,
+      };
+    },
+
+    async wipe() {
+      stopLeading?.();
+      stopLeading = null;
+      channel?.close();
+      db.close();
+      await Dexie.delete(db.name);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { createStore } from "zustand/vanilla";
+import type { AuthStore } from "../auth/auth-store";
+import { createDeskData } from "./desk-data";
+import type { DeskData, SignOutRisk } from "./index";
+import type { SyncApi } from "./sync-api";
+
+// State
+export interface DeskSessionState {
+  /** The signed-in user's data layer; null while signed out. */
+  data: DeskData | null;
+}
+
+// Actions
+export interface DeskSessionActions {
+  /**
+   * What signing out would lose (pending, conflicting and failed actions). The UI shows a warning
+   * when `pending + conflicts > 0` and calls `signOut()` only once the agent confirmed.
+   */
+  signOutRisk(): Promise<SignOutRisk>;
+  /** Wipes this user's cache (outbox included) and signs out. */
+  signOut(): Promise<void>;
+}
+
+export type DeskSessionStore = ReturnType<typeof createDeskSession>;
+
+/**
+ * Follows the auth store: a signed-in user gets their own cache and sync loop; signing out stops
+ * it. One cache per user: a different user on the same machine opens a different database.
+ */
+export function createDeskSession(deps: {
+  auth: AuthStore;
+  api: SyncApi;
+  createData?: typeof createDeskData;
+}) {
+  const make = deps.createData ?? createDeskData;
+  const store = createStore<DeskSessionState & DeskSessionActions>()((set, get) => ({
+    data: null,
+    async signOutRisk() {
+      const data = get().data;
+      return data ? data.pendingForSignOut() : { pending: 0, conflicts: 0, failed: 0, entries: [] };
+    },
+    async signOut() {
+      const data = get().data;
+      set({ data: null });
+      await data?.wipe();
+      await deps.auth.getState().signOut();
+    },
+  }));
+
+  const follow = (user: { id: string } | null, status: string) => {
+    const current = store.getState().data;
+    if (status === "signed-in" && user) {
+      if (current?.userId === user.id) return;
+      void current?.stop();
+      const data = make({ userId: user.id, api: deps.api });
+      store.setState({ data });
+      void data.start();
+    } else if (status === "signed-out" && current) {
+      // Signed out elsewhere (expired token, another window): stop, keep the cache for next time.
+      void current.stop();
+      store.setState({ data: null });
+    }
+  };
+  deps.auth.subscribe((state) => follow(state.user, state.status));
+  follow(deps.auth.getState().user, deps.auth.getState().status);
+  return store;
+}

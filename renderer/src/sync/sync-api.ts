@@ -1,0 +1,38 @@
+/**
+ * What the sync engine needs from the network, narrowed from the typed API client so the engine
+ * is testable against the real server (integration) without the rest of the client.
+ */
+import type { ChangesPage } from "@shared/api/cases";
+import type { MutationResponse } from "@shared/api/mutations";
+import type { CaseDetail } from "@shared/domain/appeal";
+import type { ApiClient } from "../api/api-client";
+import type { DeskAction } from "./actions";
+
+export interface MutationOptions {
+  idempotencyKey: string;
+  /** The case version the action was taken on; sent as `If-Match: "<version>"`. */
+  ifMatch: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface SyncApi {
+  /** Changes after `since` (null: from the start of the feed), at most `limit`. */
+  changes(since: string | null, limit: number, signal?: AbortSignal): Promise<ChangesPage>;
+  getCase(id: string, signal?: AbortSignal): Promise<CaseDetail>;
+  /** The case after the action (`case` null once redacted). */
+  mutate(caseId: string, action: DeskAction, options: MutationOptions): Promise<MutationResponse>;
+  evidenceContent(evidenceId: string, signal?: AbortSignal): Promise<ArrayBuffer>;
+  /** URL and headers of the live event stream (`GET /events`). */
+  eventStream(): { url: string; headers: () => Record<string, string> };
+}
+
+/** The sync engine's view of the typed client. */
+export function syncApiOf(api: ApiClient): SyncApi {
+  return {
+    changes: api.changes,
+    getCase: api.getCase,
+    mutate: api.mutate,
+    evidenceContent: api.evidenceContent,
+    eventStream: api.eventStream,
+  };
+}
