@@ -1,14 +1,15 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig, externalizeDepsPlugin } from "electron-vite";
+import { defineConfig } from "electron-vite";
 import { rendererConfig } from "./renderer/vite.config";
 
 const alias = { "@shared": fileURLToPath(new URL("./shared", import.meta.url)) };
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     resolve: { alias },
     build: {
+      // Dependencies stay in node_modules (electron-builder packs the production ones).
+      externalizeDeps: true,
       outDir: "out/main",
       rollupOptions: {
         input: {
@@ -23,6 +24,9 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
+      // A sandboxed preload can `require` only Electron's own modules: zod and the contract's
+      // schemas are bundled into it.
+      externalizeDeps: false,
       outDir: "out/preload",
       rollupOptions: {
         input: { index: fileURLToPath(new URL("./electron/preload/index.ts", import.meta.url)) },

@@ -31,3 +31,39 @@ export function resolveAppPath(rootDir: string, url: string): string | null {
   if (rel.startsWith("..") || isAbsolute(rel)) return null;
   return target;
 }
+
+/**
+ * The `app://` handler: serves files of the renderer build, each response carrying the CSP as a
+ * header. Custom-protocol responses never pass through `session.webRequest`, so the policy must
+ * be attached here; otherwise the `app://` pages would have only their `<meta>` tag.
+ */
+export function createAppProtocolHandler({
+  rendererDir,
+  fetchFile,
+  contentSecurityPolicy,
+}: {
+  rendererDir: string;
+  /** `net.fetch(pathToFileURL(file))` in the app. */
+  fetchFile: (path: string) => Promise<Response>;
+  contentSecurityPolicy: () => string;
+}): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const securityHeaders = {
+      "Content-Security-Policy": contentSecurityPolicy(),
+      "X-Content-Type-Options": "nosniff",
+    };
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return new Response("Method not allowed", { status: 405, headers: securityHeaders });
+    const file = resolveAppPath(rendererDir, request.url);
+    if (!file) return new Response("Not found", { status: 404, headers: securityHeaders });
+    let response: Response;
+    try {
+      response = await fetchFile(file);
+    } catch {
+      return new Response("Not found", { status: 404, headers: securityHeaders });
+    }
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  };
+}

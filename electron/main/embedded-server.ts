@@ -18,6 +18,8 @@ export interface EmbeddedServer {
   readonly port: number;
   /** Asks the server to close its database and exit; kills it if it has not within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** Called once if the process ends without `stop()` having been asked (a crash, a kill). */
+  onUnexpectedExit(listener: (code: number | null) => void): void;
 }
 
 interface StartOptions {
@@ -36,10 +38,13 @@ export function startEmbeddedServer({
 }: StartOptions): Promise<EmbeddedServer> {
   const child = fork(entry, { ARBITER_DATA_DIR: dataDir });
   let exited = false;
+  let stopping = false;
   const exitWaiters: (() => void)[] = [];
-  child.onExit(() => {
+  const unexpectedExitListeners: ((code: number | null) => void)[] = [];
+  child.onExit((code) => {
     exited = true;
     for (const resolve of exitWaiters.splice(0)) resolve();
+    if (!stopping) for (const listener of unexpectedExitListeners.splice(0)) listener(code);
   });
 
   return new Promise((resolve, reject) => {
@@ -50,6 +55,7 @@ export function startEmbeddedServer({
 
     child.onExit((code) => {
       clearTimeout(timer);
+      // After start-up this rejection is ignored (the promise is settled); onUnexpectedExit reports it.
       reject(new Error(`The embedded server exited during start-up (code ${code}).`));
     });
 
@@ -63,8 +69,12 @@ export function startEmbeddedServer({
       resolve({
         url: `http://127.0.0.1:${message.port}`,
         port: message.port,
+        onUnexpectedExit: (listener) => {
+          if (!exited) unexpectedExitListeners.push(listener);
+        },
         stop: (graceMs = 5_000) =>
           new Promise<void>((done) => {
+            stopping = true;
             if (exited) return done();
             exitWaiters.push(done);
             child.send({ type: "stop" });
@@ -83,4 +93,83 @@ function isServerMessage(message: unknown): message is ServerMessage {
   if (typeof message !== "object" || message === null || !("type" in message)) return false;
   if (message.type === "listening") return "port" in message && typeof message.port === "number";
   return message.type === "failed" && "message" in message && typeof message.message === "string";
+}
+
+export interface SupervisedServer {
+  /** The server now running (it changes after a restart: the port is new). */
+  current(): EmbeddedServer;
+  /** Stops the server and any restart in progress; the supervisor is done after this. */
+  stop(): Promise<void>;
+}
+
+interface SuperviseOptions {
+  start: () => Promise<EmbeddedServer>;
+  /** A new server is up after a crash; the shell points its windows at the new URL. */
+  onRestarted: (server: EmbeddedServer) => void;
+  /** Restarts failed `maxRestarts` times in a row: the shell tells the agent and stays up. */
+  onGaveUp: (error: Error) => void;
+  log: (message: string) => void;
+  maxRestarts?: number;
+  /** Wait before restart n (0-based): doubles from 1 s, at most 30 s, so a crash loop does not spin. */
+  backoffMs?: (attempt: number) => number;
+}
+
+/**
+ * Starts the embedded server and starts it again whenever it dies on its own. Restarting is safe:
+ * the server keeps nothing but its PGlite folder, which a new process reopens, and the renderer
+ * keeps unsent work in its outbox until the server acknowledges it.
+ */
+export async function superviseEmbeddedServer({
+  start,
+  onRestarted,
+  onGaveUp,
+  log,
+  maxRestarts = 5,
+  backoffMs = (attempt) => Math.min(30_000, 1_000 * 2 ** attempt),
+}: SuperviseOptions): Promise<SupervisedServer> {
+  let server = await start();
+  let stopped = false;
+  let failures = 0;
+  let pendingRestart: Promise<void> | null = null;
+
+  const restart = async (code: number | null) => {
+    log(`Embedded server exited unexpectedly (code ${code}); restarting.`);
+    while (!stopped) {
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(failures)));
+      if (stopped) return;
+      try {
+        server = await start();
+        failures = 0;
+        watch(server);
+        log(`Embedded server restarted on ${server.url}.`);
+        if (!stopped) onRestarted(server);
+        return;
+      } catch (error) {
+        failures += 1;
+        log(`Embedded server restart ${failures} failed: ${String(error)}`);
+        if (failures >= maxRestarts) {
+          onGaveUp(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+      }
+    }
+  };
+
+  const watch = (running: EmbeddedServer) =>
+    running.onUnexpectedExit((code) => {
+      if (stopped) return;
+      pendingRestart = restart(code).finally(() => {
+        pendingRestart = null;
+      });
+    });
+  watch(server);
+
+  return {
+    current: () => server,
+    stop: async () => {
+      stopped = true;
+      await pendingRestart;
+      await server.stop();
+    },
+  };
 }

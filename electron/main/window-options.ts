@@ -16,7 +16,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    enableBlinkFeatures: "",
     navigateOnDragDrop: false,
+    // Evidence is read, not edited: no reason for pages to run plugins or open pop-ups by script.
+    plugins: false,
+    javascript: true,
+    safeDialogs: true,
     spellcheck: true,
   };
 }
@@ -29,7 +34,23 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     minHeight: 640,
     title: "Arbiter Desk",
     backgroundColor: "#f5f6f8",
-    // Shown once the first paint is ready, so the agent never sees a white flash.
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  };
+}
+
+/** A case on its own, typically on the second monitor next to the queue. */
+export function caseWindowOptions(
+  preloadPath: string,
+  reference: string,
+): BrowserWindowConstructorOptions {
+  return {
+    width: 1100,
+    height: 860,
+    minWidth: 720,
+    minHeight: 560,
+    title: `${reference} — Arbiter Desk`,
+    backgroundColor: "#f5f6f8",
     show: false,
     webPreferences: secureWebPreferences(preloadPath),
   };

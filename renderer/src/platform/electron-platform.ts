@@ -1,18 +1,38 @@
 import { API_BASE } from "@shared/api/paths";
 import type { ArbiterBridge } from "@shared/ipc/contract";
 import type { Platform } from "./platform";
-import { createSessionStorageCredentials } from "./session-storage-credentials";
 
-/** The Electron shell: configuration comes from the main process over the preload bridge. */
+/** The Electron shell: everything goes over the preload bridge to the main process. */
 export function createElectronPlatform(bridge: ArbiterBridge): Platform {
   let config: ReturnType<ArbiterBridge["getConfig"]> | undefined;
+  const getConfig = () => {
+    config ??= bridge.getConfig();
+    return config;
+  };
   return {
     kind: "electron",
-    apiBaseUrl: async () => {
-      config ??= bridge.getConfig();
-      return `${(await config).apiBaseUrl.replace(/\/$/, "")}${API_BASE}`;
+    apiBaseUrl: async () => `${(await getConfig()).apiBaseUrl.replace(/\/$/, "")}${API_BASE}`,
+    credentials: {
+      load: () => bridge.loadCredentials(),
+      // Not persisted means no OS keychain: the token lives in the main process for this run.
+      save: async (token) => {
+        await bridge.saveCredentials(token);
+      },
+      clear: () => bridge.clearCredentials(),
     },
-    // The keychain-backed store (safeStorage over IPC) replaces this in the Electron shell issue.
-    credentials: createSessionStorageCredentials(),
+    notify: (notification) => bridge.showNotification(notification),
+    setBadgeCount: (count) => bridge.setBadgeCount(count),
+    openCaseWindow: (reference) => bridge.openCaseWindow(reference),
+    windowCaseReference: async () => (await getConfig()).caseReference,
+    onOpenCaseRequested: (listener) => bridge.onOpenCase(({ reference }) => listener(reference)),
+    reports: {
+      printPageToPdf: (fileName) => bridge.printToPdf({ suggestedFileName: fileName }),
+      savePdf: (fileName, data) => bridge.savePdf({ suggestedFileName: fileName, data }),
+    },
+    settings: {
+      get: () => bridge.getSettings(),
+      set: (patch) => bridge.setSettings(patch),
+      relaunch: () => bridge.relaunch(),
+    },
   };
 }

@@ -15,4 +15,11 @@ export function detectPlatform(): Platform {
   return window.arbiter ? createElectronPlatform(window.arbiter) : createWebPlatform();
 }
 
-export type { CredentialStore, Platform } from "./platform";
+export type {
+  CredentialStore,
+  DeskNotification,
+  PdfSaveResult,
+  Platform,
+  ReportExporter,
+  SettingsPort,
+} from "./platform";

@@ -1,12 +1,75 @@
 import { API_BASE } from "@shared/api/paths";
-import type { Platform } from "./platform";
+import type { DeskNotification, PdfSaveResult, Platform } from "./platform";
 import { createSessionStorageCredentials } from "./session-storage-credentials";
 
-/** Web mode: the page is served by the API server itself, so the API is same-origin. */
-export function createWebPlatform(origin: string = window.location.origin): Platform {
+/**
+ * Web mode: the page is served by the API server itself, so the API is same-origin. Native
+ * features map to their web equivalents: the Notification API, the tab title for the badge,
+ * a new tab for a case window, downloads and the print dialog for PDFs.
+ */
+export function createWebPlatform(host: Window = window): Platform {
+  const baseTitle = host.document.title;
   return {
     kind: "web",
-    apiBaseUrl: async () => `${origin}${API_BASE}`,
-    credentials: createSessionStorageCredentials(),
+    apiBaseUrl: async () => `${host.location.origin}${API_BASE}`,
+    credentials: createSessionStorageCredentials(host.sessionStorage),
+    notify: (notification) => notifyInBrowser(host, notification),
+    setBadgeCount: async (count) => {
+      host.document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
+    },
+    openCaseWindow: async (reference) => {
+      host.open(`/case/${encodeURIComponent(reference)}`, `case-${reference}`, "noopener");
+    },
+    windowCaseReference: async () => caseReferenceFromPath(host.location.pathname),
+    // A browser has no deep links into an open tab; links open /case/… pages instead.
+    onOpenCaseRequested: () => () => {},
+    reports: {
+      printPageToPdf: async () => {
+        host.print();
+        return { saved: false } satisfies PdfSaveResult;
+      },
+      savePdf: async (fileName, data) => {
+        const url = URL.createObjectURL(
+          new Blob([new Uint8Array(data)], { type: "application/pdf" }),
+        );
+        const link = host.document.createElement("a");
+        link.href = url;
+        link.download = fileName;
+        link.click();
+        // Revoked on the next tick: the download has taken its copy by then.
+        setTimeout(() => URL.revokeObjectURL(url), 0);
+        return { saved: false } satisfies PdfSaveResult;
+      },
+    },
+    settings: null,
   };
+}
+
+/** `/case/AP-000123` → "AP-000123": the path a case window (or tab) is opened on. */
+export function caseReferenceFromPath(pathname: string): string | null {
+  const match = /^\/case\/(AP-\d{6,})\/?$/.exec(pathname);
+  return match?.[1] ?? null;
+}
+
+async function notifyInBrowser(
+  host: Window,
+  notification: DeskNotification,
+): Promise<{ shown: boolean }> {
+  if (typeof Notification === "undefined") return { shown: false };
+  const permission =
+    Notification.permission === "default"
+      ? await Notification.requestPermission()
+      : Notification.permission;
+  if (permission !== "granted") return { shown: false };
+  const shown = new Notification(notification.title, {
+    body: notification.body,
+    // Same tag replaces the previous one: a case's warnings do not pile up.
+    tag: `${notification.kind}:${notification.caseReference ?? notification.title}`,
+  });
+  const { caseReference } = notification;
+  shown.onclick = () => {
+    host.focus();
+    if (caseReference) host.location.assign(`/case/${encodeURIComponent(caseReference)}`);
+  };
+  return { shown: true };
 }
