@@ -24,10 +24,19 @@ let added = 0;
 for (const [path, entry] of Object.entries(lock.packages)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     const prefix = path ? `${path}/` : "";
-    if (lock.packages[`${prefix}node_modules/${name}`] || lock.packages[`node_modules/${name}`]) continue;
+    if (lock.packages[`${prefix}node_modules/${name}`] || lock.packages[`node_modules/${name}`])
+      continue;
     const platform = Object.entries(PLATFORMS).find(([suffix]) => name.endsWith(`-${suffix}`))?.[1];
-    if (!platform) throw new Error(`${name} (wanted by ${path}) is missing from the lock and is no known platform build`);
-    lock.packages[`node_modules/${name}`] = { version, dev: entry.dev, optional: true, ...platform };
+    if (!platform)
+      throw new Error(
+        `${name} (wanted by ${path}) is missing from the lock and is no known platform build`,
+      );
+    lock.packages[`node_modules/${name}`] = {
+      version,
+      dev: entry.dev,
+      optional: true,
+      ...platform,
+    };
     added += 1;
   }
 }
