@@ -49,16 +49,16 @@ export class EvidenceCache {
   ): Promise<boolean> {
     const size = entry.bytes.byteLength;
     if (size > this.budgetBytes) return false;
-    // Quota errors come from the browser's view of the disk, not from our budget: each one shrinks
-    // the room we try to make by half of what is cached, until nothing is left to evict.
-    let extraRoom = 0;
+    // Quota errors come from the browser's view of the disk, not from our budget: each one halves
+    // what we keep besides the new file, until nothing is left to evict.
+    let keepAtMost = this.budgetBytes - size;
     for (let attempt = 0; attempt < 6; attempt++) {
       try {
         await this.db.transaction("rw", this.db.evidence, this.db.meta, async () => {
           const existing = await this.db.evidence.get(entry.sha256);
           let total = await this.totalBytes();
           if (existing) total -= existing.size;
-          total = await this.evictUntil(this.budgetBytes - size - extraRoom, total, entry.sha256);
+          total = await this.evictUntil(keepAtMost, total, entry.sha256);
           await this.db.evidence.put({ ...entry, size, lastUsedAt: this.now() });
           await this.db.meta.put({ key: META.evidenceBytes, value: total + size });
         });
@@ -67,7 +67,7 @@ export class EvidenceCache {
         if (!isQuotaError(error)) throw error;
         const total = await this.totalBytes();
         if (total === 0) return false;
-        extraRoom = Math.max(extraRoom * 2, Math.ceil(total / 2), size);
+        keepAtMost = Math.min(keepAtMost, Math.floor(total / 2));
       }
     }
     return false;

@@ -1,5 +1,5 @@
 import type { CaseDetail, Evidence } from "@shared/domain/appeal";
-import Dexie, { type DexieOptions, liveQuery } from "dexie";
+import type { DexieOptions } from "dexie";
 import { applyServerDetail, reprojectCase, serverSummaryOf } from "../cache/case-cache";
 import { type CachedCase, type DeskDatabase, openDeskDatabase, toSummary } from "../cache/desk-db";
 import { EvidenceCache } from "../cache/evidence-cache";
@@ -48,8 +48,10 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     typeof BroadcastChannel === "function"
       ? new BroadcastChannel(`arbiter-desk-changes:${userId}`)
       : null;
+  const watchers = new Set<() => void>();
   const emitLocal = (ids: readonly string[]) => {
     for (const listener of listeners) listener(ids);
+    for (const watcher of watchers) watcher();
   };
   const announce = (ids: readonly string[]) => {
     emitLocal(ids);
@@ -66,13 +68,37 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
   const engine = new SyncEngine({ ...options.engine, db, api, status, onCasesChanged: announce });
   const leader = options.leader ?? createLeaderElection(`arbiter-sync:${userId}`);
   let stopLeading: (() => void) | null = null;
+  // The browser's word is a hint: "offline" is reliable, "online" only means "try again now".
+  const onOffline = () => status.getState().patch({ isOnline: false });
+  const onOnline = () => engine.kick(true);
 
+  /**
+   * Live queries: run now, and again after every write this data layer makes (in this window, or
+   * in the leader window via the channel). Our own bus rather than Dexie's `liveQuery`: every
+   * writer is ours, and it behaves the same in Node tests as in the browser. Re-runs are coalesced
+   * per macrotask so a burst of writes costs one query.
+   */
   const observe = <T>(query: () => Promise<T>, listener: (value: T) => void): Unsubscribe => {
-    const subscription = liveQuery(query).subscribe({
-      next: listener,
-      error: (error: unknown) => status.getState().patch({ error: String(error) }),
-    });
-    return () => subscription.unsubscribe();
+    let isClosed = false;
+    let isScheduled = false;
+    const rerun = () => {
+      if (isScheduled || isClosed) return;
+      isScheduled = true;
+      setTimeout(() => {
+        isScheduled = false;
+        if (isClosed) return;
+        query().then(
+          (value) => !isClosed && listener(value),
+          (error: unknown) => status.getState().patch({ error: String(error) }),
+        );
+      }, 0);
+    };
+    watchers.add(rerun);
+    rerun();
+    return () => {
+      isClosed = true;
+      watchers.delete(rerun);
+    };
   };
 
   const caseView = async (id: string): Promise<CaseView | undefined> => {
@@ -150,11 +176,19 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
         (signal) => engine.run(signal),
         (isLeader) => status.getState().patch({ isLeader }),
       );
+      if (typeof window !== "undefined") {
+        window.addEventListener("offline", onOffline);
+        window.addEventListener("online", onOnline);
+      }
     },
 
     async stop() {
       stopLeading?.();
       stopLeading = null;
+      if (typeof window !== "undefined") {
+        window.removeEventListener("offline", onOffline);
+        window.removeEventListener("online", onOnline);
+      }
     },
 
     syncNow: () => engine.pullNow(),
@@ -229,6 +263,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       const entry = await db.outbox.get(seq);
       if (entry?.state !== "failed") return;
       await db.outbox.delete(seq);
+      announce([entry.caseId]);
       await engine.refreshCounts();
     },
 
@@ -240,8 +275,23 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
         const conflict = await db.conflicts.get(seq);
         if (!entry || !conflict) return;
         if (resolution.kind === "discard") {
+          // The agent's explicit choice; later actions of the case keep their base and will meet
+          // their own 412 if they depended on this one.
           await db.outbox.delete(seq);
         } else {
+          // The actions taken after this one on the same base were taken on top of it: they follow
+          // it onto the current version, so re-applying a claim does not strand the note after it.
+          const later = await db.outbox.where("caseId").equals(entry.caseId).toArray();
+          for (const e of later) {
+            if (
+              e.seq !== undefined &&
+              e.seq > seq &&
+              e.state === "pending" &&
+              e.baseVersion === entry.baseVersion
+            ) {
+              await db.outbox.update(e.seq, { baseVersion: conflict.theirs.version });
+            }
+          }
           const action: DeskAction = resolution.kind === "edit" ? resolution.action : entry.action;
           await db.outbox.update(seq, {
             action,
@@ -286,9 +336,10 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     async wipe() {
       stopLeading?.();
       stopLeading = null;
+      emitLocal(["all"]);
       channel?.close();
-      db.close();
-      await Dexie.delete(db.name);
+      // The instance's delete uses the IndexedDB it was opened with (fake-indexeddb in tests).
+      await db.delete();
     },
   };
 }

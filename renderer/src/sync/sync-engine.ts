@@ -16,7 +16,13 @@ import { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import { toApiError } from "../api/api-error";
 import { applyServerBatch, applyServerDetail, reprojectCase } from "../cache/case-cache";
 import { type DeskDatabase, META, readMeta } from "../cache/desk-db";
-import { classifyFailure, parseRetryAfter, retryDelay } from "./backoff";
+import {
+  type BackoffPolicy,
+  classifyFailure,
+  DEFAULT_BACKOFF,
+  parseRetryAfter,
+  retryDelay,
+} from "./backoff";
 import { nextToPush, rebaseAfterAck } from "./outbox-logic";
 import type { OutboxEntry } from "./outbox-types";
 import { openEventStream, sleep } from "./sse";
@@ -37,6 +43,8 @@ export interface SyncEngineOptions {
   pollIntervalMs?: number;
   /** Open the live event stream (off in tests that drive pulls themselves). */
   useLiveEvents?: boolean;
+  /** Retry policy of the push loop (tests shrink it). */
+  backoff?: BackoffPolicy;
   now?: () => number;
   random?: () => number;
 }
@@ -192,11 +200,14 @@ export class SyncEngine {
         const retryAfter = parseRetryAfter(error.retryAfter, this.now());
         await this.db.outbox.update(entry.seq, {
           attempts,
-          nextAttemptAt: this.now() + retryDelay(attempts, this.random, retryAfter),
+          nextAttemptAt:
+            this.now() +
+            retryDelay(attempts, this.random, retryAfter, this.options.backoff ?? DEFAULT_BACKOFF),
           lastError: error.message,
           lastStatus: error.status,
         });
         this.markError(error);
+        this.options.onCasesChanged?.([entry.caseId]);
       } else if (kind === "conflict") {
         await this.recordConflict(entry, error.body);
       } else if (kind === "unauthorized") {
@@ -290,7 +301,8 @@ export class SyncEngine {
       // the feed, not the event payload, is the source of truth, so a lost event costs a delay only.
       onEvent: () => this.kick(true),
       onOpen: () => this.kick(true),
-      reconnectDelay: (attempt, serverRetry) => retryDelay(attempt, this.random, serverRetry),
+      reconnectDelay: (attempt, serverRetry) =>
+        retryDelay(attempt, this.random, serverRetry, this.options.backoff ?? DEFAULT_BACKOFF),
     });
   }
 
