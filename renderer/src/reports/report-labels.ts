@@ -1,0 +1,500 @@
+/**
+ * The words of a case report in the three languages the desk serves. Reports are read outside the
+ * app (auditors, regulators), so they carry their own catalog instead of the UI's runtime i18n:
+ * a report in Chinese reads the same whoever exported it.
+ */
+import type {
+  AppealReason,
+  CaseKind,
+  CaseStatus,
+  DecisionOutcome,
+  Language,
+  MessageAuthor,
+  PartySide,
+  SlaClockStatus,
+} from "@shared/domain/appeal";
+
+export interface ReportLabels {
+  title: string;
+  sections: {
+    summary: string;
+    parties: string;
+    facts: string;
+    timeline: string;
+    chat: string;
+    evidence: string;
+    clocks: string;
+    decisions: string;
+    review: string;
+    audit: string;
+  };
+  fields: {
+    reference: string;
+    caseId: string;
+    kind: string;
+    reason: string;
+    status: string;
+    stage: string;
+    region: string;
+    timeZone: string;
+    amount: string;
+    filedAt: string;
+    escalatedAt: string;
+    assignee: string;
+    version: string;
+    name: string;
+    side: string;
+    userId: string;
+    phone: string;
+    email: string;
+    language: string;
+    statement: string;
+    orderId: string;
+    asset: string;
+    fiat: string;
+    price: string;
+    paymentMethod: string;
+    createdAt: string;
+    markedPaidAt: string;
+    transactionId: string;
+    merchant: string;
+    occurredAt: string;
+    at: string;
+    actor: string;
+    event: string;
+    details: string;
+    author: string;
+    to: string;
+    text: string;
+    file: string;
+    type: string;
+    size: string;
+    sha256: string;
+    uploadedBy: string;
+    description: string;
+    thumbnail: string;
+    clock: string;
+    target: string;
+    started: string;
+    stopped: string;
+    due: string;
+    outcome: string;
+    favoured: string;
+    decidedBy: string;
+    rationale: string;
+    action: string;
+    versions: string;
+    requestId: string;
+    hash: string;
+  };
+  stages: { first: string; second: string };
+  contactsMasked: string;
+  contactsRevealed: string;
+  none: string;
+  auditExcerpt: (shown: number, total: number) => string;
+  footer: (exporter: string, at: string) => string;
+  reportHash: string;
+  page: (n: number, total: number) => string;
+  kinds: Record<CaseKind, string>;
+  reasons: Record<AppealReason, string>;
+  statuses: Record<CaseStatus, string>;
+  outcomes: Record<DecisionOutcome, string>;
+  sides: Record<PartySide, string>;
+  authors: Record<MessageAuthor, string>;
+  clockStatuses: Record<SlaClockStatus, string>;
+  roles: { complainant: string; respondent: string };
+}
+
+const en: ReportLabels = {
+  title: "Case report",
+  sections: {
+    summary: "Summary",
+    parties: "Parties",
+    facts: "Trade and payment facts",
+    timeline: "Timeline",
+    chat: "Chat transcript",
+    evidence: "Evidence",
+    clocks: "SLA clocks",
+    decisions: "Decisions",
+    review: "Second-stage review",
+    audit: "Audit trail",
+  },
+  fields: {
+    reference: "Reference",
+    caseId: "Case id",
+    kind: "Kind",
+    reason: "Reason",
+    status: "Status",
+    stage: "Stage",
+    region: "Region calendar",
+    timeZone: "Time zone",
+    amount: "Amount",
+    filedAt: "Filed",
+    escalatedAt: "Escalated",
+    assignee: "Assignee",
+    version: "Version",
+    name: "Name",
+    side: "Side",
+    userId: "Platform user id",
+    phone: "Phone",
+    email: "E-mail",
+    language: "Language",
+    statement: "Statement",
+    orderId: "Order id",
+    asset: "Asset amount",
+    fiat: "Fiat amount",
+    price: "Price",
+    paymentMethod: "Payment method",
+    createdAt: "Order created",
+    markedPaidAt: "Marked paid",
+    transactionId: "Transaction id",
+    merchant: "Merchant",
+    occurredAt: "Occurred",
+    at: "Time",
+    actor: "Actor",
+    event: "Event",
+    details: "Details",
+    author: "From",
+    to: "To",
+    text: "Message",
+    file: "File",
+    type: "Type",
+    size: "Size",
+    sha256: "SHA-256",
+    uploadedBy: "Uploaded by",
+    description: "Description",
+    thumbnail: "Preview",
+    clock: "Clock",
+    target: "Target",
+    started: "Started",
+    stopped: "Stopped",
+    due: "Due",
+    outcome: "Outcome",
+    favoured: "In favour of",
+    decidedBy: "Decided by",
+    rationale: "Rationale",
+    action: "Action",
+    versions: "Version",
+    requestId: "Request id",
+    hash: "Entry hash",
+  },
+  stages: { first: "First stage", second: "Second stage" },
+  contactsMasked: "Contact details are masked.",
+  contactsRevealed: "Contact details shown in full at the exporter's request (audited).",
+  none: "None",
+  auditExcerpt: (shown, total) => `Latest ${shown} of ${total} entries.`,
+  footer: (exporter, at) => `Exported by ${exporter} at ${at}`,
+  reportHash: "Report SHA-256",
+  page: (n, total) => `Page ${n} of ${total}`,
+  kinds: { p2p_trade: "P2P trade", payment: "Payment" },
+  reasons: {
+    paid_not_released: "Paid, but the seller does not release",
+    payment_not_received: "Marked paid, but no payment received",
+    wrong_amount_received: "Payment received with the wrong amount",
+    payment_failed_refunded: "Payment failed and was refunded",
+    failed_payment: "Failed payment",
+    wrong_amount_charged: "Wrong amount charged",
+    duplicate_charge: "Duplicate charge",
+    service_not_delivered: "Service not delivered",
+    account_takeover: "Account takeover",
+    repayment_hardship: "Repayment hardship",
+  },
+  statuses: {
+    awaiting_respondent: "Awaiting respondent",
+    agreed: "Agreement reached",
+    escalated: "Escalated",
+    in_review: "In review",
+    awaiting_evidence: "Awaiting evidence",
+    decided: "Decided",
+    verifying: "Verifying",
+    second_stage: "Second-stage appeal",
+    supervisor_review: "Supervisor review",
+    closed: "Closed",
+  },
+  outcomes: {
+    release: "Release to the buyer",
+    cancel_order: "Cancel the order",
+    full_refund: "Full refund",
+    partial_refund: "Partial refund",
+    compensation: "Non-cash compensation",
+    mediation: "Mediation agreement",
+    repayment_plan: "Repayment plan",
+  },
+  sides: { buyer: "Buyer", seller: "Seller", payer: "Payer", merchant: "Merchant" },
+  authors: { complainant: "Complainant", respondent: "Respondent", agent: "CS", system: "System" },
+  clockStatuses: {
+    pending: "Not started",
+    running: "Running",
+    paused: "Paused",
+    met: "Met",
+    breached: "Breached",
+  },
+  roles: { complainant: "Complainant", respondent: "Respondent" },
+};
+
+const vi: ReportLabels = {
+  title: "Báo cáo vụ khiếu nại",
+  sections: {
+    summary: "Tóm tắt",
+    parties: "Các bên",
+    facts: "Thông tin giao dịch và thanh toán",
+    timeline: "Dòng thời gian",
+    chat: "Nội dung trò chuyện",
+    evidence: "Bằng chứng",
+    clocks: "Thời hạn SLA",
+    decisions: "Quyết định",
+    review: "Xem xét lần hai",
+    audit: "Nhật ký kiểm toán",
+  },
+  fields: {
+    reference: "Mã vụ",
+    caseId: "ID vụ",
+    kind: "Loại",
+    reason: "Lý do",
+    status: "Trạng thái",
+    stage: "Giai đoạn",
+    region: "Lịch khu vực",
+    timeZone: "Múi giờ",
+    amount: "Số tiền",
+    filedAt: "Ngày khiếu nại",
+    escalatedAt: "Chuyển CSKH",
+    assignee: "Người xử lý",
+    version: "Phiên bản",
+    name: "Họ tên",
+    side: "Vai trò",
+    userId: "ID người dùng",
+    phone: "Điện thoại",
+    email: "Email",
+    language: "Ngôn ngữ",
+    statement: "Trình bày",
+    orderId: "Mã lệnh",
+    asset: "Số lượng tài sản",
+    fiat: "Số tiền pháp định",
+    price: "Giá",
+    paymentMethod: "Phương thức thanh toán",
+    createdAt: "Tạo lệnh",
+    markedPaidAt: "Đánh dấu đã thanh toán",
+    transactionId: "Mã giao dịch",
+    merchant: "Người bán hàng",
+    occurredAt: "Thời điểm",
+    at: "Thời gian",
+    actor: "Người thực hiện",
+    event: "Sự kiện",
+    details: "Chi tiết",
+    author: "Từ",
+    to: "Đến",
+    text: "Tin nhắn",
+    file: "Tệp",
+    type: "Định dạng",
+    size: "Kích thước",
+    sha256: "SHA-256",
+    uploadedBy: "Người tải lên",
+    description: "Mô tả",
+    thumbnail: "Xem trước",
+    clock: "Thời hạn",
+    target: "Mục tiêu",
+    started: "Bắt đầu",
+    stopped: "Kết thúc",
+    due: "Hạn",
+    outcome: "Kết quả",
+    favoured: "Có lợi cho",
+    decidedBy: "Người quyết định",
+    rationale: "Lý do quyết định",
+    action: "Hành động",
+    versions: "Phiên bản",
+    requestId: "Mã yêu cầu",
+    hash: "Mã băm",
+  },
+  stages: { first: "Giai đoạn một", second: "Giai đoạn hai" },
+  contactsMasked: "Thông tin liên hệ đã được che.",
+  contactsRevealed:
+    "Thông tin liên hệ hiển thị đầy đủ theo yêu cầu của người xuất (đã ghi nhật ký).",
+  none: "Không có",
+  auditExcerpt: (shown, total) => `${shown} mục gần nhất trên tổng số ${total}.`,
+  footer: (exporter, at) => `Xuất bởi ${exporter} lúc ${at}`,
+  reportHash: "SHA-256 của báo cáo",
+  page: (n, total) => `Trang ${n}/${total}`,
+  kinds: { p2p_trade: "Giao dịch P2P", payment: "Thanh toán" },
+  reasons: {
+    paid_not_released: "Đã thanh toán nhưng người bán không mở khóa",
+    payment_not_received: "Đã đánh dấu thanh toán nhưng chưa nhận được tiền",
+    wrong_amount_received: "Nhận được tiền nhưng sai số tiền",
+    payment_failed_refunded: "Thanh toán thất bại và đã hoàn tiền",
+    failed_payment: "Thanh toán thất bại",
+    wrong_amount_charged: "Bị trừ sai số tiền",
+    duplicate_charge: "Bị trừ tiền hai lần",
+    service_not_delivered: "Không nhận được dịch vụ",
+    account_takeover: "Tài khoản bị chiếm đoạt",
+    repayment_hardship: "Khó khăn trả nợ",
+  },
+  statuses: {
+    awaiting_respondent: "Chờ bên bị khiếu nại",
+    agreed: "Đã thỏa thuận",
+    escalated: "Chờ CSKH",
+    in_review: "Đang xem xét",
+    awaiting_evidence: "Chờ bằng chứng",
+    decided: "Đã quyết định",
+    verifying: "Đang xác minh",
+    second_stage: "Khiếu nại lần hai",
+    supervisor_review: "Giám sát viên xem xét",
+    closed: "Đã đóng",
+  },
+  outcomes: {
+    release: "Mở khóa cho người mua",
+    cancel_order: "Hủy lệnh",
+    full_refund: "Hoàn tiền toàn bộ",
+    partial_refund: "Hoàn tiền một phần",
+    compensation: "Bồi thường phi tiền mặt",
+    mediation: "Thỏa thuận hòa giải",
+    repayment_plan: "Kế hoạch trả nợ",
+  },
+  sides: {
+    buyer: "Người mua",
+    seller: "Người bán",
+    payer: "Người trả",
+    merchant: "Người bán hàng",
+  },
+  authors: {
+    complainant: "Bên khiếu nại",
+    respondent: "Bên bị khiếu nại",
+    agent: "CSKH",
+    system: "Hệ thống",
+  },
+  clockStatuses: {
+    pending: "Chưa bắt đầu",
+    running: "Đang chạy",
+    paused: "Tạm dừng",
+    met: "Đạt",
+    breached: "Quá hạn",
+  },
+  roles: { complainant: "Bên khiếu nại", respondent: "Bên bị khiếu nại" },
+};
+
+const zh: ReportLabels = {
+  title: "申诉案件报告",
+  sections: {
+    summary: "概要",
+    parties: "当事人",
+    facts: "交易与支付信息",
+    timeline: "时间线",
+    chat: "聊天记录",
+    evidence: "证据",
+    clocks: "SLA 时限",
+    decisions: "裁决",
+    review: "二次复核",
+    audit: "审计记录",
+  },
+  fields: {
+    reference: "案件编号",
+    caseId: "案件 ID",
+    kind: "类型",
+    reason: "申诉原因",
+    status: "状态",
+    stage: "阶段",
+    region: "地区日历",
+    timeZone: "时区",
+    amount: "金额",
+    filedAt: "申诉时间",
+    escalatedAt: "转客服时间",
+    assignee: "处理人",
+    version: "版本",
+    name: "姓名",
+    side: "身份",
+    userId: "平台用户 ID",
+    phone: "电话",
+    email: "邮箱",
+    language: "语言",
+    statement: "陈述",
+    orderId: "订单号",
+    asset: "数字资产数量",
+    fiat: "法币金额",
+    price: "单价",
+    paymentMethod: "付款方式",
+    createdAt: "下单时间",
+    markedPaidAt: "标记付款时间",
+    transactionId: "交易号",
+    merchant: "商户",
+    occurredAt: "发生时间",
+    at: "时间",
+    actor: "操作人",
+    event: "事件",
+    details: "详情",
+    author: "发送方",
+    to: "接收方",
+    text: "内容",
+    file: "文件",
+    type: "格式",
+    size: "大小",
+    sha256: "SHA-256",
+    uploadedBy: "上传方",
+    description: "说明",
+    thumbnail: "预览",
+    clock: "时限",
+    target: "目标",
+    started: "开始",
+    stopped: "结束",
+    due: "截止",
+    outcome: "裁决结果",
+    favoured: "支持方",
+    decidedBy: "裁决人",
+    rationale: "裁决理由",
+    action: "操作",
+    versions: "版本",
+    requestId: "请求 ID",
+    hash: "条目哈希",
+  },
+  stages: { first: "一审", second: "二审" },
+  contactsMasked: "联系方式已脱敏。",
+  contactsRevealed: "应导出人要求显示完整联系方式（已记录审计）。",
+  none: "无",
+  auditExcerpt: (shown, total) => `最近 ${shown} 条，共 ${total} 条。`,
+  footer: (exporter, at) => `导出人：${exporter}，导出时间：${at}`,
+  reportHash: "报告 SHA-256",
+  page: (n, total) => `第 ${n} 页，共 ${total} 页`,
+  kinds: { p2p_trade: "P2P 交易", payment: "支付" },
+  reasons: {
+    paid_not_released: "已付款但卖家未放币",
+    payment_not_received: "买家已标记付款但未收到款项",
+    wrong_amount_received: "收到款项但金额不符",
+    payment_failed_refunded: "付款失败并已退款",
+    failed_payment: "支付失败",
+    wrong_amount_charged: "扣款金额错误",
+    duplicate_charge: "重复扣款",
+    service_not_delivered: "未提供服务",
+    account_takeover: "账户被盗",
+    repayment_hardship: "还款困难",
+  },
+  statuses: {
+    awaiting_respondent: "等待被申诉方",
+    agreed: "已协商一致",
+    escalated: "等待客服",
+    in_review: "审理中",
+    awaiting_evidence: "等待补充证据",
+    decided: "已裁决",
+    verifying: "核实中",
+    second_stage: "二次申诉",
+    supervisor_review: "主管复核中",
+    closed: "已结案",
+  },
+  outcomes: {
+    release: "放币给买家",
+    cancel_order: "取消订单",
+    full_refund: "全额退款",
+    partial_refund: "部分退款",
+    compensation: "非现金补偿",
+    mediation: "调解协议",
+    repayment_plan: "分期还款计划",
+  },
+  sides: { buyer: "买家", seller: "卖家", payer: "付款人", merchant: "商户" },
+  authors: { complainant: "申诉方", respondent: "被申诉方", agent: "客服", system: "系统" },
+  clockStatuses: {
+    pending: "未开始",
+    running: "计时中",
+    paused: "已暂停",
+    met: "达标",
+    breached: "超时",
+  },
+  roles: { complainant: "申诉方", respondent: "被申诉方" },
+};
+
+export const REPORT_LABELS = { en, vi, zh } as const satisfies Record<Language, ReportLabels>;

@@ -1,0 +1,424 @@
+/**
+ * The case report as data: every string already formatted, in the order it is printed. Built by a
+ * pure function from the report data, so the on-screen/print view (Electron `printToPDF`) and the
+ * client-side PDF (web mode) show exactly the same content, and its hash can be checked later.
+ */
+
+import type { CaseDetail, Language, Party, SlaClock } from "@shared/domain/appeal";
+import { slaEventsOf, slaKindOf } from "@shared/oversight/sla-events";
+import type { CaseReportData, PartyContacts } from "@shared/reports/contract";
+import { maskEmail, maskPhone } from "@shared/reports/mask";
+import { builtinCalendar, clockState, DEFAULT_SLA_POLICY } from "@shared/sla";
+import {
+  formatBytes,
+  formatDecimal,
+  formatInstant,
+  formatMoney,
+  formatTarget,
+} from "./report-format";
+import { REPORT_LABELS, type ReportLabels } from "./report-labels";
+
+export interface FieldRow {
+  label: string;
+  value: string;
+}
+
+export interface TableColumn {
+  label: string;
+  /** Relative width; the renderer scales the columns to the page. */
+  width: number;
+  /** Hashes and ids: monospace-like treatment, broken anywhere. */
+  isCode?: boolean;
+}
+
+export interface EvidenceItem {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  description: string;
+  /** Images get a thumbnail when its bytes are available to the renderer. */
+  hasThumbnail: boolean;
+}
+
+export interface ReportRecord {
+  title: string;
+  rows: FieldRow[];
+  text: string | null;
+}
+
+export type ReportBlock =
+  | { kind: "fields"; rows: FieldRow[] }
+  | { kind: "text"; text: string; isNote?: boolean }
+  | { kind: "table"; columns: TableColumn[]; rows: string[][] }
+  | { kind: "records"; records: ReportRecord[] }
+  | { kind: "evidence"; items: EvidenceItem[] };
+
+export type SectionId =
+  | "summary"
+  | "parties"
+  | "facts"
+  | "timeline"
+  | "chat"
+  | "evidence"
+  | "clocks"
+  | "decisions"
+  | "review"
+  | "audit";
+
+export interface ReportSection {
+  id: SectionId;
+  title: string;
+  blocks: ReportBlock[];
+}
+
+export interface CaseReport {
+  language: Language;
+  title: string;
+  reference: string;
+  caseId: string;
+  timeZone: string;
+  sections: ReportSection[];
+  footer: {
+    exporter: string;
+    exportedAt: string;
+    /** "Exported by … at …" in the report's language. */
+    line: string;
+    contactsNote: string;
+    reportHashLabel: string;
+    /** "Page {n} of {total}" with the placeholders left in. */
+    pageTemplate: string;
+  };
+}
+
+/** A report with its hash: sha256 over the canonical JSON of the report (see `sealReport`). */
+export interface SealedReport extends CaseReport {
+  hash: string;
+}
+
+export interface ReportOptions {
+  /** Labels' language; by default the complainant's language. */
+  language?: Language;
+  /** Clear contacts from an audited reveal; without them contacts stay masked. */
+  revealedContacts?: readonly PartyContacts[] | null;
+}
+
+function partyRows(
+  party: Party,
+  labels: ReportLabels,
+  revealed: PartyContacts | undefined,
+): FieldRow[] {
+  const phone = revealed ? revealed.phone : maskPhone(party.phone);
+  const email = revealed ? revealed.email : maskEmail(party.email);
+  return [
+    { label: labels.fields.name, value: party.displayName },
+    { label: labels.fields.side, value: labels.sides[party.side] },
+    { label: labels.fields.userId, value: party.externalUserId },
+    { label: labels.fields.phone, value: phone ?? "—" },
+    { label: labels.fields.email, value: email ?? "—" },
+    { label: labels.fields.language, value: party.language },
+  ];
+}
+
+function factsOf(detail: CaseDetail, labels: ReportLabels, zone: string): FieldRow[] {
+  const f = labels.fields;
+  const rows: FieldRow[] = [];
+  if (detail.trade) {
+    const t = detail.trade;
+    rows.push(
+      { label: f.orderId, value: t.orderId },
+      { label: f.asset, value: formatMoney(t.assetAmount, t.asset) },
+      { label: f.fiat, value: formatMoney(t.fiatAmount, t.fiatCurrency) },
+      { label: f.price, value: `${formatDecimal(t.price)} ${t.fiatCurrency}/${t.asset}` },
+      { label: f.paymentMethod, value: t.paymentMethod },
+      { label: f.createdAt, value: formatInstant(t.createdAt, zone) },
+      { label: f.markedPaidAt, value: formatInstant(t.markedPaidAt, zone) },
+    );
+  }
+  if (detail.payment) {
+    const p = detail.payment;
+    rows.push(
+      { label: f.transactionId, value: p.transactionId },
+      { label: f.amount, value: formatMoney(p.amount, p.currency) },
+      { label: f.merchant, value: p.merchant },
+      { label: f.paymentMethod, value: p.method },
+      { label: f.occurredAt, value: formatInstant(p.occurredAt, zone) },
+    );
+  }
+  return rows;
+}
+
+/** The server's clocks when it sent them; otherwise evaluated here from the timeline. */
+function clocksOf(detail: CaseDetail, at: string): SlaClock[] {
+  if (detail.slaClocks?.length) return detail.slaClocks;
+  const calendar = builtinCalendar(detail.region);
+  return clockState(DEFAULT_SLA_POLICY, slaEventsOf(detail.timeline), Date.parse(at), {
+    calendar,
+    caseKind: slaKindOf(detail.kind, detail.reason),
+    priority: detail.priority ?? "normal",
+  }).map((state) => ({
+    clockId: state.clockId,
+    label: state.label,
+    status: state.status,
+    measure: state.measure,
+    targetMinutes: state.targetMinutes,
+    startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
+    stoppedAt: state.stoppedAt === null ? null : new Date(state.stoppedAt).toISOString(),
+    dueAt: state.dueAt === null ? null : new Date(state.dueAt).toISOString(),
+    elapsedMinutes: state.elapsedMinutes,
+    remainingMinutes: state.remainingMinutes,
+    isWarning: state.isWarning,
+  }));
+}
+
+/** Builds the report of one case. Pure: the same data and options give the same report. */
+export function buildCaseReport(data: CaseReportData, options: ReportOptions = {}): CaseReport {
+  const detail = data.case;
+  const language = options.language ?? detail.complainant.language;
+  const labels = REPORT_LABELS[language];
+  const f = labels.fields;
+  const calendar = builtinCalendar(detail.region);
+  const zone = calendar.timeZone;
+  const at = (iso: string | null) => formatInstant(iso, zone);
+  const userName = (id: string | null) => (id === null ? "—" : (data.userNames[id] ?? id));
+  const revealed = options.revealedContacts ?? null;
+  const contactOf = (role: "complainant" | "respondent") =>
+    revealed?.find((contact) => contact.role === role);
+
+  const summary: FieldRow[] = [
+    { label: f.reference, value: detail.reference },
+    { label: f.caseId, value: detail.id },
+    { label: f.kind, value: labels.kinds[detail.kind] },
+    { label: f.reason, value: labels.reasons[detail.reason] },
+    { label: f.status, value: labels.statuses[detail.status] },
+    { label: f.stage, value: labels.stages[detail.stage] },
+    { label: f.amount, value: formatMoney(detail.amount, detail.currency) },
+    { label: f.region, value: detail.region },
+    { label: f.timeZone, value: zone },
+    { label: f.filedAt, value: at(detail.filedAt) },
+    { label: f.escalatedAt, value: at(detail.escalatedAt) },
+    { label: f.assignee, value: userName(detail.assigneeId) },
+    { label: f.version, value: String(detail.version) },
+  ];
+
+  const parties: ReportRecord[] = (["complainant", "respondent"] as const).map((role) => ({
+    title: `${labels.roles[role]} — ${detail[role].displayName}`,
+    rows: partyRows(detail[role], labels, contactOf(role)),
+    text: detail[role].statement || null,
+  }));
+
+  const timeline = [...detail.timeline]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((event) => [at(event.at), event.actor, event.type.replaceAll("_", " "), event.summary]);
+
+  const chat = [...detail.messages]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((message) => [
+      at(message.at),
+      `${labels.authors[message.author]}: ${message.authorName}`,
+      message.to ? labels.roles[message.to] : "—",
+      message.text,
+    ]);
+
+  const evidence: EvidenceItem[] = detail.evidence.map((item) => ({
+    id: item.id,
+    fileName: item.fileName,
+    mimeType: item.mimeType,
+    size: formatBytes(item.size),
+    sha256: item.sha256,
+    uploadedBy: labels.authors[item.uploadedBy],
+    uploadedAt: at(item.uploadedAt),
+    description: item.description,
+    hasThumbnail: item.mimeType.startsWith("image/"),
+  }));
+
+  const clocks = clocksOf(detail, detail.computedAt ?? data.exportedAt).map((clock) => [
+    clock.label,
+    labels.clockStatuses[clock.status],
+    formatTarget(clock.targetMinutes, clock.measure, calendar.standardDayMinutes),
+    at(clock.startedAt),
+    at(clock.stoppedAt),
+    at(clock.dueAt),
+  ]);
+
+  const decisionRecord = (decision: CaseDetail["decisions"][number]): ReportRecord => ({
+    title: `${labels.stages[decision.stage]} — ${labels.outcomes[decision.outcome]}`,
+    rows: [
+      { label: f.outcome, value: labels.outcomes[decision.outcome] },
+      {
+        label: f.favoured,
+        value: decision.favouredParty ? labels.roles[decision.favouredParty] : "—",
+      },
+      {
+        label: f.amount,
+        value: decision.amount ? formatMoney(decision.amount, detail.currency) : "—",
+      },
+      { label: f.decidedBy, value: userName(decision.decidedBy) },
+      { label: f.at, value: at(decision.decidedAt) },
+    ],
+    text: decision.rationale,
+  });
+  const decisions = detail.decisions.map(decisionRecord);
+
+  const review: ReportRecord[] = detail.timeline
+    .filter((event) => event.type === "appealed" || event.type === "reviewed")
+    .map((event) => ({
+      title: `${event.type === "appealed" ? labels.statuses.second_stage : labels.sections.review} — ${at(event.at)}`,
+      rows: [{ label: f.actor, value: event.actor }],
+      text: event.summary || null,
+    }));
+
+  const audit = data.audit.map((entry) => [
+    String(entry.seq),
+    at(entry.at),
+    entry.actorName,
+    entry.action,
+    `${entry.beforeVersion ?? "—"} → ${entry.afterVersion ?? "—"}`,
+    entry.hash.slice(0, 16),
+  ]);
+
+  const table = (columns: TableColumn[], rows: string[][]): ReportBlock[] =>
+    rows.length ? [{ kind: "table", columns, rows }] : [{ kind: "text", text: labels.none }];
+  const records = (list: ReportRecord[]): ReportBlock[] =>
+    list.length ? [{ kind: "records", records: list }] : [{ kind: "text", text: labels.none }];
+
+  const sections: ReportSection[] = [
+    { id: "summary", title: labels.sections.summary, blocks: [{ kind: "fields", rows: summary }] },
+    {
+      id: "parties",
+      title: labels.sections.parties,
+      blocks: [
+        {
+          kind: "text",
+          text: revealed ? labels.contactsRevealed : labels.contactsMasked,
+          isNote: true,
+        },
+        { kind: "records", records: parties },
+      ],
+    },
+    {
+      id: "facts",
+      title: labels.sections.facts,
+      blocks: [{ kind: "fields", rows: factsOf(detail, labels, zone) }],
+    },
+    {
+      id: "timeline",
+      title: labels.sections.timeline,
+      blocks: table(
+        [
+          { label: f.at, width: 2.2 },
+          { label: f.actor, width: 1.6 },
+          { label: f.event, width: 1.4 },
+          { label: f.details, width: 3.4 },
+        ],
+        timeline,
+      ),
+    },
+    {
+      id: "chat",
+      title: labels.sections.chat,
+      blocks: table(
+        [
+          { label: f.at, width: 2.2 },
+          { label: f.author, width: 1.8 },
+          { label: f.to, width: 1.1 },
+          { label: f.text, width: 4 },
+        ],
+        chat,
+      ),
+    },
+    {
+      id: "evidence",
+      title: labels.sections.evidence,
+      blocks: evidence.length
+        ? [{ kind: "evidence", items: evidence }]
+        : [{ kind: "text", text: labels.none }],
+    },
+    {
+      id: "clocks",
+      title: labels.sections.clocks,
+      blocks: table(
+        [
+          { label: f.clock, width: 2.4 },
+          { label: f.status, width: 1.1 },
+          { label: f.target, width: 0.9 },
+          { label: f.started, width: 2 },
+          { label: f.stopped, width: 2 },
+          { label: f.due, width: 2 },
+        ],
+        clocks,
+      ),
+    },
+    { id: "decisions", title: labels.sections.decisions, blocks: records(decisions) },
+    { id: "review", title: labels.sections.review, blocks: records(review) },
+    {
+      id: "audit",
+      title: labels.sections.audit,
+      blocks: [
+        {
+          kind: "text",
+          text: labels.auditExcerpt(data.audit.length, data.auditTotal),
+          isNote: true,
+        },
+        ...table(
+          [
+            { label: "#", width: 0.5 },
+            { label: f.at, width: 2.2 },
+            { label: f.actor, width: 1.8 },
+            { label: f.action, width: 1.4 },
+            { label: f.versions, width: 0.9 },
+            { label: f.hash, width: 1.8, isCode: true },
+          ],
+          audit,
+        ),
+      ],
+    },
+  ];
+
+  const exportedAt = at(data.exportedAt);
+  return {
+    language,
+    title: labels.title,
+    reference: detail.reference,
+    caseId: detail.id,
+    timeZone: zone,
+    sections,
+    footer: {
+      exporter: data.exportedBy.displayName,
+      exportedAt,
+      line: labels.footer(data.exportedBy.displayName, exportedAt),
+      contactsNote: revealed ? labels.contactsRevealed : labels.contactsMasked,
+      reportHashLabel: labels.reportHash,
+      pageTemplate: labels
+        .page(Number.NaN, Number.NaN)
+        .replace("NaN", "{n}")
+        .replace("NaN", "{total}"),
+    },
+  };
+}
+
+/** JSON with object keys sorted, so equal reports hash equally whatever built them. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Seals a report with the sha256 of its canonical JSON. Anyone holding the report data can rebuild
+ * the report and compare hashes; the hash printed on every page identifies this exact content.
+ */
+export async function sealReport(report: CaseReport): Promise<SealedReport> {
+  const bytes = new TextEncoder().encode(canonicalJson(report));
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const hash = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return { ...report, hash };
+}
