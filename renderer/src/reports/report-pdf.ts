@@ -110,14 +110,12 @@ async function embedSubset(
   codePoints: ReadonlySet<number>,
 ): Promise<{ font: PDFFont; covered: ReadonlySet<number> }> {
   const full = cachingFontkit.create(sfnt);
-  const covered = new Set<number>();
-  const glyphIds: number[] = [];
+  const mapping = new Map<number, number>();
   for (const code of codePoints) {
-    if (!full.hasGlyphForCodePoint(code)) continue;
-    covered.add(code);
-    glyphIds.push(full.glyphForCodePoint(code).id);
+    if (full.hasGlyphForCodePoint(code)) mapping.set(code, full.glyphForCodePoint(code).id);
   }
-  const font = await doc.embedFont(subsetTrueType(sfnt, glyphIds), {
+  const covered = new Set(mapping.keys());
+  const font = await doc.embedFont(subsetTrueType(sfnt, mapping), {
     subset: false,
     features: NO_FEATURES,
   });

@@ -58,7 +58,7 @@ describe("case report PDF", () => {
       .filter((l) => l.trim())) {
       expect(line).toMatch(/Identity-H\s+yes\s+\S+\s+yes/);
     }
-    expect(bytes.byteLength).toBeLessThan(800_000);
+    expect(bytes.byteLength).toBeLessThan(150_000);
   }, 60_000);
 
   test("a Vietnamese case keeps every diacritic", async () => {
