@@ -5,7 +5,13 @@ import { z } from "zod";
  * saved in the settings screen; with neither, the reference server runs embedded on loopback
  * with its database in the user-data folder.
  */
-const ShellEnv = z.object({ ARBITER_API_URL: z.url({ protocol: /^https?$/ }).optional() });
+const ShellEnv = z.object({
+  // An empty value (`ARBITER_API_URL= npm start`) means unset, as shells intend it.
+  ARBITER_API_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+});
 
 export type BackendChoice =
   | { kind: "remote"; url: string; source: "environment" | "settings" }

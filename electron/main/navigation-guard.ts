@@ -16,7 +16,16 @@ export interface NavigationPolicy {
 
 export function isAppUrl(policy: NavigationPolicy, url: string): boolean {
   const parsed = parseUrl(url);
-  return parsed !== null && policy.appOrigins.includes(parsed.origin);
+  return parsed !== null && policy.appOrigins.includes(schemeHostPort(parsed));
+}
+
+/**
+ * `URL.origin` is "null" for schemes Node does not know as special, `app:` among them (Chromium
+ * knows it as standard because we registered it, Node's URL does not): compare scheme, host and
+ * port instead, which is what an origin is.
+ */
+function schemeHostPort(url: URL): string {
+  return `${url.protocol}//${url.host}`;
 }
 
 /** https only, no credentials in the URL, host on the allowlist. */
