@@ -1,26 +1,47 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import { API_BASE } from "@shared/api/paths";
 import { PROBLEM_CONTENT_TYPE } from "@shared/api/problem";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { registerAuditRoutes } from "./audit/routes";
 import { registerAuthRoutes } from "./auth/routes";
+import { registerCalendarRoutes } from "./calendars/routes";
 import { registerCaseRoutes } from "./cases/routes";
 import type { Database } from "./db/database";
+import type { EventHub } from "./events/hub";
+import { registerEventRoutes } from "./events/routes";
+import { registerEvidenceRoutes } from "./evidence/routes";
 import { HttpProblem } from "./http/problem";
+import { registerIntegrationRoutes } from "./integration/routes";
+import { buildOpenApiDocument } from "./openapi/document";
+import { registerUserRoutes } from "./users/routes";
 
 export interface AppOptions {
   db: Database;
   /** The built renderer to serve at `/` (web mode); absent for the API alone. */
   staticDir?: string | undefined;
   logger?: boolean;
+  /** The integration side's bearer token; without it the integration API answers 403. */
+  serviceToken?: string | undefined;
+  /** Live events; without a hub `/events` is not served (unit tests of single routes). */
+  hub?: EventHub | undefined;
 }
+
+/** Titles of the client errors Fastify itself raises (bad JSON, too large, wrong type...). */
+const CLIENT_ERROR_TITLES: Record<number, string> = {
+  413: "Content too large",
+  415: "Unsupported media type",
+};
 
 /** Builds the HTTP application without listening, so tests can `inject` into it. */
 export async function buildApp({
   db,
   staticDir,
   logger = false,
+  serviceToken,
+  hub,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -42,7 +63,7 @@ export async function buildApp({
         : error.statusCode && error.statusCode < 500
           ? new HttpProblem(
               error.statusCode,
-              error.statusCode === 415 ? "Unsupported media type" : "Invalid request",
+              CLIENT_ERROR_TITLES[error.statusCode] ?? "Invalid request",
               error.message,
             )
           : null;
@@ -63,8 +84,19 @@ export async function buildApp({
   });
 
   app.get("/healthz", async () => ({ status: "ok", database: db.kind }));
+  // Evidence uploads only; limits are set per request where the route reads the parts.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: true });
+  // The document is built once: it depends only on the shared schemas.
+  const openApi = buildOpenApiDocument("1.0.0");
+  app.get(`${API_BASE}/openapi.json`, async () => openApi);
   registerAuthRoutes(app, db);
+  registerUserRoutes(app, db);
   registerCaseRoutes(app, db);
+  registerEvidenceRoutes(app, db);
+  registerAuditRoutes(app, db);
+  registerCalendarRoutes(app, db);
+  registerIntegrationRoutes(app, db, serviceToken);
+  if (hub) registerEventRoutes(app, db, hub);
 
   if (staticDir) {
     if (!existsSync(staticDir))

@@ -15,6 +15,8 @@ const Env = z.object({
   LOG: z.enum(["on", "off"]).default("off"),
 });
 
+export const DEMO_SERVICE_TOKEN = "demo-service-token";
+
 export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv) {
   const parsedEnv = Env.safeParse(env);
   if (!parsedEnv.success) {
@@ -27,6 +29,9 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       demo: { type: "boolean", default: false },
       "demo-appeals": { type: "string" },
       static: { type: "string" },
+      simulate: { type: "boolean", default: false },
+      "simulate-seed": { type: "string" },
+      "simulate-rate": { type: "string" },
     },
     strict: true,
   });
@@ -36,6 +41,11 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new Error("--demo-appeals takes a whole number");
   }
   const e = parsedEnv.data;
+  const simulateSeed = Number(values["simulate-seed"] ?? 1);
+  const simulateRate = Number(values["simulate-rate"] ?? 6);
+  if (!Number.isInteger(simulateSeed) || !(simulateRate > 0)) {
+    throw new Error("--simulate-seed takes a whole number, --simulate-rate a positive number");
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -45,5 +55,9 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     demoAppeals,
     staticDir: values.static ? resolve(values.static) : undefined,
     logger: e.LOG === "on",
+    // Web mode's demo has a known integration token so the simulator and curl work out of the box.
+    serviceToken:
+      e.SERVICE_TOKEN ?? (values.demo || values.simulate ? DEMO_SERVICE_TOKEN : undefined),
+    simulate: values.simulate ? { seed: simulateSeed, ratePerMinute: simulateRate } : undefined,
   };
 }

@@ -3,6 +3,8 @@ import { buildApp } from "./app";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { isEmpty, seedDemo } from "./demo/seed";
+import { EventHub } from "./events/hub";
+import { startRespondentWindowTimer } from "./integration/respondent-window";
 
 export interface ServerOptions {
   host?: string;
@@ -15,6 +17,11 @@ export interface ServerOptions {
   demoAppeals?: number;
   staticDir?: string | undefined;
   logger?: boolean;
+  serviceToken?: string | undefined;
+  /** Run the appeal simulator against this server (through its own integration API). */
+  simulate?: { seed: number; ratePerMinute: number } | undefined;
+  /** How often the respondent-window timer looks for expired windows. */
+  timerIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -31,21 +38,44 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
+    const hub = new EventHub(db);
+    await hub.start();
+    const stopTimer = startRespondentWindowTimer(db, options.timerIntervalMs);
     const app = await buildApp({
       db,
       staticDir: options.staticDir,
       logger: options.logger ?? false,
+      serviceToken: options.serviceToken,
+      hub,
+    });
+    app.addHook("onClose", async () => {
+      stopTimer();
+      await hub.stop();
     });
     await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8787 });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : (options.port ?? 8787);
     const host = options.host ?? "127.0.0.1";
+    const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    let stopSimulator: (() => Promise<void>) | null = null;
+    if (options.simulate) {
+      if (!options.serviceToken) throw new Error("--simulate needs SERVICE_TOKEN (or --demo)");
+      const { runSimulator } = await import("./simulator/simulator");
+      stopSimulator = runSimulator({
+        baseUrl: url,
+        serviceToken: options.serviceToken,
+        seed: options.simulate.seed,
+        ratePerMinute: options.simulate.ratePerMinute,
+        log: () => undefined,
+      }).stop;
+    }
     return {
-      url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+      url,
       port,
       db,
       app,
       async close() {
+        await stopSimulator?.();
         await app.close();
         await db.close();
       },

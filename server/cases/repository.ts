@@ -4,7 +4,7 @@ import type { Queryable } from "../db/database";
 import { toDecimal, toIso, toIsoOrNull } from "../db/values";
 import { decodeCursor, encodeCursor } from "./cursor";
 
-interface CaseSummaryRow {
+export interface CaseSummaryRow {
   id: string;
   reference_no: string | number;
   kind: CaseSummary["kind"];
@@ -83,6 +83,16 @@ export async function listCases(
   if (query.assignee === "none") where.push("assignee_id is null");
   else if (query.assignee)
     where.push(`assignee_id = ${param(query.assignee === "me" ? viewerId : query.assignee)}`);
+  if (query.risk?.length) {
+    // Relative to the request time, like the desk's own "at risk" badge.
+    const now = param(new Date());
+    const risk: Record<string, string> = {
+      breached: `due_at <= ${now}`,
+      at_risk: `(warn_at <= ${now} and due_at > ${now})`,
+      on_track: `(due_at is null or (due_at > ${now} and (warn_at is null or warn_at > ${now})))`,
+    };
+    where.push(`(${query.risk.map((r) => risk[r]).join(" or ")})`);
+  }
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     where.push(

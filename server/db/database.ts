@@ -11,6 +11,12 @@ export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Runs `work` in one transaction; rolls back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to `NOTIFY channel`. PostgreSQL: on a dedicated connection, so notifications from
+   * every server process on the database arrive here. PGlite: the same API in process.
+   * Returns the unsubscribe function.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,12 +48,16 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     // PGlite is a single connection: its transaction() serialises callers, which is what we want.
     transaction: (work) =>
       db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) })),
+    listen: (channel, onNotify) => db.listen(channel, onNotify),
     close: () => db.close(),
   };
 }
 
 async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client that errors (the server restarted) must not take the process down.
+  pool.on("error", () => undefined);
+  const listeners = new Set<pg.Client>();
   // Fail fast with a clear message instead of at the first request.
   await pool.query("select 1");
   const run = async <Row extends object>(
@@ -72,6 +82,27 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
         client.release();
       }
     },
-    close: () => pool.end(),
+    async listen(channel, onNotify) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      // A client of its own, outside the pool: a LISTENing connection must stay checked out.
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      client.on("notification", (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? "");
+      });
+      // A dropped listener connection must not crash the process; the hub's poll covers the gap.
+      client.on("error", () => undefined);
+      await client.query(`listen ${channel}`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      listeners.clear();
+      await pool.end();
+    },
   };
 }

@@ -1,5 +1,8 @@
+import { RESPONDENT_WINDOW_MS } from "@shared/domain/lifecycle";
 import { hashPassword } from "../auth/password";
+import { computeSla } from "../cases/sla";
 import type { Database, Queryable } from "../db/database";
+import { journalBulkUpserts } from "../journal/journal";
 import { type DemoAppeal, generateAppeals } from "./appeal-generator";
 
 export const DEMO_PASSWORD = "demo";
@@ -46,15 +49,39 @@ export async function seedDemo(
     }
   });
   const agentIds = DEMO_USERS.filter((u) => u.role === "agent").map((u) => u.id);
-  await insertAppeals(db, generateAppeals({ count: appeals, seed, now, agentIds }));
+  await insertAppeals(db, generateAppeals({ count: appeals, seed, now, agentIds }), now);
 }
 
 const BATCH = 500;
 
 /** Inserts appeals with everything that hangs off them, a batch per transaction. */
-export async function insertAppeals(db: Database, appeals: readonly DemoAppeal[]): Promise<void> {
+export async function insertAppeals(
+  db: Database,
+  appeals: readonly DemoAppeal[],
+  now = new Date(),
+): Promise<void> {
   for (let start = 0; start < appeals.length; start += BATCH) {
     const batch = appeals.slice(start, start + BATCH);
+    const sla = batch.map((a) =>
+      computeSla(
+        {
+          kind: a.kind,
+          reason: a.reason,
+          priority: "normal",
+          region: a.region,
+          timeline: [
+            ...a.timeline,
+            ...(a.decision
+              ? [{ type: "decided" as const, at: a.decision.decidedAt.toISOString() }]
+              : []),
+            ...(a.status === "closed" && a.decision
+              ? [{ type: "closed" as const, at: a.decision.decidedAt.toISOString() }]
+              : []),
+          ],
+        },
+        now,
+      ),
+    );
     await db.transaction(async (tx) => {
       await insertRows(
         tx,
@@ -77,8 +104,13 @@ export async function insertAppeals(db: Database, appeals: readonly DemoAppeal[]
           "filed_at",
           "escalated_at",
           "updated_at",
+          "due_at",
+          "warn_at",
+          "first_decider_id",
+          "order_ref",
+          "respondent_deadline",
         ],
-        batch.map((a) => [
+        batch.map((a, i) => [
           a.id,
           a.kind,
           a.reason,
@@ -96,6 +128,13 @@ export async function insertAppeals(db: Database, appeals: readonly DemoAppeal[]
           a.filedAt,
           a.escalatedAt,
           a.escalatedAt ?? a.filedAt,
+          sla[i]?.dueAt ?? null,
+          sla[i]?.warnAt ?? null,
+          a.decision && a.assignee ? a.assignee : null,
+          a.trade?.orderId ?? a.payment?.transactionId ?? null,
+          a.status === "awaiting_respondent"
+            ? new Date(Math.max(a.filedAt.getTime() + RESPONDENT_WINDOW_MS, now.getTime() + 60_000))
+            : null,
         ]),
       );
       await insertRows(
@@ -208,6 +247,10 @@ export async function insertAppeals(db: Database, appeals: readonly DemoAppeal[]
               ]
             : [],
         ),
+      );
+      await journalBulkUpserts(
+        tx,
+        batch.map((a) => a.id),
       );
     });
   }

@@ -217,6 +217,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: { status: 200, schema: CalendarBetweenResponse },
   },
   integration("", "File an appeal (complainant)", FileAppealRequest, 201),
+  {
+    method: "get",
+    path: "/integration/appeals/{id}",
+    summary: "The appeal as it stands (platform view)",
+    auth: "service",
+    params: CaseIdParams,
+    response: { status: 200, schema: IntegrationResponse },
+    errors: [403, 404],
+  },
   integration("/{id}/messages", "A party's chat message", PartyMessageRequest),
   integration(
     "/{id}/respondent-answer",

@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+
+/** What an audit entry says; `seq`, `prevHash` and `hash` are added when it is appended. */
+export interface AuditContent {
+  caseId: string | null;
+  actorId: string;
+  actorRole: "agent" | "supervisor" | "platform" | "system";
+  action: string;
+  at: Date;
+  beforeVersion: number | null;
+  afterVersion: number | null;
+  requestId: string | null;
+  idempotencyKey: string | null;
+  details: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/**
+ * JSON with object keys sorted at every level: jsonb reorders keys, so the hash must not depend on
+ * the order they were written in.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/** The link: sha256(previous hash, sequence number, canonical content). */
+export function entryHash(prevHash: string, seq: number, content: AuditContent): string {
+  const body = canonicalJson({ ...content, at: content.at.toISOString(), seq });
+  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+}

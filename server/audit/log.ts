@@ -1,0 +1,105 @@
+import type { AuditEntry, AuditVerification } from "@shared/api/audit";
+import type { Queryable } from "../db/database";
+import { toIso } from "../db/values";
+import { entryHash, GENESIS_HASH } from "./chain";
+
+interface AuditRow {
+  seq: string | number;
+  case_id: string | null;
+  actor_id: string;
+  actor_role: AuditEntry["actorRole"];
+  action: string;
+  at: Date;
+  before_version: number | null;
+  after_version: number | null;
+  request_id: string | null;
+  idempotency_key: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    caseId: row.case_id,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    at: toIso(row.at),
+    beforeVersion: row.before_version,
+    afterVersion: row.after_version,
+    requestId: row.request_id,
+    idempotencyKey: row.idempotency_key,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export async function caseAudit(db: Queryable, caseId: string): Promise<AuditEntry[]> {
+  const rows = await db.query<AuditRow>("select * from audit_log where case_id = $1 order by seq", [
+    caseId,
+  ]);
+  return rows.map(toEntry);
+}
+
+const PAGE = 5_000;
+
+/**
+ * Walks the whole chain in sequence order and recomputes every hash. Reports the first entry
+ * whose content no longer matches its hash, whose `prev_hash` is not its predecessor's hash, or
+ * whose sequence skips (a deleted row).
+ */
+export async function verifyChain(db: Queryable): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.query<AuditRow>(
+      "select * from audit_log where seq >= $1 order by seq limit $2",
+      [expectedSeq, PAGE],
+    );
+    for (const row of rows) {
+      const entry = toEntry(row);
+      if (entry.seq !== expectedSeq) {
+        return { ok: false, checked, firstBroken: { seq: entry.seq, reason: "sequence_gap" } };
+      }
+      if (entry.prevHash !== prevHash) {
+        return {
+          ok: false,
+          checked,
+          firstBroken: { seq: entry.seq, reason: "prev_hash_mismatch" },
+        };
+      }
+      const recomputed = entryHash(prevHash, entry.seq, {
+        caseId: entry.caseId,
+        actorId: entry.actorId,
+        actorRole: entry.actorRole,
+        action: entry.action,
+        at: row.at,
+        beforeVersion: entry.beforeVersion,
+        afterVersion: entry.afterVersion,
+        requestId: entry.requestId,
+        idempotencyKey: entry.idempotencyKey,
+        details: entry.details,
+      });
+      if (recomputed !== entry.hash) {
+        return { ok: false, checked, firstBroken: { seq: entry.seq, reason: "hash_mismatch" } };
+      }
+      prevHash = entry.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (rows.length < PAGE) break;
+  }
+  // A deleted tail is caught against the counter, which records the last sequence handed out.
+  const [counter] = await db.query<{ last_audit_seq: string | number }>(
+    "select last_audit_seq from change_counter where id = 1",
+  );
+  const last = Number(counter?.last_audit_seq ?? 0);
+  if (last >= expectedSeq) {
+    return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: "sequence_gap" } };
+  }
+  return { ok: true, checked, firstBroken: null };
+}

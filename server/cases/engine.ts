@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import type { CaseStatus, TimelineEventType } from "@shared/domain/appeal";
+import {
+  type Actor,
+  type CaseAction,
+  checkTransition,
+  type TransitionVariant,
+} from "@shared/domain/lifecycle";
+import type { Queryable } from "../db/database";
+import { HttpProblem } from "../http/problem";
+import { journal } from "../journal/journal";
+import type { CaseSummaryRow } from "./repository";
+import { computeSla } from "./sla";
+
+/** Who acts, as the engine records it. */
+export interface ActorContext {
+  role: Actor;
+  /** A desk user's id, `platform` or `system`. */
+  id: string;
+  /** Shown in the timeline. */
+  name: string;
+}
+
+/** The request the action belongs to, for the audit entry. */
+export interface RequestContext {
+  requestId: string | null;
+  idempotencyKey: string | null;
+  now: Date;
+}
+
+export interface CaseRow extends CaseSummaryRow {
+  language: string;
+  first_decider_id: string | null;
+  order_ref: string | null;
+}
+
+/** Columns an action may set besides status, version and the SLA columns. */
+export interface CaseUpdates {
+  assignee_id?: string | null;
+  stage?: "first" | "second";
+  needs_supervisor?: boolean;
+  first_decider_id?: string | null;
+  escalated_at?: Date;
+  cancelled_at?: Date;
+  verification?: string;
+}
+
+export interface Effects {
+  set?: CaseUpdates;
+  timeline?: { type: TimelineEventType; summary?: string }[];
+  /** Facts for the audit entry; no party content (statements, messages) goes here. */
+  audit?: Record<string, unknown>;
+}
+
+export interface ActionSpec {
+  action: CaseAction;
+  /** The branch of the action; may depend on the locked case (e.g. whether evidence is still owed). */
+  variant: TransitionVariant | ((row: CaseRow, tx: Queryable) => Promise<TransitionVariant>);
+  /** Writes the action's own rows; runs after every check passed, inside the transaction. */
+  apply?: (tx: Queryable, row: CaseRow, to: CaseStatus | "deleted") => Promise<Effects>;
+}
+
+/** Thrown when `If-Match` names a version other than the current one; the route answers 412. */
+export class StaleVersion extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly current: number,
+  ) {
+    super(`case ${caseId} is at version ${current}`);
+  }
+}
+
+const CASE_ROW_COLUMNS = `id, reference_no, kind, reason, status, stage, region, amount, currency,
+  complainant_name, respondent_name, assignee_id, filed_at, escalated_at, updated_at, version,
+  priority, due_at, warn_at, needs_supervisor, language, first_decider_id, order_ref`;
+
+export async function lockCase(tx: Queryable, caseId: string): Promise<CaseRow> {
+  const [row] = await tx.query<CaseRow>(
+    `select ${CASE_ROW_COLUMNS} from cases where id = $1 for update`,
+    [caseId],
+  );
+  if (!row) throw new HttpProblem(404, "Not found", `There is no case ${caseId}.`);
+  return row;
+}
+
+const UPDATABLE: readonly (keyof CaseUpdates)[] = [
+  "assignee_id",
+  "stage",
+  "needs_supervisor",
+  "first_decider_id",
+  "escalated_at",
+  "cancelled_at",
+  "verification",
+];
+
+/**
+ * Runs one lifecycle action on a case inside `tx`: lock, version check (412), transition check
+ * (409 / 403), the action's effects, timeline, SLA columns, version bump, change feed and audit.
+ * Returns the new version (the old one + 1), or null when the case was deleted (redaction).
+ */
+export async function performAction(
+  tx: Queryable,
+  caseId: string,
+  ifMatch: number | null,
+  actor: ActorContext,
+  spec: ActionSpec,
+  request: RequestContext,
+): Promise<{ version: number; deleted: boolean }> {
+  const row = await lockCase(tx, caseId);
+  if (ifMatch !== null && row.version !== ifMatch) throw new StaleVersion(caseId, row.version);
+  const variant = typeof spec.variant === "function" ? await spec.variant(row, tx) : spec.variant;
+  const check = checkTransition(
+    {
+      status: row.status,
+      stage: row.stage,
+      assigneeId: row.assignee_id,
+      firstStageDeciderId: row.first_decider_id,
+    },
+    spec.action,
+    actor.role === "platform" || actor.role === "system"
+      ? { role: actor.role }
+      : { role: actor.role, userId: actor.id },
+    variant,
+  );
+  if (!check.ok) {
+    throw check.reason === "forbidden"
+      ? new HttpProblem(403, "Forbidden", check.message)
+      : new HttpProblem(409, "Not allowed in this state", check.message, undefined, {
+          caseStatus: row.status,
+        });
+  }
+  const effects = (await spec.apply?.(tx, row, check.to)) ?? {};
+  const now = request.now;
+  const auditBase = {
+    caseId,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: variant === "default" ? spec.action : `${spec.action}:${variant}`,
+    at: now,
+    beforeVersion: row.version,
+    requestId: request.requestId,
+    idempotencyKey: request.idempotencyKey,
+  };
+
+  if (check.to === "deleted") {
+    await tx.query("delete from cases where id = $1", [caseId]);
+    await journal(
+      tx,
+      { caseId, kind: "tombstone", reason: "redacted" },
+      { ...auditBase, afterVersion: null, details: { from: row.status, ...effects.audit } },
+    );
+    return { version: row.version + 1, deleted: true };
+  }
+
+  for (const entry of effects.timeline ?? []) {
+    await tx.query(
+      "insert into timeline_events (id, case_id, type, at, actor, summary) values ($1, $2, $3, $4, $5, $6)",
+      [randomUUID(), caseId, entry.type, now, actor.name, entry.summary ?? ""],
+    );
+  }
+  const timeline = await tx.query<{ type: TimelineEventType; at: Date }>(
+    "select type, at from timeline_events where case_id = $1",
+    [caseId],
+  );
+  const sla = computeSla(
+    {
+      kind: row.kind,
+      reason: row.reason,
+      priority: row.priority,
+      region: row.region,
+      timeline: timeline.map((t) => ({ type: t.type, at: t.at.toISOString() })),
+    },
+    now,
+  );
+
+  const set: CaseUpdates = { ...effects.set };
+  // Any supervisor action answers an agent's request for one.
+  if (actor.role === "supervisor" && set.needs_supervisor === undefined)
+    set.needs_supervisor = false;
+  const params: unknown[] = [caseId, check.to, now, sla.dueAt, sla.warnAt];
+  const assignments = UPDATABLE.filter((column) => set[column] !== undefined).map((column) => {
+    params.push(set[column]);
+    return `${column} = $${params.length}`;
+  });
+  await tx.query(
+    `update cases set status = $2, version = version + 1, updated_at = $3, due_at = $4, warn_at = $5,
+       respondent_deadline = case when $2 = 'awaiting_respondent' then respondent_deadline end
+       ${assignments.map((a) => `, ${a}`).join("")}
+     where id = $1`,
+    params,
+  );
+  const version = row.version + 1;
+  const assigneeChanged = set.assignee_id !== undefined && set.assignee_id !== row.assignee_id;
+  const enteredQueue =
+    check.to === "escalated" && (row.status === "awaiting_respondent" || row.status === "agreed");
+  await journal(
+    tx,
+    {
+      caseId,
+      kind: "upsert",
+      event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
+    },
+    {
+      ...auditBase,
+      afterVersion: version,
+      details: {
+        from: row.status,
+        to: check.to,
+        ...(assigneeChanged ? { assignee: set.assignee_id } : {}),
+        ...effects.audit,
+      },
+    },
+  );
+  return { version, deleted: false };
+}

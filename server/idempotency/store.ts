@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../audit/chain";
+import type { Queryable } from "../db/database";
+import { HttpProblem } from "../http/problem";
+
+/**
+ * Idempotency, enforced by the database so it holds across server processes.
+ *
+ * The key row is inserted inside the mutation's own transaction. A concurrent retry with the same
+ * key blocks on the primary key until the first transaction ends: if it committed, the retry finds
+ * the stored response and replays it; if it rolled back, the retry proceeds as the first. Only
+ * successful responses are stored: a refused request changed nothing, so evaluating its retry
+ * again is just as safe and lets a retry succeed once, say, the network or a lock recovered.
+ */
+
+export type KeyClaim = { kind: "new" } | { kind: "replay"; status: number; response: unknown };
+
+/** What makes two requests "the same": route, target and body (not headers such as If-Match). */
+export function requestHash(route: string, target: string, body: unknown): string {
+  return createHash("sha256").update(canonicalJson({ route, target, body })).digest("hex");
+}
+
+interface KeyRow {
+  route: string;
+  request_hash: string;
+  status: number | null;
+  response: unknown;
+}
+
+export async function claimKey(
+  tx: Queryable,
+  principal: string,
+  key: string,
+  route: string,
+  hash: string,
+): Promise<KeyClaim> {
+  const inserted = await tx.query(
+    `insert into idempotency_keys (principal, key, route, request_hash) values ($1, $2, $3, $4)
+     on conflict do nothing returning 1 as ok`,
+    [principal, key, route, hash],
+  );
+  if (inserted.length > 0) return { kind: "new" };
+  const [row] = await tx.query<KeyRow>(
+    "select route, request_hash, status, response from idempotency_keys where principal = $1 and key = $2",
+    [principal, key],
+  );
+  if (!row || row.request_hash !== hash) {
+    throw new HttpProblem(
+      422,
+      "Idempotency key reused",
+      "This Idempotency-Key was already used with a different request; use a new key for a new request.",
+      [{ field: "headers/idempotency-key", message: "already used with a different request" }],
+    );
+  }
+  if (row.status === null) {
+    throw new HttpProblem(409, "Request in progress", "A request with this key is still running.");
+  }
+  return { kind: "replay", status: row.status, response: row.response };
+}
+
+export async function saveResponse(
+  tx: Queryable,
+  principal: string,
+  key: string,
+  status: number,
+  response: unknown,
+): Promise<void> {
+  await tx.query(
+    "update idempotency_keys set status = $3, response = $4 where principal = $1 and key = $2",
+    [principal, key, status, JSON.stringify(response)],
+  );
+}
