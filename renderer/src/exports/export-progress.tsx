@@ -7,7 +7,7 @@ export function ExportProgress({ store }: { store: ExportStore }) {
   if (job) {
     const percent = job.total ? Math.round((job.done / job.total) * 100) : 0;
     return (
-      <div className="export-progress" role="group" aria-label="Export progress">
+      <section className="export-progress" aria-label="Export progress">
         <span>
           {job.label}
           {job.phase ? ` — ${job.phase}` : ""} {job.total ? `${job.done}/${job.total}` : "…"}
@@ -16,7 +16,7 @@ export function ExportProgress({ store }: { store: ExportStore }) {
         <button type="button" onClick={cancel}>
           Cancel export
         </button>
-      </div>
+      </section>
     );
   }
   if (!outcome) return null;
