@@ -1,31 +1,155 @@
-import { useEffect } from "react";
+import type { User } from "@shared/domain/user";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { LoginScreen } from "../auth/login-screen";
+import { CaseWorkspace } from "../case-workspace/case-workspace";
+import { useFormatters } from "../i18n/format";
+import {
+  createI18n,
+  currentLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  switchLanguage,
+} from "../i18n/i18n";
 import { QueueScreen } from "../queue/queue-screen";
+import type { DeskData } from "../sync/index";
+import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
+import { createRouter, type RouterStore } from "./router";
 import type { Services } from "./services";
+import { createWorkstation } from "./workstation";
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="inline language">
+      <span className="visually-hidden">{t("app.language")}</span>
+      <select
+        aria-label={t("app.language")}
+        value={currentLanguage(i18n)}
+        onChange={(e) => {
+          const next = LANGUAGES.find((l) => l === e.target.value);
+          if (next) void switchLanguage(i18n, next);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function useSyncLabels(): SyncStatusLabels {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      offline: t("sync.offline"),
+      synced: t("sync.synced"),
+      pending: (count) => t("sync.pendingCount", { count }),
+      lastSync: t("sync.lastSync"),
+      never: t("sync.never"),
+      conflicts: (count) => t("sync.conflicts", { count }),
+      failed: (count) => t("sync.failed", { count }),
+      filling: (rows) => t("sync.filling", { count: rows }),
+    }),
+    [t],
+  );
+}
+
+function Desk({
+  data,
+  user,
+  router,
+  onSignOut,
+}: {
+  data: DeskData;
+  user: User;
+  router: RouterStore;
+  onSignOut(): void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const syncLabels = useSyncLabels();
+  const workstation = useMemo(() => createWorkstation(data, user), [data, user]);
+  const { route, navigate } = useStore(router);
+  useEffect(() => {
+    void workstation.start();
+    return () => workstation.stop();
+  }, [workstation]);
+  useEffect(() => {
+    if (route.name === "case") workstation.caseStore.getState().open(route.caseId);
+    else workstation.caseStore.getState().close();
+  }, [route, workstation]);
+  const open = useCallback(
+    (caseId: string) => {
+      workstation.queue.getState().focus(caseId);
+      navigate({ name: "case", caseId });
+    },
+    [navigate, workstation],
+  );
+  const back = useCallback(() => navigate({ name: "queue" }), [navigate]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="topbar">
+        <span className="brand">Arbiter Desk</span>
+        <SyncStatus store={data.status} labels={syncLabels} locale={format.language} />
+        <span className="who">
+          {user.displayName} · {t(`roleName.${user.role}`)}
+        </span>
+        <LanguageSwitcher />
+        <button type="button" className="link-button" onClick={onSignOut}>
+          {t("app.signOut")}
+        </button>
+      </header>
+      <main className="content" id="main">
+        {route.name === "case" ? (
+          <CaseWorkspace
+            store={workstation.caseStore}
+            evidence={workstation.evidence}
+            userId={user.id}
+            onBack={back}
+          />
+        ) : (
+          <QueueScreen
+            store={workstation.queue}
+            userId={user.id}
+            canReassign={user.role === "supervisor"}
+            onOpen={open}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
 
 export function App({ services }: { services: Services }) {
-  const { status, user, restore, signOut } = useStore(services.auth);
+  const [i18n] = useState(() => createI18n());
+  const [router] = useState(() => createRouter());
+  const { status, user, restore } = useStore(services.auth);
+  const { data } = useStore(services.desk);
   useEffect(() => {
     void restore();
   }, [restore]);
 
-  if (status === "restoring") return <p className="splash">Arbiter Desk…</p>;
-  if (status !== "signed-in" || !user) return <LoginScreen store={services.auth} />;
-  return (
-    <div className="shell">
-      <header className="topbar">
-        <span className="brand">Arbiter Desk</span>
-        <span className="who">
-          {user.displayName} · {user.role}
-        </span>
-        <button type="button" className="link-button" onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </header>
-      <main className="content">
-        <QueueScreen store={services.queue} />
-      </main>
-    </div>
-  );
+  let body: React.ReactNode;
+  if (status === "restoring") body = <p className="splash">Arbiter Desk…</p>;
+  else if (status !== "signed-in" || !user) body = <LoginScreen store={services.auth} />;
+  else if (!data) body = <p className="splash">Arbiter Desk…</p>;
+  else
+    body = (
+      <Desk
+        data={data}
+        user={user}
+        router={router}
+        onSignOut={() => void services.desk.getState().signOut()}
+      />
+    );
+  return <I18nextProvider i18n={i18n}>{body}</I18nextProvider>;
 }

@@ -1,7 +1,6 @@
 import { createApiClient } from "../api/api-client";
 import { createAuthStore } from "../auth/auth-store";
 import type { Platform } from "../platform/platform";
-import { createQueueStore } from "../queue/queue-store";
 import { createDeskSession } from "../sync/desk-session";
 import { syncApiOf } from "../sync/sync-api";
 
@@ -13,10 +12,9 @@ export async function createServices(platform: Platform) {
   auth.subscribe((state) => {
     token = state.token;
   });
-  const queue = createQueueStore(api);
   // The signed-in user's offline cache and sync engine: `desk.getState().data` is their DeskData.
   const desk = createDeskSession({ auth, api: syncApiOf(api) });
-  return { platform, api, auth, queue, desk };
+  return { platform, api, auth, desk };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,33 +1,252 @@
-import { useEffect } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { QueueFilters } from "./queue-filters";
 import type { QueueStore } from "./queue-store";
 import { QueueTable } from "./queue-table";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 
-export function QueueScreen({ store }: { store: QueueStore }) {
-  const { cases, status, error, load } = useStore(store);
+/** Keys typed into a field belong to the field, not to the queue's shortcuts. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+export function QueueScreen({
+  store,
+  userId,
+  canReassign,
+  onOpen,
+}: {
+  store: QueueStore;
+  userId: string;
+  canReassign: boolean;
+  onOpen(caseId: string): void;
+}) {
+  const { t } = useTranslation();
+  const state = useStore(store);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const [viewName, setViewName] = useState("");
+  const [reassignTo, setReassignTo] = useState("");
+  const [notice, setNotice] = useState("");
+  const searchId = useId();
+  const viewId = useId();
+  const { rows, total, filter, focusedId, selectedIds } = state;
+
+  // Re-evaluate risk and countdowns on each minute boundary: the texts change no more often.
   useEffect(() => {
-    void load();
-  }, [load]);
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = () => {
+      timer = setTimeout(
+        () => {
+          store.getState().tick(Date.now());
+          schedule();
+        },
+        60_000 - (Date.now() % 60_000) + 50,
+      );
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, [store]);
+
+  const claim = useCallback(
+    async (ids: readonly string[]) => {
+      if (!ids.length) return;
+      await store.getState().claim(ids);
+      setNotice(t("queue.claimed", { count: ids.length }));
+    },
+    [store, t],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (isTypingTarget(event.target)) {
+        if (event.key === "Escape" && event.target === searchRef.current) searchRef.current?.blur();
+        if (event.key === "ArrowDown" && event.target === searchRef.current) {
+          event.preventDefault();
+          store.getState().moveFocus(1);
+          searchRef.current?.blur();
+        }
+        return;
+      }
+      const s = store.getState();
+      switch (event.key) {
+        case "j":
+        case "ArrowDown":
+          s.moveFocus(1);
+          break;
+        case "k":
+        case "ArrowUp":
+          s.moveFocus(-1);
+          break;
+        case "Enter":
+          if (s.focusedId) onOpen(s.focusedId);
+          break;
+        case "c": {
+          const ids = s.selectedIds.size ? [...s.selectedIds] : s.focusedId ? [s.focusedId] : [];
+          void claim(ids);
+          break;
+        }
+        case "x":
+          if (s.focusedId) s.toggleSelected(s.focusedId);
+          break;
+        case "/":
+          searchRef.current?.focus();
+          searchRef.current?.select();
+          break;
+        case "?":
+          setHelpOpen(true);
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [store, onOpen, claim]);
+
+  const selected = [...selectedIds];
+  const activeView = state.views.find((v) => v.id === state.activeViewId);
 
   return (
     <section className="queue" aria-labelledby="queue-heading">
       <header className="queue-header">
-        <h1 id="queue-heading">Queue</h1>
+        <h1 id="queue-heading">{t("queue.title")}</h1>
         <p className="queue-count" aria-live="polite">
-          {status === "loading" ? `Loading… ${cases.length} appeals` : `${cases.length} appeals`}
+          {state.status === "loading"
+            ? t("queue.loading")
+            : rows.length === total
+              ? t("queue.count", { count: total })
+              : t("queue.countFiltered", { count: rows.length, total })}
         </p>
+        <button type="button" className="link-button" onClick={() => setHelpOpen(true)}>
+          {t("shortcuts.button")}
+        </button>
       </header>
-      {error ? (
-        <div role="alert" className="error-banner">
-          {error}{" "}
-          <button type="button" onClick={() => void load()}>
-            Retry
+      <div className="toolbar">
+        <label htmlFor={searchId} className="search">
+          <span className="visually-hidden">{t("queue.search")}</span>
+          <input
+            id={searchId}
+            ref={searchRef}
+            type="search"
+            placeholder={t("queue.searchPlaceholder")}
+            value={filter.text}
+            onChange={(e) => state.setText(e.target.value)}
+          />
+        </label>
+        <label htmlFor={viewId} className="inline">
+          {t("views.label")}
+          <select
+            id={viewId}
+            value={state.activeViewId ?? ""}
+            onChange={(e) => state.applyView(e.target.value)}
+          >
+            {state.activeViewId === null ? <option value="">{t("views.custom")}</option> : null}
+            {state.views.map((view) => (
+              <option key={view.id} value={view.id}>
+                {view.isBuiltIn ? t(view.name as "views.all") : view.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <form
+          className="save-view"
+          onSubmit={(e) => {
+            e.preventDefault();
+            state.saveView(viewName);
+            setViewName("");
+          }}
+        >
+          <label>
+            <span className="visually-hidden">{t("views.name")}</span>
+            <input
+              value={viewName}
+              placeholder={t("views.name")}
+              onChange={(e) => setViewName(e.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={!viewName.trim()}>
+            {t("views.save")}
+          </button>
+          {activeView && !activeView.isBuiltIn ? (
+            <button type="button" onClick={() => state.deleteView(activeView.id)}>
+              {t("views.delete")}
+            </button>
+          ) : null}
+        </form>
+      </div>
+      <QueueFilters filter={filter} onChange={state.setFilter} />
+      {selected.length ? (
+        <div className="bulk-bar" role="toolbar" aria-label={t("bulk.label")}>
+          <span>{t("bulk.selected", { count: selected.length })}</span>
+          <button type="button" onClick={() => void claim(selected)}>
+            {t("actions.claim")}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              void state.release(selected);
+              setNotice(t("queue.released", { count: selected.length }));
+            }}
+          >
+            {t("actions.release")}
+          </button>
+          {canReassign ? (
+            <form
+              className="inline"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!reassignTo.trim()) return;
+                void state.reassign(selected, reassignTo.trim());
+                setNotice(t("queue.reassigned", { count: selected.length }));
+              }}
+            >
+              <label>
+                {t("bulk.reassignTo")}
+                <input value={reassignTo} onChange={(e) => setReassignTo(e.target.value)} />
+              </label>
+              <button type="submit">{t("actions.reassign")}</button>
+            </form>
+          ) : null}
+          <button type="button" className="link-button" onClick={() => state.setSelected([])}>
+            {t("bulk.clear")}
           </button>
         </div>
       ) : null}
-      <div className="queue-scroll">
-        <QueueTable cases={cases} />
-      </div>
+      <p className="visually-hidden" role="status">
+        {notice}
+      </p>
+      {state.error ? (
+        <div role="alert" className="error-banner">
+          {state.error}
+        </div>
+      ) : null}
+      <QueueTable
+        index={store.index}
+        rows={rows}
+        revision={state.revision}
+        sort={state.sort}
+        now={state.now}
+        userId={userId}
+        focusedId={focusedId}
+        selectedIds={selectedIds}
+        presence={state.presence}
+        onSort={state.sortBy}
+        onFocus={state.focus}
+        onOpen={onOpen}
+        onToggleSelected={state.toggleSelected}
+        onSelectAll={(checked) =>
+          state.setSelected(
+            checked ? rows.map((slot) => store.index.get(slot)?.id ?? "").filter(Boolean) : [],
+          )
+        }
+      />
+      <ShortcutsDialog open={isHelpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

@@ -1,47 +1,232 @@
 import type { CaseSummary } from "@shared/domain/appeal";
 import { createStore } from "zustand/vanilla";
-import type { ApiClient } from "../api/api-client";
-import { toApiError } from "../api/api-error";
+import type { DeskAction, DeskData } from "../sync/index";
+import {
+  BUILT_IN_VIEWS,
+  type QueueFilter,
+  type QueueSort,
+  type SavedView,
+  type SortKey,
+} from "./queue-filter";
+import { QueueIndex } from "./queue-index";
+import type { SavedViewsRepository } from "./saved-views";
+
+/** What the queue needs from the data layer. */
+export type QueueData = Pick<DeskData, "allCases" | "casesByIds" | "onCasesChanged" | "enqueue">;
+
+/** Another agent's presence on a case, from live events. */
+export interface Presence {
+  viewers: string[];
+}
 
 // State
 export interface QueueState {
-  cases: CaseSummary[];
-  status: "idle" | "loading" | "ready" | "error";
+  status: "loading" | "ready" | "error";
   error: string | null;
+  /** Index slots of the rows on screen, in order. Read rows with `index.get(slot)`. */
+  rows: number[];
+  /** Bumped whenever `rows` or the rows' content changed. */
+  revision: number;
+  total: number;
+  filter: QueueFilter;
+  sort: QueueSort;
+  activeViewId: string | null;
+  views: SavedView[];
+  focusedId: string | null;
+  selectedIds: ReadonlySet<string>;
+  presence: Readonly<Record<string, Presence>>;
+  /** The instant risk filters and SLA cells are evaluated at; ticks once a minute. */
+  now: number;
 }
 
 // Actions
 export interface QueueActions {
-  /** Loads the queue page by page, up to `maxRows`. */
-  load(maxRows?: number): Promise<void>;
+  start(): Promise<void>;
+  stop(): void;
+  setText(text: string): void;
+  setFilter(patch: Partial<QueueFilter>): void;
+  /** Sorts by `key`; the same key again flips the direction. */
+  sortBy(key: SortKey): void;
+  applyView(id: string): void;
+  saveView(name: string): void;
+  deleteView(id: string): void;
+  focus(id: string | null): void;
+  /** Moves the focus by `delta` rows, clamped. */
+  moveFocus(delta: number): void;
+  toggleSelected(id: string): void;
+  setSelected(ids: readonly string[]): void;
+  claim(ids: readonly string[]): Promise<void>;
+  release(ids: readonly string[]): Promise<void>;
+  reassign(ids: readonly string[], assignee: string): Promise<void>;
+  setPresence(caseId: string, presence: Presence | null): void;
+  tick(now: number): void;
 }
 
-/** The page size the queue asks for: one round trip fills a screen and a half. */
-const PAGE_SIZE = 100;
+export type QueueStoreState = QueueState & QueueActions;
 
-export function createQueueStore(api: Pick<ApiClient, "listCases">) {
-  return createStore<QueueState & QueueActions>()((set) => ({
-    cases: [],
-    status: "idle",
-    error: null,
+export interface QueueDeps {
+  data: QueueData;
+  views: SavedViewsRepository;
+  userId: string;
+  now?: () => number;
+}
 
-    async load(maxRows = 5_000) {
-      set({ status: "loading", error: null });
-      try {
-        const cases: CaseSummary[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = await api.listCases({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-          cases.push(...page.items);
-          cursor = page.nextCursor;
-          set({ cases: [...cases] });
-        } while (cursor && cases.length < maxRows);
-        set({ status: "ready" });
-      } catch (error) {
-        set({ status: "error", error: toApiError(error).message });
-      }
-    },
-  }));
+export function createQueueStore({ data, views, userId, now = Date.now }: QueueDeps) {
+  const index = new QueueIndex();
+  let unsubscribe: (() => void) | null = null;
+  const initial = BUILT_IN_VIEWS[0] as SavedView;
+
+  const store = createStore<QueueStoreState>()((set, get) => {
+    const requery = (patch: Partial<QueueState> = {}) => {
+      const state = { ...get(), ...patch };
+      const rows = index.query(state.filter, state.sort, { now: state.now, userId });
+      set({ ...patch, rows, total: index.size, revision: get().revision + 1 });
+    };
+
+    const enqueueAll = async (ids: readonly string[], action: DeskAction) => {
+      // One outbox entry per case, in the order selected: each is its own idempotent mutation.
+      for (const id of ids) await data.enqueue(id, action);
+    };
+
+    return {
+      status: "loading",
+      error: null,
+      rows: [],
+      revision: 0,
+      total: 0,
+      filter: initial.filter,
+      sort: initial.sort,
+      activeViewId: initial.id,
+      views: [...BUILT_IN_VIEWS, ...views.load(userId)],
+      focusedId: null,
+      selectedIds: new Set(),
+      presence: {},
+      now: now(),
+
+      async start() {
+        unsubscribe?.();
+        unsubscribe = data.onCasesChanged((ids) => {
+          void (async () => {
+            if (ids.includes("all")) {
+              index.reset(await data.allCases());
+            } else {
+              const rows = await data.casesByIds(ids);
+              const upserts: CaseSummary[] = [];
+              const deleted: string[] = [];
+              rows.forEach((row, i) => {
+                if (row) upserts.push(row);
+                else deleted.push(ids[i] as string);
+              });
+              index.apply(upserts, deleted);
+            }
+            requery();
+          })();
+        });
+        try {
+          index.reset(await data.allCases());
+          requery({ status: "ready", error: null });
+        } catch (error) {
+          set({ status: "error", error: error instanceof Error ? error.message : String(error) });
+        }
+      },
+
+      stop() {
+        unsubscribe?.();
+        unsubscribe = null;
+      },
+
+      setText(text) {
+        requery({ filter: { ...get().filter, text }, activeViewId: null });
+      },
+
+      setFilter(patch) {
+        requery({ filter: { ...get().filter, ...patch }, activeViewId: null });
+      },
+
+      sortBy(key) {
+        const { sort } = get();
+        const next =
+          sort.key === key
+            ? { key, isDescending: !sort.isDescending }
+            : { key, isDescending: false };
+        requery({ sort: next });
+      },
+
+      applyView(id) {
+        const view = get().views.find((v) => v.id === id);
+        if (!view) return;
+        // The search box is the agent's current thought, not part of a view: keep it.
+        requery({
+          filter: { ...view.filter, text: get().filter.text },
+          sort: view.sort,
+          activeViewId: id,
+        });
+      },
+
+      saveView(name) {
+        const trimmed = name.trim();
+        if (!trimmed) return;
+        const { filter, sort } = get();
+        const view: SavedView = {
+          id: `user-${now().toString(36)}`,
+          name: trimmed,
+          isBuiltIn: false,
+          filter: { ...filter, text: "" },
+          sort,
+        };
+        const next = [...get().views.filter((v) => v.isBuiltIn || v.name !== trimmed), view];
+        views.save(userId, next);
+        set({ views: next, activeViewId: view.id });
+      },
+
+      deleteView(id) {
+        const next = get().views.filter((v) => v.isBuiltIn || v.id !== id);
+        views.save(userId, next);
+        set({ views: next, activeViewId: get().activeViewId === id ? null : get().activeViewId });
+      },
+
+      focus(id) {
+        set({ focusedId: id });
+      },
+
+      moveFocus(delta) {
+        const { rows, focusedId } = get();
+        if (rows.length === 0) return;
+        const currentSlot = focusedId === null ? undefined : index.slotOfId(focusedId);
+        const position = currentSlot === undefined ? -1 : rows.indexOf(currentSlot);
+        const target = Math.min(rows.length - 1, Math.max(0, position + delta));
+        set({ focusedId: index.get(rows[target] as number)?.id ?? null });
+      },
+
+      toggleSelected(id) {
+        const next = new Set(get().selectedIds);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        set({ selectedIds: next });
+      },
+
+      setSelected(ids) {
+        set({ selectedIds: new Set(ids) });
+      },
+
+      claim: (ids) => enqueueAll(ids, { type: "claim", body: {} }),
+      release: (ids) => enqueueAll(ids, { type: "release", body: {} }),
+      reassign: (ids, assignee) => enqueueAll(ids, { type: "reassign", body: { assignee } }),
+
+      setPresence(caseId, presence) {
+        const next = { ...get().presence };
+        if (presence?.viewers.length) next[caseId] = presence;
+        else delete next[caseId];
+        set({ presence: next });
+      },
+
+      tick(at) {
+        requery({ now: at });
+      },
+    };
+  });
+
+  return Object.assign(store, { index });
 }
 
 export type QueueStore = ReturnType<typeof createQueueStore>;

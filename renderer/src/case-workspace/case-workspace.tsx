@@ -1,0 +1,250 @@
+import type { CaseDetail, PartyRole } from "@shared/domain/appeal";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useStore } from "zustand";
+import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
+import type { QueuedAction } from "../actions/action-types";
+import { DecisionDialog } from "../actions/decision-dialog";
+import type { EvidenceStore } from "../evidence/evidence-store";
+import { EvidenceViewer } from "../evidence/evidence-viewer";
+import { useFormatters } from "../i18n/format";
+import type { CaseStore } from "./case-store";
+import { PartyPanel } from "./party-panel";
+import { SlaClocks } from "./sla-clocks";
+import { Timeline } from "./timeline";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function CaseHeader({ detail, userId }: { detail: CaseDetail; userId: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { trade, payment } = detail;
+  return (
+    <header className="case-header">
+      <h1>
+        <span className="mono">{detail.reference}</span> · {t(`kind.${detail.kind}`)} ·{" "}
+        <span className="num">{format.amount(detail.amount, detail.currency)}</span>
+      </h1>
+      <dl className="facts header-facts">
+        <Fact label={t("case.status")}>
+          <span className={`status status-${detail.status}`}>{t(`status.${detail.status}`)}</span>
+        </Fact>
+        <Fact label={t("case.stage")}>{t(`stage.${detail.stage}`)}</Fact>
+        <Fact label={t("case.reason")}>{t(`reason.${detail.reason}`)}</Fact>
+        <Fact label={t("case.assignee")}>
+          {detail.assigneeId === null
+            ? t("queue.unassigned")
+            : detail.assigneeId === userId
+              ? t("queue.you")
+              : detail.assigneeId}
+        </Fact>
+        <Fact label={t("case.priority")}>{t(`priority.${detail.priority}`)}</Fact>
+        {trade ? (
+          <>
+            <Fact label={t("case.order")}>
+              <span className="mono">{trade.orderId}</span>
+            </Fact>
+            <Fact label={t("case.asset")}>{format.amount(trade.assetAmount, trade.asset)}</Fact>
+            <Fact label={t("case.fiat")}>
+              {format.amount(trade.fiatAmount, trade.fiatCurrency)}
+            </Fact>
+            <Fact label={t("case.price")}>{format.amount(trade.price, trade.fiatCurrency)}</Fact>
+            <Fact label={t("case.method")}>{trade.paymentMethod}</Fact>
+            <Fact label={t("case.created")}>{format.dateTime(trade.createdAt)}</Fact>
+            <Fact label={t("case.markedPaid")}>{format.dateTime(trade.markedPaidAt)}</Fact>
+          </>
+        ) : null}
+        {payment ? (
+          <>
+            <Fact label={t("case.transaction")}>
+              <span className="mono">{payment.transactionId}</span>
+            </Fact>
+            <Fact label={t("case.merchant")}>{payment.merchant}</Fact>
+            <Fact label={t("case.method")}>{payment.method}</Fact>
+            <Fact label={t("case.occurred")}>{format.dateTime(payment.occurredAt)}</Fact>
+          </>
+        ) : null}
+      </dl>
+      <SlaClocks detail={detail} />
+    </header>
+  );
+}
+
+function PendingList({ queued }: { queued: readonly QueuedAction[] }) {
+  const { t } = useTranslation();
+  if (!queued.length) return null;
+  return (
+    <section className="pending" aria-label={t("sync.queuedActions")}>
+      <ul>
+        {queued.map((q, i) => (
+          <li key={q.seq ?? i} className={`pending-${q.state}`}>
+            <span className="tag tag-pending">{t(`sync.state.${q.state}`)}</span>{" "}
+            {t(`actionName.${q.action.type as "claim"}`, { defaultValue: q.action.type })}
+            {q.lastError ? <span className="muted"> — {q.lastError}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function CaseWorkspace({
+  store,
+  evidence,
+  userId,
+  onBack,
+}: {
+  store: CaseStore;
+  evidence: EvidenceStore;
+  userId: string;
+  onBack(): void;
+}) {
+  const { t } = useTranslation();
+  const { view, status, submit, caseId } = useStore(store);
+  const [actionKind, setActionKind] = useState<ActionKind>("evidence");
+  const [isDeciding, setDeciding] = useState(false);
+  const [notice, setNotice] = useState("");
+  const headingRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (caseId) evidence.getState().forCase(caseId);
+  }, [caseId, evidence]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
+      const target = e.target;
+      if (target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
+        return;
+      onBack();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onBack]);
+
+  if (status === "loading" || !view) {
+    return (
+      <section className="workspace" aria-busy="true">
+        <button type="button" className="link-button" onClick={onBack}>
+          ← {t("case.back")}
+        </button>
+        <p>{status === "missing" ? t("case.missing") : t("common.loading")}</p>
+      </section>
+    );
+  }
+  const { detail, summary, queued } = view;
+  if (!detail) {
+    return (
+      <section className="workspace">
+        <button type="button" className="link-button" onClick={onBack}>
+          ← {t("case.back")}
+        </button>
+        <h1 className="mono">{summary.reference}</h1>
+        <p>{t("case.detailUnavailable")}</p>
+      </section>
+    );
+  }
+  const Form = ACTION_FORMS[actionKind];
+  const reveal = (role: PartyRole) => {
+    // No reveal endpoint in the contract: an internal note is the audit record of who looked.
+    void submit({
+      type: "notes",
+      body: { text: t("party.revealAudit", { role: t(`role.${role}`) }) },
+    });
+  };
+  const canDecide =
+    detail.assigneeId === userId &&
+    ["in_review", "awaiting_evidence", "escalated"].includes(detail.status);
+  return (
+    <article
+      className="workspace"
+      aria-label={t("case.workspace", { reference: detail.reference })}
+    >
+      <div className="workspace-bar" ref={headingRef}>
+        <button type="button" className="link-button" onClick={onBack}>
+          ← {t("case.back")}
+        </button>
+        <div className="workspace-actions">
+          {detail.assigneeId === null ? (
+            <button type="button" onClick={() => void submit({ type: "claim", body: {} })}>
+              {t("actions.claim")}
+            </button>
+          ) : detail.assigneeId === userId ? (
+            <button type="button" onClick={() => void submit({ type: "release", body: {} })}>
+              {t("actions.release")}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setDeciding(true)}
+            disabled={!canDecide}
+          >
+            {t("actions.decide")}
+          </button>
+        </div>
+      </div>
+      <CaseHeader detail={detail} userId={userId} />
+      <PendingList queued={queued} />
+      <p role="status" className="notice">
+        {notice}
+      </p>
+      <div className="parties-grid">
+        {(["complainant", "respondent"] as const).map((role) => (
+          <PartyPanel
+            key={role}
+            detail={detail}
+            role={role}
+            onReveal={reveal}
+            onOpenEvidence={(id) => evidence.getState().show([id])}
+            onCompareEvidence={(id) => evidence.getState().compareWith(id)}
+          />
+        ))}
+      </div>
+      <EvidenceViewer store={evidence} evidence={detail.evidence} />
+      <div className="lower-grid">
+        <Timeline detail={detail} />
+        <section className="action-panel" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t("actions.title")}</h2>
+          <div className="segmented" role="tablist" aria-label={t("actions.title")}>
+            {ACTION_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                role="tab"
+                aria-selected={actionKind === kind}
+                onClick={() => setActionKind(kind)}
+              >
+                {t(`actions.kinds.${kind}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" aria-label={t(`actions.kinds.${actionKind}`)}>
+            <Form
+              key={`${actionKind}-${detail.id}`}
+              detail={detail}
+              onSubmit={submit}
+              onDone={setNotice}
+            />
+          </div>
+        </section>
+      </div>
+      <DecisionDialog
+        detail={detail}
+        open={isDeciding}
+        onClose={() => setDeciding(false)}
+        onSubmit={async (action) => {
+          await submit(action);
+          setNotice(t("actions.done.decision"));
+        }}
+      />
+    </article>
+  );
+}

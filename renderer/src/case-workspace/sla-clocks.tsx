@@ -1,0 +1,93 @@
+import type { CaseDetail } from "@shared/domain/appeal";
+import type { ClockState } from "@shared/sla/index";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormatters } from "../i18n/format";
+import { clocksAt } from "./case-sla";
+
+/** setTimeout's ceiling (~24.8 days); a later change is re-planned when this one fires. */
+const MAX_TIMEOUT_MS = 2_147_000_000;
+
+/**
+ * When to render next: the engine's next state change (running → breached, warning starts), or
+ * the next minute boundary while a running clock's "N left" text counts down, whichever is first.
+ * A timer, never an animation frame: the header costs nothing between those instants.
+ */
+export function nextRenderAt(
+  clocks: readonly ClockState[],
+  nextChangeAt: number | null,
+  now: number,
+) {
+  const isCounting = clocks.some((c) => c.status === "running" || c.status === "breached");
+  const nextMinute = isCounting ? now - (now % 60_000) + 60_000 : null;
+  const candidates = [nextChangeAt, nextMinute].filter((v): v is number => v !== null);
+  return candidates.length ? Math.min(...candidates) : null;
+}
+
+export function useLiveClocks(detail: CaseDetail, clock: () => number = Date.now) {
+  const [now, setNow] = useState(clock);
+  const live = clocksAt(detail, now);
+  const at = nextRenderAt(live.clocks, live.nextChangeAt, now);
+  useEffect(() => {
+    if (at === null) return;
+    const timer = setTimeout(
+      () => setNow(clock()),
+      Math.min(MAX_TIMEOUT_MS, Math.max(0, at - clock()) + 5),
+    );
+    return () => clearTimeout(timer);
+  }, [at, clock]);
+  return { ...live, now };
+}
+
+const KNOWN_CLOCKS = new Set([
+  "respondent_window",
+  "first_response",
+  "resolution",
+  "second_stage_review",
+  "post_decision_verification",
+]);
+
+export function SlaClocks({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { clocks, now } = useLiveClocks(detail);
+  const shown = clocks.filter((c) => c.status !== "pending");
+  if (!shown.length) return <p className="muted">{t("clocks.none")}</p>;
+  return (
+    <ul className="clocks" aria-label={t("clocks.label")}>
+      {shown.map((c) => {
+        const risk =
+          c.status === "breached"
+            ? "breached"
+            : c.status === "running" && c.isWarning
+              ? "warning"
+              : c.status;
+        const dueAt = c.dueAt;
+        const left = dueAt === null ? null : (dueAt - now) / 60_000;
+        let detailText: string;
+        if (c.status === "running" && left !== null)
+          detailText = t("sla.dueIn", { duration: format.duration(left) });
+        else if (c.status === "breached" && left !== null)
+          detailText = t("sla.overdue", { duration: format.duration(-left) });
+        else if (c.status === "met")
+          detailText = t("clocks.metAt", { when: format.dateTime(c.stoppedAt) });
+        else detailText = t("sla.paused");
+        return (
+          <li key={c.clockId} className={`clock sla-${risk}`} data-clock={c.clockId}>
+            <span className="clock-label">
+              {KNOWN_CLOCKS.has(c.clockId)
+                ? t(`clocks.names.${c.clockId as "resolution"}`)
+                : c.label}
+            </span>
+            <span className="clock-state">
+              {t(`clocks.status.${c.status}`)}
+              {risk === "warning" ? ` · ${t("risk.warning")}` : ""}
+            </span>
+            <span className="clock-text">{detailText}</span>
+            {dueAt !== null ? <span className="clock-due">{format.dateTime(dueAt)}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,178 @@
+import { AppealReason, CaseKind, CaseStage, CaseStatus } from "@shared/domain/appeal";
+import { Currency } from "@shared/domain/money";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { activeFilterCount, EMPTY_FILTER, type QueueFilter, type RiskFilter } from "./queue-filter";
+
+const RISKS: readonly RiskFilter[] = ["breached", "due_today", "warning", "on_track", "paused"];
+
+function toggle<T>(values: readonly T[], value: T): T[] {
+  return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+}
+
+/** A multi-choice filter as a disclosure with checkboxes; its summary says how many are on. */
+function ChoiceFilter<T extends string>({
+  legend,
+  options,
+  selected,
+  label,
+  onChange,
+}: {
+  legend: string;
+  options: readonly T[];
+  selected: readonly T[];
+  label: (value: T) => string;
+  onChange(values: T[]): void;
+}) {
+  return (
+    <details className="filter-menu">
+      <summary>
+        {legend}
+        {selected.length ? <span className="badge">{selected.length}</span> : null}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{legend}</legend>
+        {options.map((option) => (
+          <label key={option} className="check">
+            <input
+              type="checkbox"
+              checked={selected.includes(option)}
+              onChange={() => onChange(toggle(selected, option))}
+            />
+            {label(option)}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+export function QueueFilters({
+  filter,
+  onChange,
+}: {
+  filter: QueueFilter;
+  onChange(patch: Partial<QueueFilter>): void;
+}) {
+  const { t } = useTranslation();
+  const assigneeId = useId();
+  const count = activeFilterCount(filter);
+  return (
+    <fieldset className="filters">
+      <legend className="visually-hidden">{t("filters.label")}</legend>
+      <label className="inline" htmlFor={assigneeId}>
+        {t("filters.assignee")}
+        <select
+          id={assigneeId}
+          value={filter.assignee}
+          onChange={(e) => onChange({ assignee: e.target.value as QueueFilter["assignee"] })}
+        >
+          <option value="any">{t("filters.assigneeAny")}</option>
+          <option value="mine">{t("filters.assigneeMine")}</option>
+          <option value="unassigned">{t("filters.assigneeNone")}</option>
+        </select>
+      </label>
+      <ChoiceFilter
+        legend={t("filters.status")}
+        options={CaseStatus.options}
+        selected={filter.statuses}
+        label={(v) => t(`status.${v}`)}
+        onChange={(statuses) => onChange({ statuses })}
+      />
+      <ChoiceFilter
+        legend={t("filters.stage")}
+        options={CaseStage.options}
+        selected={filter.stages}
+        label={(v) => t(`stage.${v}`)}
+        onChange={(stages) => onChange({ stages })}
+      />
+      <ChoiceFilter
+        legend={t("filters.kind")}
+        options={CaseKind.options}
+        selected={filter.kinds}
+        label={(v) => t(`kind.${v}`)}
+        onChange={(kinds) => onChange({ kinds })}
+      />
+      <ChoiceFilter
+        legend={t("filters.reason")}
+        options={AppealReason.options}
+        selected={filter.reasons}
+        label={(v) => t(`reason.${v}`)}
+        onChange={(reasons) => onChange({ reasons })}
+      />
+      <ChoiceFilter
+        legend={t("filters.risk")}
+        options={RISKS}
+        selected={filter.risks}
+        label={(v) => t(`risk.${v}`)}
+        onChange={(risks) => onChange({ risks })}
+      />
+      <ChoiceFilter
+        legend={t("filters.currency")}
+        options={Currency.options}
+        selected={filter.currencies}
+        label={(v) => v}
+        onChange={(currencies) => onChange({ currencies })}
+      />
+      <details className="filter-menu">
+        <summary>
+          {t("filters.amount")}
+          {filter.amountMin || filter.amountMax ? <span className="badge">1</span> : null}
+        </summary>
+        <fieldset>
+          <legend className="visually-hidden">{t("filters.amount")}</legend>
+          <label>
+            {t("filters.amountMin")}
+            <input
+              inputMode="decimal"
+              value={filter.amountMin}
+              onChange={(e) => onChange({ amountMin: e.target.value })}
+            />
+          </label>
+          <label>
+            {t("filters.amountMax")}
+            <input
+              inputMode="decimal"
+              value={filter.amountMax}
+              onChange={(e) => onChange({ amountMax: e.target.value })}
+            />
+          </label>
+        </fieldset>
+      </details>
+      <details className="filter-menu">
+        <summary>
+          {t("filters.filed")}
+          {filter.filedFrom || filter.filedTo ? <span className="badge">1</span> : null}
+        </summary>
+        <fieldset>
+          <legend className="visually-hidden">{t("filters.filed")}</legend>
+          <label>
+            {t("filters.from")}
+            <input
+              type="date"
+              value={filter.filedFrom}
+              onChange={(e) => onChange({ filedFrom: e.target.value })}
+            />
+          </label>
+          <label>
+            {t("filters.to")}
+            <input
+              type="date"
+              value={filter.filedTo}
+              onChange={(e) => onChange({ filedTo: e.target.value })}
+            />
+          </label>
+        </fieldset>
+      </details>
+      {count ? (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange({ ...EMPTY_FILTER, text: filter.text })}
+        >
+          {t("filters.clear", { count })}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}

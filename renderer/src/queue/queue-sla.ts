@@ -1,0 +1,74 @@
+import type { CaseSummary } from "@shared/domain/appeal";
+import {
+  type BuiltinCalendarId,
+  builtinCalendar,
+  type CompiledCalendar,
+  type CaseKind as SlaCaseKind,
+} from "@shared/sla/index";
+
+/**
+ * The one clock a queue row shows and sorts by. The row knows the instants at which its risk
+ * changes, so "breached"/"warning" is a comparison with `now`, never a recomputation: the full
+ * `clockState` runs only in the case workspace, for one case.
+ */
+export interface HeadlineClock {
+  /** Epoch ms; NaN while paused (the due instant depends on when the party answers). */
+  dueAt: number;
+  /** Epoch ms at which the clock starts warning. */
+  warnAt: number;
+  isPaused: boolean;
+}
+
+export type BreachRisk = "breached" | "warning" | "on_track" | "paused" | "none";
+
+/** The SLA engine's case kinds are finer than the summary's: payments split by reason. */
+export function slaCaseKind(summary: Pick<CaseSummary, "kind" | "reason">): SlaCaseKind {
+  if (summary.kind === "p2p_trade") return "p2p_trade";
+  switch (summary.reason) {
+    case "failed_payment":
+    case "duplicate_charge":
+    case "wrong_amount_charged":
+      return "payment_simple";
+    case "account_takeover":
+      return "account_security";
+    default:
+      return "payment_complex";
+  }
+}
+
+const calendars = new Map<BuiltinCalendarId, CompiledCalendar>();
+export function calendarFor(region: BuiltinCalendarId): CompiledCalendar {
+  let calendar = calendars.get(region);
+  if (!calendar) {
+    calendar = builtinCalendar(region);
+    calendars.set(region, calendar);
+  }
+  return calendar;
+}
+
+/**
+ * The row's clock from the server's summary: `dueAt`/`warnAt` are the earliest running deadline
+ * and its warning instant, computed with the SLA engine when the case last changed (they stay
+ * right until the next change, which brings a new summary). No running clock while awaiting a
+ * party's evidence means paused; otherwise there is nothing to count down.
+ */
+export function headlineClock(
+  summary: Pick<CaseSummary, "dueAt" | "warnAt" | "status">,
+): HeadlineClock | null {
+  if (summary.dueAt) {
+    const dueAt = Date.parse(summary.dueAt);
+    return { dueAt, warnAt: summary.warnAt ? Date.parse(summary.warnAt) : dueAt, isPaused: false };
+  }
+  if (summary.status === "awaiting_evidence") {
+    return { dueAt: Number.NaN, warnAt: Number.NaN, isPaused: true };
+  }
+  return null;
+}
+
+export function riskAt(clock: HeadlineClock | null, now: number): BreachRisk {
+  if (!clock) return "none";
+  if (clock.isPaused) return "paused";
+  if (now > clock.dueAt) return "breached";
+  if (now >= clock.warnAt) return "warning";
+  return "on_track";
+}

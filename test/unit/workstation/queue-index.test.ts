@@ -1,0 +1,123 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_SORT, EMPTY_FILTER } from "../../../renderer/src/queue/queue-filter";
+import { QueueIndex } from "../../../renderer/src/queue/queue-index";
+import { summary } from "./fixtures";
+
+const NOW = Date.parse("2026-03-04T03:00:00.000Z");
+const ctx = { now: NOW, userId: "agent-1" };
+const refs = (index: QueueIndex, slots: number[]) => slots.map((s) => index.get(s)?.id);
+
+function build() {
+  const index = new QueueIndex();
+  index.reset([
+    summary({ id: "c1", dueAt: "2026-03-20T02:00:00.000Z", amount: "500" }),
+    summary({ id: "c2", dueAt: "2026-03-03T02:00:00.000Z", amount: "9000", assigneeId: "agent-1" }),
+    summary({
+      id: "c3",
+      status: "awaiting_evidence",
+      dueAt: null,
+      amount: "12.5",
+      currency: "USDT",
+    }),
+    summary({
+      id: "c4",
+      status: "closed",
+      dueAt: null,
+      complainantName: "王伟",
+      respondentName: "李娜",
+    }),
+    summary({ id: "c5", dueAt: "2026-03-10T02:00:00.000Z", complainantName: "Lê Thỏa" }),
+  ]);
+  return index;
+}
+
+describe("QueueIndex", () => {
+  test("default order is most urgent SLA first: running by due, then paused, then none", () => {
+    const index = build();
+    expect(refs(index, index.query(EMPTY_FILTER, DEFAULT_SORT, ctx))).toEqual([
+      "c2",
+      "c5",
+      "c1",
+      "c3",
+      "c4",
+    ]);
+  });
+
+  test("sorts by any column, both ways", () => {
+    const index = build();
+    const byAmount = index.query(EMPTY_FILTER, { key: "amount", isDescending: true }, ctx);
+    expect(refs(index, byAmount).slice(0, 3)).toEqual(["c5", "c4", "c2"]);
+    const byRef = index.query(EMPTY_FILTER, { key: "reference", isDescending: false }, ctx);
+    expect(refs(index, byRef)).toEqual(["c1", "c2", "c3", "c4", "c5"]);
+  });
+
+  test("filters combine: assignee, currency, amount, risk, text", () => {
+    const index = build();
+    const q = (filter: Partial<typeof EMPTY_FILTER>) =>
+      refs(index, index.query({ ...EMPTY_FILTER, ...filter }, DEFAULT_SORT, ctx));
+    expect(q({ assignee: "mine" })).toEqual(["c2"]);
+    expect(q({ assignee: "unassigned", statuses: ["escalated"] })).toEqual(["c5", "c1"]);
+    expect(q({ currencies: ["USDT"] })).toEqual(["c3"]);
+    expect(q({ amountMin: "600", amountMax: "1000000" })).toEqual(["c2", "c5", "c4"]);
+    expect(q({ risks: ["breached"] })).toEqual(["c2"]);
+    expect(q({ risks: ["paused"] })).toEqual(["c3"]);
+    expect(q({ text: "thoa" })).toEqual(["c5"]);
+    expect(q({ text: "王伟" })).toEqual(["c4"]);
+    expect(q({ filedFrom: "2026-03-02", filedTo: "2026-03-02" })).toHaveLength(5);
+    expect(q({ filedFrom: "2026-03-03" })).toEqual([]);
+  });
+
+  test("statements and chat of cached details are searchable", () => {
+    const index = build();
+    index.setDetailText("c1", "Hai bên đã thỏa thuận");
+    const found = index.query({ ...EMPTY_FILTER, text: "thoa thuan" }, DEFAULT_SORT, ctx);
+    expect(refs(index, found)).toEqual(["c1"]);
+  });
+
+  test("live updates keep every built order correct without a rebuild", () => {
+    const index = build();
+    index.query(EMPTY_FILTER, DEFAULT_SORT, ctx);
+    index.query(EMPTY_FILTER, { key: "amount", isDescending: false }, ctx);
+    index.apply(
+      [
+        summary({ id: "c1", dueAt: "2026-03-01T02:00:00.000Z", amount: "1" }),
+        summary({ id: "c6", dueAt: "2026-03-15T02:00:00.000Z", amount: "7" }),
+      ],
+      ["c2"],
+    );
+    expect(refs(index, index.query(EMPTY_FILTER, DEFAULT_SORT, ctx))).toEqual([
+      "c1",
+      "c5",
+      "c6",
+      "c3",
+      "c4",
+    ]);
+    const byAmount = index.query(EMPTY_FILTER, { key: "amount", isDescending: false }, ctx);
+    expect(refs(index, byAmount)).toEqual(["c1", "c6", "c3", "c4", "c5"]);
+    expect(index.size).toBe(5);
+  });
+
+  test("100,000 rows: a filtered, sorted query stays well inside a frame budget", () => {
+    const index = new QueueIndex();
+    const rows = Array.from({ length: 100_000 }, (_, i) =>
+      summary({
+        id: `c${i + 1}`,
+        amount: String((i * 7919) % 100_000),
+        dueAt: new Date(NOW + ((i * 104729) % 2_000_000_000) - 1e9).toISOString(),
+        assigneeId: i % 3 === 0 ? "agent-1" : null,
+        complainantName: i % 10 === 0 ? "Phạm Thỏa" : "Nguyễn Văn An",
+      }),
+    );
+    index.reset(rows);
+    index.query(EMPTY_FILTER, DEFAULT_SORT, ctx);
+    const started = performance.now();
+    const found = index.query(
+      { ...EMPTY_FILTER, text: "thoa", assignee: "unassigned" },
+      DEFAULT_SORT,
+      ctx,
+    );
+    const elapsed = performance.now() - started;
+    expect(found.length).toBeGreaterThan(5_000);
+    expect(elapsed).toBeLessThan(200);
+  });
+});
