@@ -5,8 +5,9 @@
 import { type BenchSuite, formatTable } from "./harness";
 import { casesListSuite } from "./suites/cases-list";
 import { slaSuite } from "./suites/sla";
+import { syncCacheSuite } from "./suites/sync-cache";
 
-const SUITES: readonly BenchSuite[] = [casesListSuite, slaSuite];
+const SUITES: readonly BenchSuite[] = [casesListSuite, slaSuite, syncCacheSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
