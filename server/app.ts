@@ -96,6 +96,7 @@ export async function buildApp({
   registerAuditRoutes(app, db);
   registerCalendarRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
+  (await import("./reports/routes")).registerSupervisorRoutes(app, db);
   if (hub) registerEventRoutes(app, db, hub);
 
   if (staticDir) {

@@ -6,13 +6,12 @@ import type { AppealReason, CaseKind, TimelineEvent } from "../domain/appeal";
 import type { CaseEvent, CaseKind as SlaCaseKind } from "../sla";
 
 /**
- * Which timeline events count as CS's first response to the parties: the first message, phone
- * contact or evidence request after escalation.
+ * Which timeline events count as CS's first response to the parties: any contact from CS, a
+ * message or a phone call (the same reading as the server's SLA columns).
  */
 const FIRST_RESPONSE_TYPES: ReadonlySet<TimelineEvent["type"]> = new Set([
   "message_sent",
   "contacted",
-  "evidence_requested",
 ]);
 
 const DIRECT: Partial<Record<TimelineEvent["type"], CaseEvent["type"]>> = {
@@ -26,6 +25,7 @@ const DIRECT: Partial<Record<TimelineEvent["type"], CaseEvent["type"]>> = {
   reviewed: "reviewed",
   verified: "verified",
   closed: "closed",
+  cancelled: "closed",
 };
 
 /** The SLA events of a timeline, in its order; `first_response` is derived, once. */
