@@ -2,13 +2,18 @@ import { createApiClient } from "../api/api-client";
 import { createAuthStore } from "../auth/auth-store";
 import type { Platform } from "../platform/platform";
 import { createDeskSession } from "../sync/desk-session";
+import { localStorageLastUser } from "../sync/last-user";
 import { syncApiOf } from "../sync/sync-api";
 
 /** Wires the platform, the API client and the feature stores once, at start-up. */
 export async function createServices(platform: Platform) {
   let token: string | null = null;
   const api = createApiClient({ baseUrl: await platform.apiBaseUrl(), getToken: () => token });
-  const auth = createAuthStore({ api, credentials: platform.credentials });
+  const auth = createAuthStore({
+    api,
+    credentials: platform.credentials,
+    lastUser: localStorageLastUser(),
+  });
   auth.subscribe((state) => {
     token = state.token;
   });

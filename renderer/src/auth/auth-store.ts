@@ -23,9 +23,20 @@ export interface AuthActions {
 export interface AuthDeps {
   api: Pick<ApiClient, "login" | "logout" | "me">;
   credentials: CredentialStore;
+  /**
+   * The last signed-in user, kept so a desk restarted while the server is unreachable opens on the
+   * user's offline cache (with its pending actions) instead of the sign-in screen.
+   */
+  lastUser?: LastUserStore;
 }
 
-export function createAuthStore({ api, credentials }: AuthDeps) {
+export interface LastUserStore {
+  load(): User | null;
+  save(user: User): void;
+  clear(): void;
+}
+
+export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
   return createStore<AuthState & AuthActions>()((set, get) => ({
     status: "restoring",
     user: null,
@@ -37,6 +48,7 @@ export function createAuthStore({ api, credentials }: AuthDeps) {
       try {
         const session = await api.login({ username, password });
         await credentials.save(session.token);
+        lastUser?.save(session.user);
         set({ status: "signed-in", user: session.user, token: session.token });
       } catch (error) {
         set({ status: "signed-out", error: signInMessage(error) });
@@ -46,6 +58,7 @@ export function createAuthStore({ api, credentials }: AuthDeps) {
     async signOut() {
       if (get().token) await api.logout().catch(() => undefined);
       await credentials.clear();
+      lastUser?.clear();
       set({ status: "signed-out", user: null, token: null, error: null });
     },
 
@@ -54,8 +67,16 @@ export function createAuthStore({ api, credentials }: AuthDeps) {
       if (!token) return set({ status: "signed-out" });
       set({ token });
       try {
-        set({ status: "signed-in", user: await api.me() });
-      } catch {
+        const user = await api.me();
+        lastUser?.save(user);
+        set({ status: "signed-in", user });
+      } catch (error) {
+        // Unreachable server: keep the session and work offline; the sync engine pauses on a 401
+        // once the server answers again. Any answer from the server (401…) ends the session.
+        const offlineUser = lastUser?.load();
+        if (error instanceof ApiError && error.isNetworkError && offlineUser) {
+          return set({ status: "signed-in", user: offlineUser });
+        }
         await credentials.clear();
         set({ status: "signed-out", token: null });
       }

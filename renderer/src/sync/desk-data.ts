@@ -1,7 +1,14 @@
 import type { CaseDetail, Evidence } from "@shared/domain/appeal";
 import type { DexieOptions } from "dexie";
 import { applyServerDetail, reprojectCase, serverSummaryOf } from "../cache/case-cache";
-import { type CachedCase, type DeskDatabase, openDeskDatabase, toSummary } from "../cache/desk-db";
+import {
+  type CachedCase,
+  type DeskDatabase,
+  META,
+  openDeskDatabase,
+  readMeta,
+  toSummary,
+} from "../cache/desk-db";
 import { EvidenceCache } from "../cache/evidence-cache";
 import type { DeskAction } from "./actions";
 import type {
@@ -172,6 +179,9 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       if (stopLeading) return;
       await db.open();
       await engine.refreshCounts();
+      // Survives reloads: "last sync" is when this cache last reached the server, not this window.
+      const lastSyncAt = await readMeta<number>(db, META.lastSyncAt);
+      if (typeof lastSyncAt === "number") status.getState().patch({ lastSyncAt });
       stopLeading = leader.run(
         (signal) => engine.run(signal),
         (isLeader) => status.getState().patch({ isLeader }),
