@@ -27,7 +27,9 @@ export interface EvidenceState {
 // Actions
 export interface EvidenceActions {
   forCase(caseId: string): void;
+  /** Downloads (or reads from the cache) and verifies an item, once; `retry` after an error. */
   load(evidence: Evidence): Promise<void>;
+  retry(evidence: Evidence): Promise<void>;
   show(ids: string[]): void;
   /** Adds an item to the comparison (keeps the last two). */
   compareWith(id: string): void;
@@ -64,7 +66,7 @@ export function createEvidenceStore(data: EvidenceData) {
       async load(evidence) {
         const caseId = get().caseId;
         const existing = get().items[evidence.id];
-        if (!caseId || (existing && existing.status !== "error")) return;
+        if (!caseId || existing) return;
         patch(evidence.id, { status: "loading", verification: "verifying", error: null });
         try {
           const bytes = await data.evidenceContent(caseId, evidence, controller.signal);
@@ -85,6 +87,12 @@ export function createEvidenceStore(data: EvidenceData) {
             error: error instanceof Error ? error.message : String(error),
           });
         }
+      },
+
+      async retry(evidence) {
+        const { [evidence.id]: _failed, ...rest } = get().items;
+        set({ items: rest });
+        await get().load(evidence);
       },
 
       show(ids) {

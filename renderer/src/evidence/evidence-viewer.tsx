@@ -101,9 +101,11 @@ export function VerificationBadge({ item }: { item: LoadedEvidence | undefined }
 export function EvidencePane({
   evidence,
   item,
+  onRetry,
 }: {
   evidence: Evidence;
   item: LoadedEvidence | undefined;
+  onRetry(): void;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -125,7 +127,12 @@ export function EvidencePane({
       {!item || item.status === "loading" ? (
         <p className="muted">{t("common.loading")}</p>
       ) : item.status === "error" ? (
-        <p role="alert">{item.error}</p>
+        <p role="alert">
+          {t("evidence.loadFailed")}: {item.error}{" "}
+          <button type="button" onClick={onRetry}>
+            {t("evidence.retry")}
+          </button>
+        </p>
       ) : evidence.mimeType === "application/pdf" ? (
         <iframe className="pdf-frame" src={item.url ?? undefined} title={evidence.fileName} />
       ) : evidence.mimeType === "text/plain" ? (
@@ -146,7 +153,7 @@ export function EvidenceViewer({
   evidence: readonly Evidence[];
 }) {
   const { t } = useTranslation();
-  const { items, shown, load, show } = useStore(store);
+  const { items, shown, load, retry, show } = useStore(store);
   const visible = shown
     .map((id) => evidence.find((e) => e.id === id))
     .filter((e): e is Evidence => e !== undefined);
@@ -167,7 +174,7 @@ export function EvidenceViewer({
       </div>
       <div className="viewer-panes">
         {visible.map((e) => (
-          <EvidencePane key={e.id} evidence={e} item={items[e.id]} />
+          <EvidencePane key={e.id} evidence={e} item={items[e.id]} onRetry={() => void retry(e)} />
         ))}
       </div>
     </section>

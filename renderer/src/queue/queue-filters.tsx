@@ -60,8 +60,8 @@ export function QueueFilters({
   return (
     <fieldset className="filters">
       <legend className="visually-hidden">{t("filters.label")}</legend>
-      <label className="inline" htmlFor={assigneeId}>
-        {t("filters.assignee")}
+      <span className="inline">
+        <label htmlFor={assigneeId}>{t("filters.assignee")}</label>
         <select
           id={assigneeId}
           value={filter.assignee}
@@ -71,7 +71,7 @@ export function QueueFilters({
           <option value="mine">{t("filters.assigneeMine")}</option>
           <option value="unassigned">{t("filters.assigneeNone")}</option>
         </select>
-      </label>
+      </span>
       <ChoiceFilter
         legend={t("filters.status")}
         options={CaseStatus.options}

@@ -139,8 +139,8 @@ export function QueueScreen({
             onChange={(e) => state.setText(e.target.value)}
           />
         </label>
-        <label htmlFor={viewId} className="inline">
-          {t("views.label")}
+        <span className="inline">
+          <label htmlFor={viewId}>{t("views.label")}</label>
           <select
             id={viewId}
             value={state.activeViewId ?? ""}
@@ -153,7 +153,7 @@ export function QueueScreen({
               </option>
             ))}
           </select>
-        </label>
+        </span>
         <form
           className="save-view"
           onSubmit={(e) => {

@@ -216,6 +216,7 @@ export const en = {
     verified: "Verified",
     mismatch: "Mismatch: these bytes are not the ones filed",
     loadFailed: "Could not load",
+    retry: "Try again",
   },
   timeline: {
     title: "Timeline",

@@ -223,6 +223,7 @@ export const vi = {
     verified: "Đã xác thực",
     mismatch: "Không khớp: dữ liệu này không phải tệp đã nộp",
     loadFailed: "Không tải được",
+    retry: "Thử lại",
   },
   timeline: {
     title: "Dòng thời gian",

@@ -211,6 +211,7 @@ export const zhHans = {
     verified: "已校验",
     mismatch: "不一致：此内容与提交的文件不符",
     loadFailed: "无法加载",
+    retry: "重试",
   },
   timeline: {
     title: "时间线",
