@@ -1,0 +1,82 @@
+/**
+ * What the supervisor screens need besides the desk's data: the supervisor endpoints, one export
+ * at a time with progress, and the report exporter (client-side PDF, save dialog or download).
+ */
+import type { CaseDetail } from "@shared/domain/appeal";
+import type { PartyContacts } from "@shared/reports/contract";
+import { createExportStore } from "../exports/export-store";
+import { exportReportBatch } from "../exports/report-batch";
+import type { Platform } from "../platform/platform";
+import { loadReportFonts } from "../reports/report-fonts.web";
+import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";
+import { renderReportsPdf, type ThumbnailSource } from "../reports/report-pdf";
+import { thumbnailOf } from "../reports/thumbnails";
+import type { DeskData } from "../sync/index";
+import { createSupervisorApi } from "./supervisor-api";
+
+export interface SupervisorDeps {
+  platform: Platform;
+  token(): string | null;
+}
+
+export function createSupervisorServices({ platform, token }: SupervisorDeps) {
+  const api = createSupervisorApi({ baseUrl: () => platform.apiBaseUrl(), token });
+  const exports = createExportStore();
+
+  function thumbnailsFor(data: DeskData, detail: CaseDetail): ThumbnailSource {
+    return async (evidenceId) => {
+      const evidence = detail.evidence.find((item) => item.id === evidenceId);
+      if (!evidence) return null;
+      const bytes = await data.evidenceContent(detail.id, evidence);
+      return thumbnailOf(bytes, evidence.mimeType);
+    };
+  }
+
+  /** The sealed report of one case; clear contacts only after an audited reveal. */
+  async function report(
+    caseId: string,
+    isRevealing: boolean,
+    signal?: AbortSignal,
+  ): Promise<{ report: SealedReport; detail: CaseDetail }> {
+    const data = await api.reportData(caseId, signal);
+    let revealed: PartyContacts[] | null = null;
+    if (isRevealing) {
+      revealed = (await api.revealContacts(caseId, { purpose: "report", reason: "" })).contacts;
+    }
+    const sealed = await sealReport(buildCaseReport(data, { revealedContacts: revealed }));
+    return { report: sealed, detail: data.case };
+  }
+
+  /** One case's report as a PDF file: the save dialog in Electron, a download on the web. */
+  async function savePdf(data: DeskData, caseId: string, isRevealing: boolean): Promise<string> {
+    const { report: sealed, detail } = await report(caseId, isRevealing);
+    const bytes = await renderReportsPdf([sealed], {
+      fonts: await loadReportFonts(),
+      thumbnails: thumbnailsFor(data, detail),
+    });
+    const fileName = `${sealed.reference}-report.pdf`;
+    await platform.reports.savePdf(fileName, new Uint8Array(bytes));
+    return fileName;
+  }
+
+  /** Many reports in one PDF, with progress and Cancel in the export store. */
+  function saveBatchPdf(caseIds: readonly string[]): Promise<void> {
+    return exports
+      .getState()
+      .start(`Case reports (${caseIds.length})`, async (signal, progress) => {
+        const bytes = await exportReportBatch(caseIds, {
+          fetchReportData: (id, s) => api.reportData(id, s),
+          fonts: loadReportFonts,
+          signal,
+          onProgress: (p) => progress(p.phase, p.done, p.total),
+        });
+        const fileName = `case-reports-${caseIds.length}.pdf`;
+        await platform.reports.savePdf(fileName, new Uint8Array(bytes));
+        return `Saved ${fileName}.`;
+      });
+  }
+
+  return { api, exports, platform, report, savePdf, saveBatchPdf };
+}
+
+export type SupervisorServices = ReturnType<typeof createSupervisorServices>;
