@@ -78,7 +78,7 @@ export async function runMutation(
   },
 ): Promise<FastifyReply> {
   const hash = requestHash(options.route, options.caseId ?? "", options.body);
-  let result: MutationResult & { replayed: boolean };
+  let result: { status: number; json: string; version: number; replayed: boolean };
   try {
     result = await db.transaction(async (tx) => {
       const claim = await claimKey(
@@ -89,21 +89,14 @@ export async function runMutation(
         hash,
       );
       if (claim.kind === "replay") {
-        return {
-          status: claim.status,
-          body: claim.response as MutationResult["body"],
-          replayed: true,
-        };
+        const stored = JSON.parse(claim.response) as { version?: number };
+        const version = stored.version ?? 0;
+        return { status: claim.status, json: claim.response, version, replayed: true };
       }
       const done = await options.work(tx);
-      await saveResponse(
-        tx,
-        options.principal,
-        options.headers.idempotencyKey,
-        done.status,
-        done.body,
-      );
-      return { ...done, replayed: false };
+      const json = JSON.stringify(done.body);
+      await saveResponse(tx, options.principal, options.headers.idempotencyKey, done.status, json);
+      return { status: done.status, json, version: done.body.version, replayed: false };
     });
   } catch (error) {
     if (error instanceof StaleVersion) {
@@ -120,7 +113,7 @@ export async function runMutation(
     }
     throw error;
   }
-  reply.header(HEADERS.etag, etagOf(result.body.version));
+  reply.header(HEADERS.etag, etagOf(result.version));
   if (result.replayed) reply.header("Idempotent-Replayed", "true");
-  return reply.code(result.status).send(result.body);
+  return reply.code(result.status).type("application/json; charset=utf-8").send(result.json);
 }

@@ -13,7 +13,8 @@ import { HttpProblem } from "../http/problem";
  * again is just as safe and lets a retry succeed once, say, the network or a lock recovered.
  */
 
-export type KeyClaim = { kind: "new" } | { kind: "replay"; status: number; response: unknown };
+/** `response` is the JSON text first sent, replayed byte for byte. */
+export type KeyClaim = { kind: "new" } | { kind: "replay"; status: number; response: string };
 
 /** What makes two requests "the same": route, target and body (not headers such as If-Match). */
 export function requestHash(route: string, target: string, body: unknown): string {
@@ -24,7 +25,7 @@ interface KeyRow {
   route: string;
   request_hash: string;
   status: number | null;
-  response: unknown;
+  response: string | null;
 }
 
 export async function claimKey(
@@ -55,7 +56,7 @@ export async function claimKey(
   if (row.status === null) {
     throw new HttpProblem(409, "Request in progress", "A request with this key is still running.");
   }
-  return { kind: "replay", status: row.status, response: row.response };
+  return { kind: "replay", status: row.status, response: row.response ?? "null" };
 }
 
 export async function saveResponse(
@@ -63,10 +64,11 @@ export async function saveResponse(
   principal: string,
   key: string,
   status: number,
-  response: unknown,
+  /** The exact JSON text sent to the client. */
+  response: string,
 ): Promise<void> {
   await tx.query(
     "update idempotency_keys set status = $3, response = $4 where principal = $1 and key = $2",
-    [principal, key, status, JSON.stringify(response)],
+    [principal, key, status, response],
   );
 }

@@ -1,6 +1,7 @@
 import type { Migration } from "../migrate";
 import { initial } from "./001-initial";
 import { arbitration } from "./002-arbitration";
+import { idempotencyText } from "./003-idempotency-text";
 
 /** Every migration, in the order it is applied. Append only. */
-export const MIGRATIONS: readonly Migration[] = [initial, arbitration];
+export const MIGRATIONS: readonly Migration[] = [initial, arbitration, idempotencyText];

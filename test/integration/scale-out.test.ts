@@ -1,0 +1,105 @@
+/**
+ * Two server processes on one PostgreSQL, as behind a load balancer: they must behave as one.
+ * Version checks, idempotency and the audit chain are enforced by the database, and live events
+ * reach clients of both processes through LISTEN/NOTIFY.
+ */
+import { AuditVerification } from "@shared/api/audit";
+import type { MutationResponse } from "@shared/api/mutations";
+import type { CaseDetail } from "@shared/domain/appeal";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../support/api";
+import { escalatedCase } from "../support/appeals";
+import { SERVICE_TOKEN } from "../support/backends";
+import { postgresUnavailableReason, startPostgres, type TestPostgres } from "../support/postgres";
+import { type ServerProcess, startServerProcess } from "../support/server-process";
+import { openSse } from "../support/sse";
+
+const skip = postgresUnavailableReason();
+const RATIONALE = "Both bank statements agree: the transfer never left the buyer's account.";
+
+describe.skipIf(skip !== null)(
+  `two server processes on one PostgreSQL${skip ? ` (${skip})` : ""}`,
+  () => {
+    let postgres: TestPostgres | null = null;
+    let a: ServerProcess;
+    let b: ServerProcess;
+
+    beforeAll(async () => {
+      postgres = await startPostgres();
+      if (!postgres) throw new Error("no PostgreSQL");
+      const env = { DATABASE_URL: await postgres.createDatabase("scaleout"), SERVICE_TOKEN };
+      // The first seeds; the second joins the same database as a plain replica of the API.
+      a = await startServerProcess(env, ["--demo", "--demo-appeals", "20"]);
+      b = await startServerProcess(env);
+    });
+    afterAll(async () => {
+      await Promise.all([a?.stop(), b?.stop()]);
+      await postgres?.stop();
+    });
+
+    it("races decisions and retries across processes: versions, idempotency and the audit chain hold", async () => {
+      const onA = await ApiClient.login(a.url, "supervisor1");
+      // A session made on A is valid on B: sessions live in the database.
+      const onB = new ApiClient(b.url, onA.token);
+      const otherOnB = await ApiClient.login(b.url, "supervisor2");
+      expect((await onB.get("/me")).status).toBe(200);
+
+      for (let round = 0; round < 8; round++) {
+        const detail = await escalatedCase(round % 2 ? a.url : b.url);
+        const claim = (client: ApiClient) =>
+          client.post(`/cases/${detail.id}/claim`, {}, { ifMatch: detail.version });
+        const claims = await Promise.all([claim(onA), claim(otherOnB)]);
+        expect(claims.map((r) => r.status).sort()).toEqual([200, 412]);
+        const winner = claims[0]?.status === 200 ? onA : otherOnB;
+        const version = (claims.find((r) => r.status === 200)?.body as MutationResponse).version;
+
+        // The same decision retried on both processes at once: one effect, the same answer.
+        const key = `decide-${detail.id}`;
+        const decide = (client: ApiClient) =>
+          client.post<MutationResponse>(
+            `/cases/${detail.id}/decision`,
+            { outcome: "cancel_order", favouredParty: "respondent", rationale: RATIONALE },
+            { key, ifMatch: version },
+          );
+        const sameClient = new ApiClient(winner === onA ? b.url : a.url, winner.token);
+        const decisions = await Promise.all([decide(winner), decide(sameClient), decide(winner)]);
+        expect(decisions.map((d) => d.status)).toEqual([200, 200, 200]);
+        expect(new Set(decisions.map((d) => JSON.stringify(d.body))).size).toBe(1);
+        const final = (await onA.get<CaseDetail>(`/cases/${detail.id}`)).body;
+        expect(final.decisions).toHaveLength(1);
+        expect(final.version).toBe(version + 1);
+      }
+      const verification = AuditVerification.parse((await onB.get("/audit/verify")).body);
+      expect(verification).toMatchObject({ ok: true, firstBroken: null });
+      expect(verification.checked).toBeGreaterThanOrEqual(8 * 4);
+    });
+
+    it("delivers live events to clients of both processes", async () => {
+      const agent = await ApiClient.login(a.url, "agent1");
+      const headers = { authorization: `Bearer ${agent.token}` };
+      const streamA = await openSse(`${a.url}/api/v1/events`, headers);
+      const streamB = await openSse(`${b.url}/api/v1/events`, headers);
+      try {
+        const viaA = await escalatedCase(a.url);
+        const viaB = await escalatedCase(b.url);
+        for (const stream of [streamA, streamB]) {
+          for (const detail of [viaA, viaB]) {
+            await stream.waitFor(
+              (m) =>
+                m.event === "case_changed" &&
+                (m.data as { caseId: string; version: number }).caseId === detail.id &&
+                (m.data as { version: number }).version === detail.version,
+            );
+          }
+        }
+        // And both streams saw the changes in the same (commit) order.
+        const order = (stream: typeof streamA) =>
+          stream.messages.filter((m) => m.id !== null).map((m) => m.id);
+        expect(order(streamA)).toEqual(order(streamB).slice(0, order(streamA).length));
+      } finally {
+        streamA.close();
+        streamB.close();
+      }
+    });
+  },
+);
