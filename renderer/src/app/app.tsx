@@ -13,6 +13,15 @@ import {
   switchLanguage,
 } from "../i18n/i18n";
 import { QueueScreen } from "../queue/queue-screen";
+import {
+  SupervisorArea,
+  SupervisorNavLink,
+  useSupervisorRoute,
+} from "../supervisor/supervisor-area";
+import {
+  createSupervisorServices,
+  type SupervisorServices,
+} from "../supervisor/supervisor-services";
 import type { DeskData } from "../sync/index";
 import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
 import { createRouter, type RouterStore } from "./router";
@@ -64,12 +73,15 @@ function Desk({
   user,
   router,
   onSignOut,
+  supervisor,
 }: {
   data: DeskData;
   user: User;
   router: RouterStore;
   onSignOut(): void;
+  supervisor: SupervisorServices;
 }) {
+  const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
   const format = useFormatters();
   const syncLabels = useSyncLabels();
@@ -103,13 +115,16 @@ function Desk({
         <span className="who">
           {user.displayName} · {t(`roleName.${user.role}`)}
         </span>
+        {user.role === "supervisor" ? <SupervisorNavLink /> : null}
         <LanguageSwitcher />
         <button type="button" className="link-button" onClick={onSignOut}>
           {t("app.signOut")}
         </button>
       </header>
       <main className="content" id="main">
-        {route.name === "case" ? (
+        {supervisorRoute ? (
+          <SupervisorArea route={supervisorRoute} data={data} user={user} services={supervisor} />
+        ) : route.name === "case" ? (
           <CaseWorkspace
             store={workstation.caseStore}
             evidence={workstation.evidence}
@@ -132,6 +147,12 @@ function Desk({
 export function App({ services }: { services: Services }) {
   const [i18n] = useState(() => createI18n());
   const [router] = useState(() => createRouter());
+  const [supervisor] = useState(() =>
+    createSupervisorServices({
+      platform: services.platform,
+      token: () => services.auth.getState().token,
+    }),
+  );
   const { status, user, restore } = useStore(services.auth);
   const { data } = useStore(services.desk);
   useEffect(() => {
@@ -149,6 +170,7 @@ export function App({ services }: { services: Services }) {
         user={user}
         router={router}
         onSignOut={() => void services.desk.getState().signOut()}
+        supervisor={supervisor}
       />
     );
   return <I18nextProvider i18n={i18n}>{body}</I18nextProvider>;
