@@ -11,6 +11,10 @@ import { BACKENDS, type Backend, openBackend, SERVICE_TOKEN } from "../support/b
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 12);
 
+/** Header values cannot carry CR, LF or NUL at all (the client would refuse to send them). */
+const headerSafe = (text: string) =>
+  [...text].filter((ch) => ch !== "\r" && ch !== "\n" && ch.charCodeAt(0) !== 0).join("");
+
 /** What any accepted mutation changes. */
 async function fingerprint(backend: Backend): Promise<string> {
   const rows = await backend.server.db.query<Record<string, unknown>>(
@@ -87,8 +91,8 @@ for (const { name, skip } of BACKENDS) {
                   ? '"999999"'
                   : /^"\d+"$/.test(ifMatch)
                     ? '"999999"'
-                    : ifMatch.replace(/[\r\n\u0000]/g, "");
-              if (key !== undefined) headers["idempotency-key"] = key.replace(/[\r\n\u0000]/g, "");
+                    : headerSafe(ifMatch);
+              if (key !== undefined) headers["idempotency-key"] = headerSafe(key);
               let requestBody: string | undefined;
               if (endpoint.method === "post") {
                 headers["content-type"] = rawGarbage

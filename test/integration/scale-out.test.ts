@@ -51,7 +51,9 @@ describe.skipIf(skip !== null)(
         const claims = await Promise.all([claim(onA), claim(otherOnB)]);
         expect(claims.map((r) => r.status).sort()).toEqual([200, 412]);
         const winner = claims[0]?.status === 200 ? onA : otherOnB;
-        const version = (claims.find((r) => r.status === 200)?.body as MutationResponse).version;
+        const won = claims.find((r) => r.status === 200);
+        if (!won) throw new Error("nobody won the claim");
+        const version = (won.body as MutationResponse).version;
 
         // The same decision retried on both processes at once: one effect, the same answer.
         const key = `decide-${detail.id}`;
