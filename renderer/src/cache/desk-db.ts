@@ -94,6 +94,9 @@ export function toSummary(row: CachedCase): CaseSummary {
  * - v2: queue sort/filter keys (`escalatedKey`, `assigneeKey`, `amountValue`) with compound indexes,
  *   so "mine/unassigned, most urgent first" is an index range instead of a scan; the upgrade
  *   computes the keys for rows a v1 cache already holds.
+ * - v3: only the indexes a read path uses (the default queue order, and the sorts of
+ *   `observeQueue`). Each index is one more B-tree write per row: with ten, filling 100,000 rows
+ *   ran at a third of the speed, and the queue filters in memory anyway (`allCases`).
  */
 export class DeskDatabase extends Dexie {
   cases!: EntityTable<CachedCase, "id">;
@@ -108,6 +111,7 @@ export class DeskDatabase extends Dexie {
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(3).stores(SCHEMA_V3);
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade(async (tx) => {
@@ -142,7 +146,12 @@ export const SCHEMA_V2 = {
     "id, status, stage, kind, assigneeKey, escalatedKey, updatedAt, amountValue, pendingCount, [status+escalatedKey], [assigneeKey+escalatedKey]",
 } as const;
 
-export const DB_VERSION = 2;
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  cases: "id, escalatedKey, updatedAt, amountValue",
+} as const;
+
+export const DB_VERSION = 3;
 
 /** The name of a user's cache database. */
 export function deskDatabaseName(userId: string): string {

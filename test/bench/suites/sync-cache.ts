@@ -17,7 +17,10 @@ import { startServer } from "../../../server/start";
 import { launchChromium } from "../../e2e/support/chromium";
 import type { BenchRow, BenchSuite } from "../harness";
 
-const APPEALS = 100_000;
+/** `SYNC_BENCH_APPEALS=20000 npm run bench sync-cache` for a quicker run while working. */
+const APPEALS = Number(process.env.SYNC_BENCH_APPEALS ?? 100_000);
+const progress = (what: string) =>
+  console.error(`[sync-cache] ${new Date().toISOString()} ${what}`);
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 async function bundle(dir: string): Promise<void> {
@@ -60,8 +63,11 @@ export const syncCacheSuite: BenchSuite = {
       await page.goto(`${server.url}/index.html`);
       await page.waitForFunction(() => "syncBench" in window);
 
+      progress("bulkPut: Dexie");
       const dexie = await page.evaluate((n) => window.syncBench.dexieBulkPut(n), APPEALS);
+      progress("bulkPut: raw IndexedDB");
       const raw = await page.evaluate((n) => window.syncBench.rawBulkPut(n), APPEALS);
+      progress("engine batches");
       const batches = await page.evaluate((n) => window.syncBench.engineBatches(n), APPEALS);
       rows.push(
         {
@@ -95,6 +101,7 @@ export const syncCacheSuite: BenchSuite = {
             agentIds: DEMO_USERS.map((u) => u.id),
           }),
         );
+        progress("fill from the server");
         const fill = await page.evaluate(
           ([base, t, u]) => window.syncBench.fillFromServer(base, t, u),
           [`${server.url}/api/v1`, token, userId] as const,
@@ -121,6 +128,7 @@ export const syncCacheSuite: BenchSuite = {
         ] as const);
       }
 
+      progress("warm first paint");
       await page.reload();
       await page.waitForFunction(() => "syncBench" in window);
       const warm = await page.evaluate((u) => window.syncBench.warmFirstPaint(u), userId);

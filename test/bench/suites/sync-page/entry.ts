@@ -9,7 +9,7 @@ import {
   deskDatabaseName,
   META,
   openDeskDatabase,
-  SCHEMA_V2,
+  SCHEMA_V3,
   toCachedCase,
 } from "../../../../renderer/src/cache/desk-db";
 import { createDeskData } from "../../../../renderer/src/sync/desk-data";
@@ -86,7 +86,7 @@ async function rawBulkPut(count: number): Promise<number> {
     open.onupgradeneeded = () => {
       const store = open.result.createObjectStore("cases", { keyPath: "id" });
       // The same indexes as the Dexie schema, so the comparison is about the library, not the schema.
-      for (const spec of SCHEMA_V2.cases.split(",").slice(1)) {
+      for (const spec of SCHEMA_V3.cases.split(",").slice(1)) {
         const key = spec.trim();
         const path = key.startsWith("[") ? key.slice(1, -1).split("+") : key;
         store.createIndex(key, path);
