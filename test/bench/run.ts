@@ -4,10 +4,18 @@
  */
 import { type BenchSuite, formatTable } from "./harness";
 import { casesListSuite } from "./suites/cases-list";
+import { serverApiSuite } from "./suites/server-api";
 import { slaSuite } from "./suites/sla";
 import { syncCacheSuite } from "./suites/sync-cache";
+import { workstationSuite } from "./suites/workstation";
 
-const SUITES: readonly BenchSuite[] = [casesListSuite, slaSuite, syncCacheSuite];
+const SUITES: readonly BenchSuite[] = [
+  casesListSuite,
+  slaSuite,
+  syncCacheSuite,
+  workstationSuite,
+  serverApiSuite,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

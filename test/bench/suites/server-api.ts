@@ -1,0 +1,204 @@
+/**
+ * The arbitration API under load, PGlite and PostgreSQL side by side, over 100,000 appeals:
+ * - GET /cases (a page of 100) and GET /cases/changes (a page of 100 from the middle of the feed)
+ * - POST /cases/:id/decision at 50 concurrent clients, each request deciding a different case
+ *   (full protocol: Idempotency-Key, If-Match, lifecycle check, audit entry, changes feed row).
+ * Baseline in the same run: GET /healthz on the same server. p95 is computed from every response
+ * time. Targets (issue): p95 < 25 ms for a page of 100 and for a decision on PostgreSQL, no errors.
+ * PostgreSQL is a throwaway server started here with production durability (fsync on).
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { generateAppeals } from "../../../server/demo/appeal-generator";
+import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
+import { startServer } from "../../../server/start";
+import { postgresUnavailableReason, startPostgres } from "../../support/postgres";
+import { type BenchRow, type BenchSuite, percentile } from "../harness";
+
+const APPEALS = Number(process.env.BENCH_APPEALS ?? 100_000);
+const CONNECTIONS = 50;
+const DURATION_S = 5;
+const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 3_000);
+
+interface Load {
+  p50: number;
+  p95: number;
+  rps: number;
+  errors: number;
+  count: number;
+}
+
+async function load(options: autocannon.Options): Promise<Load> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ connections: CONNECTIONS, ...options }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, _status, _bytes, time) => times.push(time));
+  });
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx + result.timeouts,
+    count: times.length,
+  };
+}
+
+function rows(
+  subject: string,
+  measured: Load,
+  floor: Load | null,
+  target: boolean,
+  unit = "req/s",
+): BenchRow[] {
+  const baseline = (value: number) => (floor ? { baseline: { name: "GET /healthz", value } } : {});
+  return [
+    {
+      subject,
+      metric: "p50 latency",
+      value: measured.p50,
+      unit: "ms",
+      ...baseline(floor?.p50 ?? 0),
+    },
+    {
+      subject,
+      metric: "p95 latency",
+      value: measured.p95,
+      unit: "ms",
+      ...baseline(floor?.p95 ?? 0),
+      ...(target ? { target: "< 25 ms", meetsTarget: measured.p95 < 25 } : {}),
+    },
+    { subject, metric: "throughput", value: measured.rps, unit, ...baseline(floor?.rps ?? 0) },
+    {
+      subject,
+      metric: "errors",
+      value: measured.errors,
+      unit: "",
+      target: "0",
+      meetsTarget: measured.errors === 0,
+    },
+  ];
+}
+
+async function measure(
+  label: "PGlite" | "PostgreSQL",
+  databaseUrl: string | undefined,
+): Promise<BenchRow[]> {
+  const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "arbiter-bench-"));
+  const server = await startServer({ port: 0, databaseUrl, dataDir, timerIntervalMs: 3_600_000 });
+  const onPg = label === "PostgreSQL";
+  try {
+    await seedDemo(server.db, { appeals: 0 });
+    const now = new Date();
+    const agentIds = DEMO_USERS.map((u) => u.id);
+    for (let start = 0; start < APPEALS; start += 10_000) {
+      const count = Math.min(10_000, APPEALS - start);
+      await insertAppeals(
+        server.db,
+        generateAppeals({ count, seed: 7 + start, now, agentIds }),
+        now,
+      );
+    }
+    await server.db.query("analyze");
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "agent1", password: "demo" }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const n = APPEALS.toLocaleString("en");
+
+    const floor = await load({ url: `${server.url}/healthz`, duration: DURATION_S });
+    const list = await load({
+      url: `${server.url}/api/v1/cases?limit=100`,
+      headers,
+      duration: DURATION_S,
+    });
+    const mid = await fetch(`${server.url}/api/v1/cases/changes?limit=${Math.floor(APPEALS / 2)}`, {
+      headers,
+    });
+    const { cursor } = (await mid.json()) as { cursor: string };
+    const changes = await load({
+      url: `${server.url}/api/v1/cases/changes?limit=100&since=${cursor}`,
+      headers,
+      duration: DURATION_S,
+    });
+
+    // Cases ready to decide: in review, assigned to agent1, at a known version.
+    const ready = await server.db.query<{ id: string; version: number }>(
+      `update cases set status = 'in_review', assignee_id = 'u-agent1'
+        where id in (select id from cases where status = 'escalated' order by id limit $1)
+        returning id, version`,
+      [DECISIONS],
+    );
+    let next = 0;
+    const decisions = await load({
+      url: server.url,
+      amount: ready.length,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request) => {
+            const target = ready[next++ % ready.length];
+            return {
+              ...request,
+              path: `/api/v1/cases/${target?.id}/decision`,
+              headers: {
+                ...headers,
+                "content-type": "application/json",
+                "idempotency-key": randomUUID(),
+                "if-match": `"${target?.version}"`,
+              },
+              body: JSON.stringify({
+                outcome: "release",
+                favouredParty: "complainant",
+                rationale:
+                  "Bank statement confirms the transfer; the seller did not rebut it in time.",
+              }),
+            };
+          },
+        },
+      ],
+    });
+
+    return [
+      ...rows(`GET /cases limit=100 over ${n} (${label})`, list, floor, onPg),
+      ...rows(`GET /cases/changes limit=100 over ${n} (${label})`, changes, floor, onPg),
+      ...rows(
+        `POST /cases/:id/decision, ${CONNECTIONS} clients (${label})`,
+        decisions,
+        null,
+        onPg,
+        "decisions/s",
+      ),
+    ];
+  } finally {
+    await server.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const serverApiSuite: BenchSuite = {
+  name: "server-api",
+  async run() {
+    const result = await measure("PGlite", undefined);
+    const skip = postgresUnavailableReason();
+    if (skip) {
+      console.warn(`server-api: ${skip}`);
+      return result;
+    }
+    const postgres = await startPostgres({ durable: true });
+    if (!postgres) return result;
+    try {
+      result.push(...(await measure("PostgreSQL", await postgres.createDatabase("bench"))));
+    } finally {
+      await postgres.stop();
+    }
+    return result;
+  },
+};
