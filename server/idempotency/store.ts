@@ -72,3 +72,12 @@ export async function saveResponse(
     [principal, key, status, response],
   );
 }
+
+/** Keys are honoured for a day: long enough for any desk's offline outbox retry, then purged. */
+export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export async function purgeExpiredKeys(db: Queryable, now = new Date()): Promise<void> {
+  await db.query("delete from idempotency_keys where created_at < $1", [
+    new Date(now.getTime() - KEY_RETENTION_MS),
+  ]);
+}

@@ -1,6 +1,7 @@
 import { performAction } from "../cases/engine";
 import type { Database } from "../db/database";
 import { HttpProblem } from "../http/problem";
+import { purgeExpiredKeys } from "../idempotency/store";
 import { respondentTimeoutAction } from "./actions";
 
 const SYSTEM = { role: "system", id: "system", name: "system" } as const;
@@ -34,13 +35,14 @@ export async function escalateExpired(db: Database, now = new Date()): Promise<n
   return escalated;
 }
 
-/** Runs {@link escalateExpired} every `intervalMs` until stopped. */
+/** Runs {@link escalateExpired} (and the idempotency-key purge) every `intervalMs` until stopped. */
 export function startRespondentWindowTimer(db: Database, intervalMs = 5_000): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     escalateExpired(db)
+      .then(() => purgeExpiredKeys(db))
       .catch(() => undefined)
       .finally(() => {
         running = false;
