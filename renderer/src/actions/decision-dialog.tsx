@@ -47,8 +47,15 @@ export function DecisionDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal?.();
-    if (!open && dialog.open) dialog.close();
+    if (open && !dialog.open) {
+      // jsdom (component tests) has no modal dialogs: fall back to a plain open one.
+      if (typeof dialog.showModal === "function") dialog.showModal();
+      else dialog.setAttribute("open", "");
+    }
+    if (!open && dialog.open) {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
   }, [open]);
 
   const needsParty = outcome !== "" && OUTCOMES_NEEDING_PARTY.includes(outcome);
@@ -117,7 +124,9 @@ export function DecisionDialog({
       asset: trade ? format.amount(trade.assetAmount, trade.asset) : "",
       reference: detail.reference,
     };
-    return `${t(`decide.consequence.${b.outcome}`, values)} ${t("decide.consequenceAfter")}`;
+    // Chinese sentences run on without a space after "。".
+    const gap = format.language === "zh-Hans" ? "" : " ";
+    return `${t(`decide.consequence.${b.outcome}`, values)}${gap}${t("decide.consequenceAfter")}`;
   };
 
   const close = () => {

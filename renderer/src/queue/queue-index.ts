@@ -145,8 +145,36 @@ export class QueueIndex {
     this.version++;
   }
 
-  /** The slots that pass `filter`, in `sort` order. */
+  /**
+   * The slots that pass `filter`, in `sort` order.
+   *
+   * Typing forward narrows: when only the search text changed since the last query and every
+   * previous term is contained in a new term, the new matches are a subset of the previous ones
+   * in the same order, so only those are tested (each keystroke scans fewer rows than the last).
+   */
   query(filter: QueueFilter, sort: QueueSort, context: QueryContext): number[] {
+    const terms = queryTerms(filter.text);
+    const key = JSON.stringify([{ ...filter, text: "" }, sort, context, this.version]);
+    const last = this.lastQuery;
+    if (
+      last &&
+      last.key === key &&
+      last.terms.length > 0 &&
+      last.terms.every((old) => terms.some((term) => term.includes(old)))
+    ) {
+      const test = this.textCheck(terms);
+      const result = test ? last.result.filter(test) : last.result;
+      this.lastQuery = { key, terms, result };
+      return result;
+    }
+    const result = this.scan(filter, sort, context);
+    this.lastQuery = { key, terms, result };
+    return result;
+  }
+
+  private lastQuery: { key: string; terms: string[]; result: number[] } | null = null;
+
+  private scan(filter: QueueFilter, sort: QueueSort, context: QueryContext): number[] {
     const order = this.order(sort.key);
     const test = this.compile(filter, context);
     const result: number[] = [];
@@ -266,6 +294,17 @@ export class QueueIndex {
     }
   }
 
+  private textCheck(terms: readonly string[]): ((slot: number) => boolean) | null {
+    if (!terms.length) return null;
+    const text = this.summaryText;
+    const details = this.detailText;
+    return (slot) => {
+      if (matchesAll(text[slot] as string, terms)) return true;
+      const detail = details.get(slot);
+      return detail !== undefined && matchesAll(`${text[slot]} ${detail}`, terms);
+    };
+  }
+
   private compile(filter: QueueFilter, { now, userId }: QueryContext): (slot: number) => boolean {
     const checks: ((slot: number) => boolean)[] = [];
     const lookup = <T extends string>(
@@ -316,16 +355,8 @@ export class QueueIndex {
       });
     }
 
-    const terms = queryTerms(filter.text);
-    if (terms.length) {
-      const text = this.summaryText;
-      const details = this.detailText;
-      checks.push((slot) => {
-        if (matchesAll(text[slot] as string, terms)) return true;
-        const detail = details.get(slot);
-        return detail !== undefined && matchesAll(`${text[slot]} ${detail}`, terms);
-      });
-    }
+    const textCheck = this.textCheck(queryTerms(filter.text));
+    if (textCheck) checks.push(textCheck);
 
     return (slot) => {
       for (const check of checks) if (!check(slot)) return false;

@@ -11,8 +11,13 @@ import {
 import { QueueIndex } from "./queue-index";
 import type { SavedViewsRepository } from "./saved-views";
 
-/** What the queue needs from the data layer. */
-export type QueueData = Pick<DeskData, "allCases" | "casesByIds" | "onCasesChanged" | "enqueue">;
+/** What the queue needs from the data layer (`DeskData` provides it; its rows are summaries+). */
+export interface QueueData {
+  allCases(): Promise<readonly CaseSummary[]>;
+  casesByIds(ids: readonly string[]): Promise<ReadonlyArray<CaseSummary | undefined>>;
+  onCasesChanged: DeskData["onCasesChanged"];
+  enqueue: DeskData["enqueue"];
+}
 
 /** Another agent's presence on a case, from live events. */
 export interface Presence {

@@ -2,20 +2,21 @@ import type { CaseSummary } from "@shared/domain/appeal";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { TFunction } from "i18next";
-import { memo, useEffect, useMemo, useRef } from "react";
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
 import type { QueueSort, SortKey } from "./queue-filter";
 import type { QueueIndex } from "./queue-index";
-import type { riskAt } from "./queue-sla";
+import type { BreachRisk } from "./queue-sla";
 import { SlaBadge } from "./sla-badge";
 
 /**
  * The appeal queue: a real <table> (headers, row and column semantics for screen readers) whose
  * body holds only the rows in view plus a few, between two spacer rows that keep the scroll
- * height of all of them. TanStack Table supplies the column model and header/cell rendering for
- * the rows in view; sorting and filtering happen beforehand in the QueueIndex (its client row
- * models would sort all 100,000 rows on every change).
+ * height of all of them. Sorting and filtering happen beforehand in the QueueIndex (TanStack's
+ * client row models would sort all 100,000 rows on every change); TanStack Table holds the column
+ * model and renders the headers; the body renders each row once through a memoised component, so
+ * a scroll renders only the rows that came into view.
  */
 export interface QueueTableProps {
   index: QueueIndex;
@@ -35,104 +36,169 @@ export interface QueueTableProps {
 }
 
 export const ROW_HEIGHT = 40;
+const rowHeight = () => ROW_HEIGHT;
 
-interface RowContext {
+/** What a cell needs besides its row; labels are looked up once per language, not per cell. */
+interface CellContext {
   now: number;
   userId: string;
   t: TFunction;
   format: Formatters;
-  risk: (row: CaseSummary) => ReturnType<typeof riskAt>;
-  dueAt: (row: CaseSummary) => number | null;
+  labels: {
+    kind: Record<string, string>;
+    reason: Record<string, string>;
+    status: Record<string, string>;
+    second: string;
+    unassigned: string;
+    you: string;
+    against: string;
+  };
+  risk(row: CaseSummary): BreachRisk;
+  dueAt(row: CaseSummary): number | null;
+}
+
+interface ColumnSpec {
+  id: SortKey;
+  header: string;
+  render(row: CaseSummary, ctx: CellContext): ReactNode;
+}
+
+function columnSpecs(t: TFunction): ColumnSpec[] {
+  return [
+    {
+      id: "reference",
+      header: t("columns.reference"),
+      render: (r) => <span className="mono">{r.reference}</span>,
+    },
+    { id: "kind", header: t("columns.kind"), render: (r, c) => c.labels.kind[r.kind] },
+    { id: "reason", header: t("columns.reason"), render: (r, c) => c.labels.reason[r.reason] },
+    {
+      id: "amount",
+      header: t("columns.amount"),
+      render: (r, c) => <span className="num">{c.format.amount(r.amount, r.currency)}</span>,
+    },
+    {
+      id: "parties",
+      header: t("columns.parties"),
+      render: (r, c) => (
+        <span className="parties">
+          <span>{r.complainantName}</span>
+          <span aria-hidden="true"> → </span>
+          <span className="visually-hidden"> {c.labels.against} </span>
+          <span>{r.respondentName}</span>
+        </span>
+      ),
+    },
+    {
+      id: "status",
+      header: t("columns.status"),
+      render: (r, c) => (
+        <span className={`status status-${r.status}`}>
+          {c.labels.status[r.status]}
+          {r.stage === "second" ? <span className="stage-tag"> · {c.labels.second}</span> : null}
+        </span>
+      ),
+    },
+    {
+      id: "assignee",
+      header: t("columns.assignee"),
+      render: (r, c) =>
+        !r.assigneeId ? (
+          <span className="muted">{c.labels.unassigned}</span>
+        ) : r.assigneeId === c.userId ? (
+          <strong>{c.labels.you}</strong>
+        ) : (
+          r.assigneeId
+        ),
+    },
+    {
+      id: "sla",
+      header: t("columns.sla"),
+      render: (r, c) => <SlaBadge risk={c.risk(r)} dueAt={c.dueAt(r)} now={c.now} />,
+    },
+    {
+      id: "escalatedAt",
+      header: t("columns.escalated"),
+      render: (r, c) => c.format.dateTime(r.escalatedAt),
+    },
+  ];
 }
 
 const features = tableFeatures({});
-const column = createColumnHelper<typeof features, CaseSummary>();
+const helper = createColumnHelper<typeof features, CaseSummary>();
 
-function buildColumns(ctx: RowContext) {
-  const { t, format } = ctx;
-  return column.columns([
-    column.accessor("reference", {
-      id: "reference",
-      header: t("columns.reference"),
-      cell: (c) => <span className="mono">{c.getValue()}</span>,
-    }),
-    column.accessor("kind", {
-      id: "kind",
-      header: t("columns.kind"),
-      cell: (c) => t(`kind.${c.getValue()}`),
-    }),
-    column.accessor("reason", {
-      id: "reason",
-      header: t("columns.reason"),
-      cell: (c) => t(`reason.${c.getValue()}`),
-    }),
-    column.accessor("amount", {
-      id: "amount",
-      header: t("columns.amount"),
-      cell: (c) => (
-        <span className="num">{format.amount(c.getValue(), c.row.original.currency)}</span>
-      ),
-    }),
-    column.display({
-      id: "parties",
-      header: t("columns.parties"),
-      cell: (c) => (
-        <span className="parties">
-          <span>{c.row.original.complainantName}</span>
-          <span aria-hidden="true"> → </span>
-          <span className="visually-hidden"> {t("queue.against")} </span>
-          <span>{c.row.original.respondentName}</span>
-        </span>
-      ),
-    }),
-    column.accessor("status", {
-      id: "status",
-      header: t("columns.status"),
-      cell: (c) => (
-        <span className={`status status-${c.getValue()}`}>
-          {t(`status.${c.getValue()}`)}
-          {c.row.original.stage === "second" ? (
-            <span className="stage-tag"> · {t("stage.secondShort")}</span>
-          ) : null}
-        </span>
-      ),
-    }),
-    column.accessor("assigneeId", {
-      id: "assignee",
-      header: t("columns.assignee"),
-      cell: (c) => {
-        const assignee = c.getValue();
-        if (!assignee) return <span className="muted">{t("queue.unassigned")}</span>;
-        return assignee === ctx.userId ? <strong>{t("queue.you")}</strong> : assignee;
-      },
-    }),
-    column.display({
-      id: "sla",
-      header: t("columns.sla"),
-      cell: (c) => (
-        <SlaBadge risk={ctx.risk(c.row.original)} dueAt={ctx.dueAt(c.row.original)} now={ctx.now} />
-      ),
-    }),
-    column.accessor("escalatedAt", {
-      id: "escalatedAt",
-      header: t("columns.escalated"),
-      cell: (c) => format.dateTime(c.getValue()),
-    }),
-  ]);
+interface RowProps {
+  row: CaseSummary;
+  position: number;
+  specs: readonly ColumnSpec[];
+  ctx: CellContext;
+  isFocused: boolean;
+  isSelected: boolean;
+  viewers: readonly string[] | undefined;
+  selectLabel: string;
+  onFocus(id: string): void;
+  onOpen(id: string): void;
+  onToggleSelected(id: string): void;
 }
 
-const SORTABLE = new Set<string>([
-  "reference",
-  "kind",
-  "reason",
-  "amount",
-  "parties",
-  "status",
-  "assignee",
-  "sla",
-  "escalatedAt",
-]);
-const isSortKey = (id: string): id is SortKey => SORTABLE.has(id);
+const QueueRow = memo(function QueueRow({
+  row,
+  position,
+  specs,
+  ctx,
+  isFocused,
+  isSelected,
+  viewers,
+  selectLabel,
+  ...on
+}: RowProps) {
+  const id = row.id;
+  return (
+    <tr
+      data-case-id={id}
+      aria-rowindex={position + 2}
+      aria-selected={isSelected}
+      className={`${isFocused ? "focused" : ""}${row.assigneeId === ctx.userId ? " mine" : ""}`}
+      onClick={() => on.onFocus(id)}
+      onDoubleClick={() => on.onOpen(id)}
+    >
+      <td className="select-col">
+        <input
+          type="checkbox"
+          aria-label={selectLabel}
+          checked={isSelected}
+          onChange={() => on.onToggleSelected(id)}
+        />
+      </td>
+      {specs.map((spec) => (
+        <td key={spec.id} className={`col-${spec.id}`}>
+          {spec.id === "reference" ? (
+            <>
+              <a
+                href={`#/cases/${encodeURIComponent(id)}`}
+                className="row-link"
+                tabIndex={isFocused ? 0 : -1}
+                onClick={(e) => {
+                  e.preventDefault();
+                  on.onOpen(id);
+                }}
+              >
+                {spec.render(row, ctx)}
+              </a>
+              {viewers?.length ? (
+                <span className="presence" title={viewers.join(", ")}>
+                  {ctx.t("queue.viewing", { names: viewers.join(", ") })}
+                </span>
+              ) : null}
+            </>
+          ) : (
+            spec.render(row, ctx)
+          )}
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   const { index, rows, revision, sort, now, userId, focusedId, selectedIds } = props;
@@ -140,12 +206,15 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   const format = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Stable callbacks: the virtualizer recomputes its offsets for every row when these change.
+  const getItemKey = useCallback((i: number) => rows[i] ?? i, [rows]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement,
+    estimateSize: rowHeight,
     overscan: 8,
-    getItemKey: (i) => rows[i] ?? i,
+    getItemKey,
     // jsdom has no layout: render a first screenful there too.
     initialRect: { width: 1200, height: 800 },
   });
@@ -161,39 +230,59 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     if (focusedPosition >= 0) virtualizer.scrollToIndex(focusedPosition, { align: "auto" });
   }, [focusedPosition, virtualizer]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision marks changed row contents.
-  const visible = useMemo(
-    () => items.map((item) => index.get(rows[item.index] as number)).filter((r) => r !== undefined),
-    [items, rows, index, revision],
-  );
+  const specs = useMemo(() => columnSpecs(t), [t]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision marks changed rows; the clock reads them afresh.
+  const ctx = useMemo<CellContext>(() => {
+    const lookup = (prefix: "kind" | "reason" | "status", keys: readonly string[]) =>
+      Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as "kind.payment")]));
+    return {
+      now,
+      userId,
+      t,
+      format,
+      labels: {
+        kind: lookup("kind", ["p2p_trade", "payment"]),
+        reason: lookup("reason", Object.keys(t("reason", { returnObjects: true }))),
+        status: lookup("status", Object.keys(t("status", { returnObjects: true }))),
+        second: t("stage.secondShort"),
+        unassigned: t("queue.unassigned"),
+        you: t("queue.you"),
+        against: t("queue.against"),
+      },
+      risk: (row) => {
+        const slot = index.slotOfId(row.id);
+        return slot === undefined ? "none" : index.riskOf(slot, now);
+      },
+      dueAt: (row) => {
+        const slot = index.slotOfId(row.id);
+        const clock = slot === undefined ? null : index.clockOf(slot);
+        return clock && !clock.isPaused ? clock.dueAt : null;
+      },
+    };
+  }, [now, userId, t, format, index, revision]);
 
+  // The table model holds the columns (headers); the rows are rendered below, memoised.
   const columns = useMemo(
     () =>
-      buildColumns({
-        now,
-        userId,
-        t,
-        format,
-        risk: (row) => {
-          const slot = index.slotOfId(row.id);
-          return slot === undefined ? "none" : index.riskOf(slot, now);
-        },
-        dueAt: (row) => {
-          const slot = index.slotOfId(row.id);
-          const clock = slot === undefined ? null : index.clockOf(slot);
-          return clock && !clock.isPaused ? clock.dueAt : null;
-        },
-      }),
-    [now, userId, t, format, index],
+      helper.columns(
+        specs.map((spec) =>
+          helper.display({
+            id: spec.id,
+            header: spec.header,
+            cell: (c) => spec.render(c.row.original, ctx),
+          }),
+        ),
+      ),
+    [specs, ctx],
   );
+  const table = useTable({ features, columns, data: EMPTY, getRowId: (row) => row.id });
 
-  const table = useTable({ features, columns, data: visible, getRowId: (row) => row.id });
   const first = items[0];
   const last = items[items.length - 1];
   const padTop = first ? first.start : 0;
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
   const allSelected = rows.length > 0 && selectedIds.size >= rows.length;
-  const columnCount = columns.length + 1;
+  const columnCount = specs.length + 1;
 
   return (
     <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
@@ -223,18 +312,14 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
                   : "none";
                 return (
                   <th key={header.id} scope="col" aria-sort={ariaSort} className={`col-${id}`}>
-                    {isSortKey(id) ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        data-sorted={isSorted ? (sort.isDescending ? "desc" : "asc") : undefined}
-                        onClick={() => props.onSort(id)}
-                      >
-                        <table.FlexRender header={header} />
-                      </button>
-                    ) : (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      data-sorted={isSorted ? (sort.isDescending ? "desc" : "asc") : undefined}
+                      onClick={() => props.onSort(id as SortKey)}
+                    >
                       <table.FlexRender header={header} />
-                    )}
+                    </button>
                   </th>
                 );
               })}
@@ -248,56 +333,24 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
               <td colSpan={columnCount} />
             </tr>
           ) : null}
-          {table.getRowModel().rows.map((row, i) => {
-            const item = items[i];
-            const id = row.original.id;
-            const isFocused = id === focusedId;
-            const isSelected = selectedIds.has(id);
-            const viewers = props.presence[id]?.viewers ?? [];
+          {items.map((item) => {
+            const row = index.get(rows[item.index] as number);
+            if (!row) return null;
             return (
-              <tr
+              <QueueRow
                 key={row.id}
-                data-case-id={id}
-                aria-rowindex={(item?.index ?? 0) + 2}
-                aria-selected={isSelected}
-                className={`${isFocused ? "focused" : ""}${row.original.assigneeId === userId ? " mine" : ""}`}
-                style={{ height: ROW_HEIGHT }}
-                onClick={() => props.onFocus(id)}
-                onDoubleClick={() => props.onOpen(id)}
-              >
-                <td className="select-col">
-                  <input
-                    type="checkbox"
-                    aria-label={t("queue.selectRow", { reference: row.original.reference })}
-                    checked={isSelected}
-                    onChange={() => props.onToggleSelected(id)}
-                  />
-                </td>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
-                    {cell.column.id === "reference" ? (
-                      <a
-                        href={`#/cases/${encodeURIComponent(id)}`}
-                        className="row-link"
-                        tabIndex={isFocused ? 0 : -1}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          props.onOpen(id);
-                        }}
-                      >
-                        <table.FlexRender cell={cell} />
-                      </a>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
-                    {cell.column.id === "reference" && viewers.length ? (
-                      <span className="presence" title={viewers.join(", ")}>
-                        {t("queue.viewing", { names: viewers.join(", ") })}
-                      </span>
-                    ) : null}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                position={item.index}
+                specs={specs}
+                ctx={ctx}
+                isFocused={row.id === focusedId}
+                isSelected={selectedIds.has(row.id)}
+                viewers={props.presence[row.id]?.viewers}
+                selectLabel={t("queue.selectRow", { reference: row.reference })}
+                onFocus={props.onFocus}
+                onOpen={props.onOpen}
+                onToggleSelected={props.onToggleSelected}
+              />
             );
           })}
           {padBottom > 0 ? (
@@ -312,3 +365,5 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     </div>
   );
 });
+
+const EMPTY: CaseSummary[] = [];

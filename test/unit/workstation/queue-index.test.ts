@@ -74,6 +74,16 @@ describe("QueueIndex", () => {
     expect(refs(index, found)).toEqual(["c1"]);
   });
 
+  test("typing forward narrows the previous result and equals a fresh query", () => {
+    const index = build();
+    const q = (text: string) => index.query({ ...EMPTY_FILTER, text }, DEFAULT_SORT, ctx);
+    const typed = ["l", "le", "le ", "le t", "le th", "le tho"].map(q).at(-1);
+    const fresh = build().query({ ...EMPTY_FILTER, text: "le tho" }, DEFAULT_SORT, ctx);
+    expect(refs(index, typed ?? [])).toEqual(refs(index, fresh));
+    expect(refs(index, q("l"))).toEqual(["c5"]);
+    expect(refs(index, q("an"))).toEqual(["c2", "c5", "c1", "c3"]);
+  });
+
   test("live updates keep every built order correct without a rebuild", () => {
     const index = build();
     index.query(EMPTY_FILTER, DEFAULT_SORT, ctx);

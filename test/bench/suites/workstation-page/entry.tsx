@@ -1,0 +1,296 @@
+/**
+ * The workstation bench page: the real queue and case workspace components and stores, over an
+ * in-memory stand-in for the data layer holding 100,000 cached appeals (the IndexedDB side is
+ * measured by the sync-cache suite). Exposes `window.workstationBench` for the suite to drive.
+ */
+import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
+import { useState } from "react";
+import { flushSync } from "react-dom";
+import { createRoot } from "react-dom/client";
+import { I18nextProvider } from "react-i18next";
+import { type CaseData, createCaseStore } from "../../../../renderer/src/case-workspace/case-store";
+import { CaseWorkspace } from "../../../../renderer/src/case-workspace/case-workspace";
+import {
+  createEvidenceStore,
+  type EvidenceData,
+} from "../../../../renderer/src/evidence/evidence-store";
+import { createI18n } from "../../../../renderer/src/i18n/i18n";
+import { QueueScreen } from "../../../../renderer/src/queue/queue-screen";
+import { createQueueStore, type QueueData } from "../../../../renderer/src/queue/queue-store";
+import type { SavedViewsRepository } from "../../../../renderer/src/queue/saved-views";
+import type { CaseView } from "../../../../renderer/src/sync/index";
+import "../../../../renderer/src/styles.css";
+
+const N = 100_000;
+const VI = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Hoàng Minh", "Phạm Thu Hà", "Đặng Quốc Bảo"];
+const ZH = ["王伟", "李娜", "张敏", "刘洋", "陈静"];
+const EN = ["Daniel Kim", "Olivia Bennett", "Lucas Moreau", "Grace Wong", "Hannah Lee"];
+const STATUSES = [
+  "escalated",
+  "in_review",
+  "awaiting_evidence",
+  "decided",
+  "second_stage",
+] as const;
+
+function rows(now: number): CaseSummary[] {
+  const out: CaseSummary[] = [];
+  let seed = 7;
+  const rand = () => {
+    seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  for (let i = 0; i < N; i++) {
+    const names = [VI, ZH, EN][i % 3] as string[];
+    const filed = now - Math.floor(rand() * 30 * 86_400_000);
+    const status = STATUSES[i % STATUSES.length] as (typeof STATUSES)[number];
+    const due =
+      status === "awaiting_evidence" ? null : filed + Math.floor(rand() * 20 * 86_400_000);
+    out.push({
+      id: `case-${i}`,
+      reference: `AP-${String(i + 1).padStart(6, "0")}`,
+      kind: i % 2 ? "payment" : "p2p_trade",
+      reason: i % 2 ? "duplicate_charge" : "paid_not_released",
+      status,
+      stage: status === "second_stage" ? "second" : "first",
+      region: i % 2 ? "CN" : "VN",
+      amount: String(Math.floor(rand() * 50_000_000)),
+      currency: i % 2 ? "CNY" : "VND",
+      complainantName: names[i % 5] as string,
+      respondentName: names[(i + 2) % 5] as string,
+      assigneeId: i % 4 === 0 ? "u-agent1" : null,
+      filedAt: new Date(filed).toISOString(),
+      escalatedAt: new Date(filed + 600_000).toISOString(),
+      updatedAt: new Date(filed + 600_000).toISOString(),
+      version: 1,
+      priority: "normal",
+      dueAt: due === null ? null : new Date(due).toISOString(),
+      warnAt: due === null ? null : new Date(due - 86_400_000).toISOString(),
+      needsSupervisor: false,
+    });
+  }
+  return out;
+}
+
+function detailOf(s: CaseSummary): CaseDetail {
+  const party = (role: "complainant" | "respondent", name: string) => ({
+    role,
+    side: role === "complainant" ? ("buyer" as const) : ("seller" as const),
+    externalUserId: `u-${role}`,
+    displayName: name,
+    phone: "+84 912 345 678",
+    email: "party@example.com",
+    language: "vi" as const,
+    statement: "Tôi đã chuyển khoản đúng số tiền nhưng người bán không mở khóa coin.",
+  });
+  const at = (m: number) => new Date(Date.parse(s.filedAt) + m * 60_000).toISOString();
+  return {
+    ...s,
+    complainant: party("complainant", s.complainantName),
+    respondent: party("respondent", s.respondentName),
+    trade: {
+      orderId: `ORD-${s.reference}`,
+      asset: "USDT",
+      assetAmount: "400",
+      fiatAmount: s.amount,
+      fiatCurrency: s.currency,
+      price: "25400",
+      paymentMethod: "Bank transfer",
+      createdAt: at(-20),
+      markedPaidAt: at(-10),
+    },
+    payment: null,
+    messages: Array.from({ length: 30 }, (_, i) => ({
+      id: `m${i}`,
+      author: i % 2 ? ("respondent" as const) : ("complainant" as const),
+      authorName: i % 2 ? s.respondentName : s.complainantName,
+      to: null,
+      text: i % 3 ? "Tôi đã gửi ảnh chụp màn hình giao dịch." : "协商失败，请客服介入。",
+      language: i % 3 ? ("vi" as const) : ("zh" as const),
+      at: at(i),
+    })),
+    evidence: [
+      {
+        id: "e1",
+        uploadedBy: "complainant",
+        fileName: "receipt.png",
+        mimeType: "image/png",
+        size: 1000,
+        sha256: "a".repeat(64),
+        description: "",
+        uploadedAt: at(3),
+      },
+    ],
+    timeline: [
+      { id: "t1", type: "appeal_filed", at: at(0), actor: "", summary: "" },
+      { id: "t2", type: "escalated", at: at(10), actor: "", summary: "" },
+    ],
+    decisions: [],
+    notes: [],
+    phoneContacts: [],
+    evidenceRequests: [],
+    respondentDeadline: null,
+    verification: null,
+    slaClocks: [],
+    computedAt: at(10),
+  };
+}
+
+const all = rows(Date.now());
+const byId = new Map(all.map((r) => [r.id, r]));
+const details = new Map<string, CaseDetail>();
+const data = {
+  allCases: async () => all,
+  casesByIds: async (ids: readonly string[]) => ids.map((id) => byId.get(id)),
+  onCasesChanged: () => () => undefined,
+  enqueue: async () => ({ seq: 1, idempotencyKey: "k" }),
+  observeCase(id: string, listener: (view: CaseView | undefined) => void) {
+    const summary = byId.get(id);
+    if (!summary) {
+      listener(undefined);
+      return () => undefined;
+    }
+    let detail = details.get(id);
+    if (!detail) {
+      detail = detailOf(summary);
+      details.set(id, detail);
+    }
+    listener({ summary, detail, queued: [], isStale: false });
+    return () => undefined;
+  },
+  evidenceContent: async () => new Uint8Array(),
+} satisfies QueueData & CaseData & EvidenceData;
+
+const views: SavedViewsRepository = { load: () => [], save: () => undefined };
+const queue = createQueueStore({ data, views, userId: "u-agent1" });
+const caseStore = createCaseStore(data);
+const evidence = createEvidenceStore(data);
+const i18n = createI18n("en");
+let setRoute: (id: string | null) => void = () => undefined;
+
+function Bench() {
+  const [caseId, setCaseId] = useState<string | null>(null);
+  setRoute = (id) => {
+    if (id) caseStore.getState().open(id);
+    else caseStore.getState().close();
+    setCaseId(id);
+  };
+  return (
+    <I18nextProvider i18n={i18n}>
+      <div className="shell">
+        <main className="content">
+          {caseId ? (
+            <CaseWorkspace
+              store={caseStore}
+              evidence={evidence}
+              userId="u-agent1"
+              onBack={() => setRoute(null)}
+            />
+          ) : (
+            <QueueScreen
+              store={queue}
+              userId="u-agent1"
+              canReassign={false}
+              onOpen={(id) => setRoute(id)}
+            />
+          )}
+        </main>
+      </div>
+    </I18nextProvider>
+  );
+}
+
+const afterPaint = () =>
+  new Promise<number>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    }),
+  );
+
+declare global {
+  interface Window {
+    workstationBench: typeof api;
+  }
+}
+
+const api = {
+  async ready() {
+    createRoot(document.getElementById("root") as HTMLElement).render(<Bench />);
+    const started = performance.now();
+    await queue.getState().start();
+    await afterPaint();
+    return { loadMs: performance.now() - started, rows: queue.getState().rows.length };
+  },
+  /** Types `text` one character at a time into the search box; ms from input to painted rows. */
+  async typeSearch(text: string) {
+    const input = document.querySelector<HTMLInputElement>(
+      'input[type="search"]',
+    ) as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+    const times: number[] = [];
+    const counts: number[] = [];
+    for (let i = 1; i <= text.length; i++) {
+      const started = performance.now();
+      setter?.call(input, text.slice(0, i));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const painted = await afterPaint();
+      times.push(painted - started);
+      counts.push(queue.getState().rows.length);
+    }
+    return { times, counts };
+  },
+  /** Splits a keystroke's cost: the index query alone, the React commit, then paint. */
+  async profile(text: string) {
+    const state = queue.getState();
+    const t0 = performance.now();
+    queue.index.query({ ...state.filter, text }, state.sort, {
+      now: state.now,
+      userId: "u-agent1",
+    });
+    const t1 = performance.now();
+    flushSync(() => state.setText(text));
+    const t2 = performance.now();
+    const t3 = await afterPaint();
+    flushSync(() => state.setText(""));
+    await afterPaint();
+    return { query: t1 - t0, queryAndCommit: t2 - t1, paint: t3 - t2 };
+  },
+  /** Sorts by a column (header click) and measures to paint. */
+  async sortBy(label: string) {
+    const button = [...document.querySelectorAll<HTMLButtonElement>(".sort-button")].find(
+      (b) => b.textContent === label,
+    );
+    const started = performance.now();
+    flushSync(() => button?.click());
+    return (await afterPaint()) - started;
+  },
+  /** Scrolls the queue by `step` px per frame for `frames` frames; returns each frame's duration. */
+  async scroll(frames: number, step: number) {
+    const scroller = document.querySelector<HTMLElement>(".queue-scroll") as HTMLElement;
+    const durations: number[] = [];
+    let last = await new Promise<number>((r) => requestAnimationFrame(r));
+    for (let i = 0; i < frames; i++) {
+      scroller.scrollTop += step;
+      const now = await new Promise<number>((r) => requestAnimationFrame(r));
+      durations.push(now - last);
+      last = now;
+    }
+    return durations;
+  },
+  /** Opens the n-th row's case from the cache; ms until the workspace is painted. Then goes back. */
+  async openCase(n: number) {
+    const slot = queue.getState().rows[n] as number;
+    const id = queue.index.get(slot)?.id as string;
+    const started = performance.now();
+    flushSync(() => setRoute(id));
+    const painted = await afterPaint();
+    const ok =
+      !!document.querySelector(".case-header") && !!document.querySelector(".party-respondent");
+    flushSync(() => setRoute(null));
+    await afterPaint();
+    return { ms: painted - started, ok };
+  },
+};
+window.workstationBench = api;
