@@ -5,14 +5,38 @@
 
 const DOT = "•";
 
+/** Calling codes of the desk's markets, longest first, for numbers written without spaces. */
+const CALLING_CODES = [
+  "852",
+  "853",
+  "886",
+  "84",
+  "86",
+  "81",
+  "82",
+  "65",
+  "60",
+  "62",
+  "63",
+  "66",
+  "44",
+  "1",
+];
+
+function countryCodeOf(phone: string): string {
+  if (!phone.startsWith("+")) return "";
+  const spaced = /^\+(\d{1,3})[\s-]/.exec(phone)?.[1];
+  if (spaced) return spaced;
+  const digits = phone.slice(1).replace(/\D/g, "");
+  return CALLING_CODES.find((code) => digits.startsWith(code)) ?? "";
+}
+
 /** "+84 912 345 678" → "+84 ••• ••• 678": the country code and the last three digits stay. */
 export function maskPhone(phone: string | null): string | null {
-  if (phone === null) return null;
+  if (phone === null || isMasked(phone)) return phone;
   const digits = phone.replace(/\D/g, "");
   if (digits.length <= 4) return DOT.repeat(digits.length);
-  const country = phone.trim().startsWith("+")
-    ? (/^\+(\d{1,3})/.exec(phone.trim())?.[1] ?? "")
-    : "";
+  const country = countryCodeOf(phone.trim());
   const tail = digits.slice(-3);
   const hidden = Math.max(0, digits.length - country.length - tail.length);
   const middle = DOT.repeat(hidden).replace(/(.{3})(?=.)/g, "$1 ");
@@ -21,13 +45,13 @@ export function maskPhone(phone: string | null): string | null {
 
 /** "nguyen.van.a@example.com" → "n•••@example.com": the domain stays, the mailbox does not. */
 export function maskEmail(email: string | null): string | null {
-  if (email === null) return null;
+  if (email === null || isMasked(email)) return email;
   const at = email.lastIndexOf("@");
   if (at <= 0) return DOT.repeat(Math.min(email.length, 8));
   return `${email.slice(0, 1)}${DOT.repeat(3)}${email.slice(at)}`;
 }
 
-/** True when a value is one of ours: masked values never reach a reveal or a dial-out. */
+/** True for a value masked here: masking is idempotent, so the server and the desk may both mask. */
 export function isMasked(value: string | null): boolean {
   return value?.includes(DOT) ?? false;
 }

@@ -111,7 +111,9 @@ export function ReviewScreen({
           )}
           <h3>Objection</h3>
           <p className="objection">
-            {objection ? `${objection.actor}: ${objection.summary}` : "—"}
+            {objection
+              ? `${objection.at.slice(0, 16).replace("T", " ")} — ${objection.summary}`
+              : "—"}
           </p>
         </section>
         <PartyColumn detail={detail} party="complainant" />

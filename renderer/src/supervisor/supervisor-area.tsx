@@ -2,6 +2,7 @@
  * The supervisors' part of the desk, under `#/supervisor…`: the second-stage queue (with list and
  * report exports), the review screen, team oversight, and the printable case report.
  */
+import type { CaseDetail } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import { useEffect, useMemo, useState } from "react";
 import { casesToCsv } from "../exports/csv";
@@ -13,6 +14,7 @@ import { CaseReportView } from "../reports/report-view";
 import type { CachedCase, DeskData } from "../sync/index";
 import { OversightDashboard } from "./oversight-dashboard";
 import { ReviewScreen } from "./review-screen";
+import "./supervisor.css";
 import type { SupervisorServices } from "./supervisor-services";
 
 export type SupervisorRoute =
@@ -25,7 +27,7 @@ export const SUPERVISOR_HASH = "#/supervisor";
 
 export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   if (!hash.startsWith(SUPERVISOR_HASH)) return null;
-  const [, , , page, id] = hash.split("/");
+  const [, , page, id] = hash.split("/");
   if (page === "oversight") return { name: "oversight" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
   if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
@@ -180,13 +182,14 @@ function ReportPage({
   caseId: string;
 }) {
   const [isRevealing, setRevealing] = useState(false);
-  const [report, setReport] = useState<SealedReport | null>(null);
+  const [built, setBuilt] = useState<{ report: SealedReport; detail: CaseDetail } | null>(null);
+  const report = built?.report ?? null;
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    setReport(null);
+    setBuilt(null);
     services.report(caseId, isRevealing, controller.signal).then(
-      (result) => setReport(result.report),
+      (result) => setBuilt(result),
       (error: unknown) => {
         if (!controller.signal.aborted)
           setStatus(error instanceof Error ? error.message : String(error));
@@ -196,16 +199,16 @@ function ReportPage({
   }, [services, caseId, isRevealing]);
 
   async function save() {
-    if (!report) return;
+    if (!built) return;
     setStatus("Preparing the PDF…");
     try {
       if (services.platform.kind === "electron") {
         const result = await services.platform.reports.printPageToPdf(
-          `${report.reference}-report.pdf`,
+          `${built.report.reference}-report.pdf`,
         );
         setStatus(result.saved ? `Saved ${result.filePath}.` : "Not saved.");
       } else {
-        setStatus(`Saved ${await services.savePdf(data, caseId, isRevealing)}.`);
+        setStatus(`Saved ${await services.savePdf(data, built.report, built.detail)}.`);
       }
     } catch (error) {
       setStatus(

@@ -47,9 +47,15 @@ export function createSupervisorServices({ platform, token }: SupervisorDeps) {
     return { report: sealed, detail: data.case };
   }
 
-  /** One case's report as a PDF file: the save dialog in Electron, a download on the web. */
-  async function savePdf(data: DeskData, caseId: string, isRevealing: boolean): Promise<string> {
-    const { report: sealed, detail } = await report(caseId, isRevealing);
+  /**
+   * A report already built (and shown) as a PDF file: the save dialog in Electron's fallback, a
+   * download on the web. The same sealed report, so the file carries the hash the screen shows.
+   */
+  async function savePdf(
+    data: DeskData,
+    sealed: SealedReport,
+    detail: CaseDetail,
+  ): Promise<string> {
     const bytes = await renderReportsPdf([sealed], {
       fonts: await loadReportFonts(),
       thumbnails: thumbnailsFor(data, detail),
