@@ -4,6 +4,7 @@
  */
 import { type BenchSuite, formatTable } from "./harness";
 import { casesListSuite } from "./suites/cases-list";
+import { exportsSuite } from "./suites/exports";
 import { serverApiSuite } from "./suites/server-api";
 import { slaSuite } from "./suites/sla";
 import { syncCacheSuite } from "./suites/sync-cache";
@@ -15,6 +16,7 @@ const SUITES: readonly BenchSuite[] = [
   syncCacheSuite,
   workstationSuite,
   serverApiSuite,
+  exportsSuite,
 ];
 
 async function main(): Promise<void> {
