@@ -26,6 +26,12 @@ export interface RequestContext {
   requestId: string | null;
   idempotencyKey: string | null;
   now: Date;
+  /**
+   * Postpones the journal write (change feed + audit, which takes the global counter lock) to the
+   * very end of the transaction, after the response is built, so the lock is held as briefly as
+   * possible. Without it the journal is written at once.
+   */
+  defer?: (write: () => Promise<void>) => void;
 }
 
 export interface CaseRow extends CaseSummaryRow {
@@ -144,10 +150,12 @@ export async function performAction(
 
   if (check.to === "deleted") {
     await tx.query("delete from cases where id = $1", [caseId]);
-    await journal(
-      tx,
-      { caseId, kind: "tombstone", reason: "redacted" },
-      { ...auditBase, afterVersion: null, details: { from: row.status, ...effects.audit } },
+    await record(request, () =>
+      journal(
+        tx,
+        { caseId, kind: "tombstone", reason: "redacted" },
+        { ...auditBase, afterVersion: null, details: { from: row.status, ...effects.audit } },
+      ),
     );
     return { version: row.version + 1, deleted: true };
   }
@@ -193,23 +201,33 @@ export async function performAction(
   const assigneeChanged = set.assignee_id !== undefined && set.assignee_id !== row.assignee_id;
   const enteredQueue =
     check.to === "escalated" && (row.status === "awaiting_respondent" || row.status === "agreed");
-  await journal(
-    tx,
-    {
-      caseId,
-      kind: "upsert",
-      event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
-    },
-    {
-      ...auditBase,
-      afterVersion: version,
-      details: {
-        from: row.status,
-        to: check.to,
-        ...(assigneeChanged ? { assignee: set.assignee_id } : {}),
-        ...effects.audit,
+  await record(request, () =>
+    journal(
+      tx,
+      {
+        caseId,
+        kind: "upsert",
+        event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
       },
-    },
+      {
+        ...auditBase,
+        afterVersion: version,
+        details: {
+          from: row.status,
+          to: check.to,
+          ...(assigneeChanged ? { assignee: set.assignee_id } : {}),
+          ...effects.audit,
+        },
+      },
+    ),
   );
   return { version, deleted: false };
+}
+
+async function record(request: RequestContext, write: () => Promise<unknown>): Promise<void> {
+  const run = async () => {
+    await write();
+  };
+  if (request.defer) request.defer(run);
+  else await run();
 }

@@ -53,10 +53,11 @@ export function registerCaseRoutes(app: FastifyInstance, db: Database): void {
         caseId: id,
         body,
         headers,
-        work: async (tx) => {
+        work: async (tx, defer) => {
           const context = {
             requestId: request.id,
             idempotencyKey: headers.idempotencyKey,
+            defer,
             now: new Date(),
           };
           const actor = deskActor(user);

@@ -34,9 +34,14 @@ export function registerEvidenceRoutes(app: FastifyInstance, db: Database): void
       caseId: id,
       body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
       headers,
-      work: async (tx) => {
+      work: async (tx, defer) => {
         const now = new Date();
-        const context = { requestId: request.id, idempotencyKey: headers.idempotencyKey, now };
+        const context = {
+          requestId: request.id,
+          idempotencyKey: headers.idempotencyKey,
+          now,
+          defer,
+        };
         const done = await performAction(
           tx,
           id,

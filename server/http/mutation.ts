@@ -74,7 +74,8 @@ export async function runMutation(
     caseId: string | null;
     body: unknown;
     headers: MutationHeaders;
-    work: (tx: Queryable) => Promise<MutationResult>;
+    /** `defer` queues writes (the journal) to run after the response is stored, last in the transaction. */
+    work: (tx: Queryable, defer: (write: () => Promise<void>) => void) => Promise<MutationResult>;
   },
 ): Promise<FastifyReply> {
   const hash = requestHash(options.route, options.caseId ?? "", options.body);
@@ -93,9 +94,11 @@ export async function runMutation(
         const version = stored.version ?? 0;
         return { status: claim.status, json: claim.response, version, replayed: true };
       }
-      const done = await options.work(tx);
+      const deferred: (() => Promise<void>)[] = [];
+      const done = await options.work(tx, (write) => deferred.push(write));
       const json = JSON.stringify(done.body);
       await saveResponse(tx, options.principal, options.headers.idempotencyKey, done.status, json);
+      for (const write of deferred) await write();
       return { status: done.status, json, version: done.body.version, replayed: false };
     });
   } catch (error) {

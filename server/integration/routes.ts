@@ -64,10 +64,11 @@ export function registerIntegrationRoutes(
       caseId: null,
       body,
       headers,
-      work: async (tx) => {
+      work: async (tx, defer) => {
         const context: RequestContext = {
           requestId: request.id,
           idempotencyKey: headers.idempotencyKey,
+          defer,
           now: new Date(),
         };
         const id = await fileAppeal(tx, body, context);
@@ -102,10 +103,11 @@ export function registerIntegrationRoutes(
         caseId: id,
         body,
         headers,
-        work: async (tx) => {
+        work: async (tx, defer) => {
           const context: RequestContext = {
             requestId: request.id,
             idempotencyKey: headers.idempotencyKey,
+            defer,
             now: new Date(),
           };
           const done = await performAction(
@@ -140,10 +142,11 @@ export function registerIntegrationRoutes(
       caseId: id,
       body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
       headers,
-      work: async (tx) => {
+      work: async (tx, defer) => {
         const context: RequestContext = {
           requestId: request.id,
           idempotencyKey: headers.idempotencyKey,
+          defer,
           now: new Date(),
         };
         const spec = partyEvidenceAction(upload, fields.party, fields.description, context.now);

@@ -39,16 +39,26 @@ export async function journal(
   const auditSeq = Number(counter.last_audit_seq) + 1;
   const hash = entryHash(counter.last_audit_hash, auditSeq, audit);
   const seq = change ? Number(counter.last_seq) + 1 : null;
+  // Everything else in one statement (data-modifying CTEs), so the counter lock is held for two
+  // round trips and the commit.
   await tx.query(
-    `update change_counter set last_seq = $1, last_audit_seq = $2, last_audit_hash = $3 where id = 1`,
-    [seq ?? counter.last_seq, auditSeq, hash],
-  );
-  await tx.query(
-    `insert into audit_log (seq, case_id, actor_id, actor_role, action, at, before_version,
-       after_version, request_id, idempotency_key, details, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `with counter as (
+       update change_counter set last_seq = $1, last_audit_seq = $2, last_audit_hash = $3 where id = 1
+     ), audit as (
+       insert into audit_log (seq, case_id, actor_id, actor_role, action, at, before_version,
+         after_version, request_id, idempotency_key, details, prev_hash, hash)
+       values ($2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $3)
+     ), dropped as (
+       delete from case_changes where $15::text is not null and case_id = $15::text
+     ), added as (
+       insert into case_changes (seq, case_id, kind, event, reason)
+       select $1, $15::text, $16::text, $17::text, $18::text where $15::text is not null
+     )
+     select case when $15::text is null then null else pg_notify($19, $1::text) end as notified`,
     [
+      seq ?? counter.last_seq,
       auditSeq,
+      hash,
       audit.caseId,
       audit.actorId,
       audit.actorRole,
@@ -60,20 +70,16 @@ export async function journal(
       audit.idempotencyKey,
       JSON.stringify(audit.details),
       counter.last_audit_hash,
-      hash,
+      // One row per case in the feed: a case is listed once, at its latest change, so the feed
+      // stays as long as the number of cases however often they change. NOTIFY is delivered at
+      // COMMIT, in commit order, to every process LISTENing (and not at all on rollback).
+      change ? change.caseId : null,
+      change?.kind ?? null,
+      change?.event ?? null,
+      change?.reason ?? null,
+      CHANGES_CHANNEL,
     ],
   );
-  if (change && seq !== null) {
-    // One row per case: the feed lists a case once, at its latest change, so it stays as long as
-    // the number of cases however often they change.
-    await tx.query("delete from case_changes where case_id = $1", [change.caseId]);
-    await tx.query(
-      "insert into case_changes (seq, case_id, kind, event, reason) values ($1, $2, $3, $4, $5)",
-      [seq, change.caseId, change.kind, change.event ?? null, change.reason ?? null],
-    );
-    // Delivered at COMMIT, in commit order, to every process LISTENing (and not at all on rollback).
-    await tx.query("select pg_notify($1, $2)", [CHANGES_CHANNEL, String(seq)]);
-  }
   return { seq, auditSeq };
 }
 
