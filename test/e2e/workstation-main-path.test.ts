@@ -194,6 +194,12 @@ describe.each(selected)("the agent's main path in $code", ({ locale, catalog: c,
     const decide = page.getByRole("button", { name: c.actions.decide, exact: true });
     await expect.poll(() => decide.isEnabled()).toBe(true);
 
+    // Contacts are masked until an audited reveal, which asks the server.
+    const phone = complainant.locator("dd.mono").nth(1);
+    expect(await phone.textContent()).toContain("•");
+    await complainant.getByRole("button", { name: c.party.reveal }).click();
+    await expect.poll(() => phone.textContent()).not.toContain("•");
+
     // Compare the complainant's first item with the respondent's: both bytes verified.
     await compareButton(complainant, "transfer-receipt.png").click();
     await compareButton(respondent, "bank-statement.png").click();

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { LoginScreen } from "../auth/login-screen";
+import type { ContactRevealer } from "../case-workspace/case-store";
 import { CaseWorkspace } from "../case-workspace/case-workspace";
 import { useFormatters } from "../i18n/format";
 import {
@@ -85,7 +86,13 @@ function Desk({
   const { t } = useTranslation();
   const format = useFormatters();
   const syncLabels = useSyncLabels();
-  const workstation = useMemo(() => createWorkstation(data, user), [data, user]);
+  // Contact reveals go straight to the server (audited there), through the same API client as the
+  // supervisor's report reveals.
+  const reveal = useCallback<ContactRevealer>(
+    (caseId, body) => supervisor.api.revealContacts(caseId, body),
+    [supervisor],
+  );
+  const workstation = useMemo(() => createWorkstation(data, user, reveal), [data, user, reveal]);
   const { route, navigate } = useStore(router);
   useEffect(() => {
     void workstation.start();

@@ -1,5 +1,5 @@
 import type { User } from "@shared/domain/user";
-import { createCaseStore } from "../case-workspace/case-store";
+import { type ContactRevealer, createCaseStore } from "../case-workspace/case-store";
 import { createEvidenceStore } from "../evidence/evidence-store";
 import { createQueueStore } from "../queue/queue-store";
 import { createLocalSavedViews } from "../queue/saved-views";
@@ -9,9 +9,13 @@ import type { DeskData } from "../sync/index";
  * The agent's workstation for one signed-in user: the queue, the open case and its evidence,
  * all reading from and acting through that user's DeskData (cache + outbox).
  */
-export function createWorkstation(data: DeskData, user: User) {
+export function createWorkstation(
+  data: DeskData,
+  user: User,
+  reveal: ContactRevealer | null = null,
+) {
   const queue = createQueueStore({ data, views: createLocalSavedViews(), userId: user.id });
-  const caseStore = createCaseStore(data);
+  const caseStore = createCaseStore(data, reveal);
   const evidence = createEvidenceStore(data);
   return {
     user,

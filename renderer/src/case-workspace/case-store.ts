@@ -1,3 +1,8 @@
+import type {
+  ContactRevealBody,
+  ContactRevealResponse,
+  PartyContacts,
+} from "@shared/reports/contract";
 import { createStore } from "zustand/vanilla";
 import type { WorkstationAction } from "../actions/action-types";
 import type { CaseView, DeskData } from "../sync/index";
@@ -8,6 +13,15 @@ export type CaseViewData = CaseView;
 /** What the workspace needs from the data layer. */
 export type CaseData = Pick<DeskData, "observeCase" | "enqueue">;
 
+/**
+ * The audited contact reveal (`POST /cases/:id/contact-reveal`): clear contacts come only from the
+ * server, which records who asked and why before answering, so it needs the network by design.
+ */
+export type ContactRevealer = (
+  caseId: string,
+  body: ContactRevealBody,
+) => Promise<ContactRevealResponse>;
+
 // State
 export interface CaseState {
   caseId: string | null;
@@ -17,6 +31,9 @@ export interface CaseState {
   openedAt: number | null;
   shownAt: number | null;
   lastSubmitted: string | null;
+  /** Clear contacts after an audited reveal; masked ones show until then. */
+  contacts: PartyContacts[] | null;
+  revealError: string | null;
 }
 
 // Actions
@@ -25,9 +42,15 @@ export interface CaseActions {
   close(): void;
   /** Writes the action to the outbox; it shows at once as pending and syncs in the background. */
   submit(action: WorkstationAction): Promise<void>;
+  /** Asks the server for the clear contacts (audited); an error is kept for the panel to show. */
+  revealContacts(): Promise<void>;
 }
 
-export function createCaseStore(data: CaseData, now: () => number = () => performance.now()) {
+export function createCaseStore(
+  data: CaseData,
+  reveal: ContactRevealer | null = null,
+  now: () => number = () => performance.now(),
+) {
   let unsubscribe: (() => void) | null = null;
   return createStore<CaseState & CaseActions>()((set, get) => ({
     caseId: null,
@@ -36,11 +59,21 @@ export function createCaseStore(data: CaseData, now: () => number = () => perfor
     openedAt: null,
     shownAt: null,
     lastSubmitted: null,
+    contacts: null,
+    revealError: null,
 
     open(id) {
       if (get().caseId === id && unsubscribe) return;
       unsubscribe?.();
-      set({ caseId: id, status: "loading", view: null, openedAt: now(), shownAt: null });
+      set({
+        caseId: id,
+        status: "loading",
+        view: null,
+        openedAt: now(),
+        shownAt: null,
+        contacts: null,
+        revealError: null,
+      });
       unsubscribe = data.observeCase(id, (view) => {
         if (get().caseId !== id) return;
         if (!view) {
@@ -55,7 +88,15 @@ export function createCaseStore(data: CaseData, now: () => number = () => perfor
     close() {
       unsubscribe?.();
       unsubscribe = null;
-      set({ caseId: null, status: "idle", view: null, openedAt: null, shownAt: null });
+      set({
+        caseId: null,
+        status: "idle",
+        view: null,
+        openedAt: null,
+        shownAt: null,
+        contacts: null,
+        revealError: null,
+      });
     },
 
     async submit(action) {
@@ -63,6 +104,19 @@ export function createCaseStore(data: CaseData, now: () => number = () => perfor
       if (!id) return;
       await data.enqueue(id, action);
       set({ lastSubmitted: action.type });
+    },
+
+    async revealContacts() {
+      const id = get().caseId;
+      if (!id || !reveal) return;
+      try {
+        const answer = await reveal(id, { purpose: "contact_party", reason: "" });
+        if (get().caseId === id) set({ contacts: answer.contacts, revealError: null });
+      } catch (error) {
+        if (get().caseId === id) {
+          set({ revealError: error instanceof Error ? error.message : String(error) });
+        }
+      }
     },
   }));
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail, PartyRole } from "@shared/domain/appeal";
+import type { CaseDetail } from "@shared/domain/appeal";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
@@ -12,6 +12,9 @@ import type { CaseStore } from "./case-store";
 import { PartyPanel } from "./party-panel";
 import { SlaClocks } from "./sla-clocks";
 import { Timeline } from "./timeline";
+
+/** Statuses in which an agent holds the case: it can be claimed, released and decided. */
+const WORKABLE_STATUSES = new Set(["escalated", "in_review", "awaiting_evidence"]);
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -107,7 +110,7 @@ export function CaseWorkspace({
   onBack(): void;
 }) {
   const { t } = useTranslation();
-  const { view, status, submit, caseId } = useStore(store);
+  const { view, status, submit, caseId, contacts, revealError, revealContacts } = useStore(store);
   const [actionKind, setActionKind] = useState<ActionKind>("evidence");
   const [isDeciding, setDeciding] = useState(false);
   const [notice, setNotice] = useState("");
@@ -152,13 +155,7 @@ export function CaseWorkspace({
     );
   }
   const Form = ACTION_FORMS[actionKind];
-  const reveal = (role: PartyRole) => {
-    // No reveal endpoint in the contract: an internal note is the audit record of who looked.
-    void submit({
-      type: "notes",
-      body: { text: t("party.revealAudit", { role: t(`role.${role}`) }) },
-    });
-  };
+  const isWorkable = WORKABLE_STATUSES.has(detail.status);
   const canDecide =
     detail.assigneeId === userId &&
     ["in_review", "awaiting_evidence", "escalated"].includes(detail.status);
@@ -172,7 +169,7 @@ export function CaseWorkspace({
           ← {t("case.back")}
         </button>
         <div className="workspace-actions">
-          {detail.assigneeId === null ? (
+          {!isWorkable ? null : detail.assigneeId === null ? (
             <button type="button" onClick={() => void submit({ type: "claim", body: {} })}>
               {t("actions.claim")}
             </button>
@@ -202,7 +199,9 @@ export function CaseWorkspace({
             key={role}
             detail={detail}
             role={role}
-            onReveal={reveal}
+            onReveal={() => void revealContacts()}
+            contacts={contacts?.find((c) => c.role === role) ?? null}
+            revealError={revealError}
             onOpenEvidence={(id) => evidence.getState().show([id])}
             onCompareEvidence={(id) => evidence.getState().compareWith(id)}
           />

@@ -1,6 +1,5 @@
 import type { CaseDetail, Evidence, PartyRole } from "@shared/domain/appeal";
 import { maskEmail, maskPhone } from "@shared/reports/mask";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
 
@@ -10,18 +9,23 @@ export function PartyPanel({
   onOpenEvidence,
   onCompareEvidence,
   onReveal,
+  contacts,
+  revealError,
 }: {
   detail: CaseDetail;
   role: PartyRole;
   onOpenEvidence(id: string): void;
   onCompareEvidence(id: string): void;
-  /** Records that the agent revealed the contact details (audit), then shows them. */
-  onReveal(role: PartyRole): void;
+  /** Asks for the clear contact details; the server audits the reveal before answering. */
+  onReveal(): void;
+  /** This party's clear contacts once revealed, else null (masked values show). */
+  contacts: { phone: string | null; email: string | null } | null;
+  revealError: string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const party = detail[role];
-  const [isRevealed, setRevealed] = useState(false);
+  const isRevealed = contacts !== null;
   const evidence = detail.evidence.filter((e: Evidence) => e.uploadedBy === role);
   const requests = detail.evidenceRequests.filter((r) => r.party === role);
   const headingId = `party-${role}`;
@@ -43,27 +47,25 @@ export function PartyPanel({
         <div>
           <dt>{t("party.phone")}</dt>
           <dd className="mono">
-            {party.phone ? (isRevealed ? party.phone : maskPhone(party.phone)) : "—"}
+            {party.phone ? (isRevealed ? contacts.phone : maskPhone(party.phone)) : "—"}
           </dd>
         </div>
         <div>
           <dt>{t("party.email")}</dt>
           <dd className="mono">
-            {party.email ? (isRevealed ? party.email : maskEmail(party.email)) : "—"}
+            {party.email ? (isRevealed ? contacts.email : maskEmail(party.email)) : "—"}
           </dd>
         </div>
       </dl>
       {!isRevealed && (party.phone || party.email) ? (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            onReveal(role);
-            setRevealed(true);
-          }}
-        >
+        <button type="button" className="link-button" onClick={onReveal}>
           {t("party.reveal")}
         </button>
+      ) : null}
+      {revealError ? (
+        <p className="field-error" role="alert">
+          {t("party.revealFailed", { error: revealError })}
+        </p>
       ) : null}
       {role === "complainant" ? (
         <p>

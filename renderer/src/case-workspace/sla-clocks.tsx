@@ -63,7 +63,8 @@ export function SlaClocks({ detail }: { detail: CaseDetail }) {
               ? "warning"
               : c.status;
         const dueAt = c.dueAt;
-        const left = dueAt === null ? null : (dueAt - now) / 60_000;
+        // A stopped clock is judged at its stop: "overdue 2 h" means it was met 2 h late.
+        const left = dueAt === null ? null : (dueAt - (c.stoppedAt ?? now)) / 60_000;
         let detailText: string;
         if (c.status === "running" && left !== null)
           detailText = t("sla.dueIn", { duration: format.duration(left) });

@@ -35,6 +35,8 @@ function codesOf<T extends string>(values: readonly T[]): Map<T, number> {
   return new Map(values.map((value, index) => [value, index]));
 }
 
+/** Joins the rows' folded texts into one corpus; folding leaves no such character in a term. */
+const CORPUS_SEPARATOR = "\u0001";
 /** Rebuilding beats patching each permutation once a batch touches this many rows. */
 const PATCH_LIMIT = 2_000;
 /** Sort keys for clocks without a due instant: paused ones after every running one, then none. */
@@ -162,7 +164,7 @@ export class QueueIndex {
       last.terms.length > 0 &&
       last.terms.every((old) => terms.some((term) => term.includes(old)))
     ) {
-      const test = this.textCheck(terms);
+      const test = this.textCheck(terms, last.result.length);
       const result = test ? last.result.filter(test) : last.result;
       this.lastQuery = { key, terms, result };
       return result;
@@ -294,15 +296,78 @@ export class QueueIndex {
     }
   }
 
-  private textCheck(terms: readonly string[]): ((slot: number) => boolean) | null {
+  /**
+   * The search-text test. Few candidates (narrowing while typing): a substring test per row.
+   * Otherwise one native `indexOf` sweep per term over the whole corpus (every row's folded text
+   * joined by a separator no term contains), each hit mapped to its row by binary search and the
+   * sweep resumed at the next row: far cheaper than 100,000 separate `includes` calls, and the
+   * result is a bitmap the scan reads in O(1) per row. Rows with cached statements and chat are
+   * tested on those too.
+   */
+  private textCheck(
+    terms: readonly string[],
+    candidates = Infinity,
+  ): ((slot: number) => boolean) | null {
     if (!terms.length) return null;
     const text = this.summaryText;
     const details = this.detailText;
-    return (slot) => {
-      if (matchesAll(text[slot] as string, terms)) return true;
+    const withDetail = (slot: number) => {
       const detail = details.get(slot);
       return detail !== undefined && matchesAll(`${text[slot]} ${detail}`, terms);
     };
+    if (candidates < 5_000) {
+      return (slot) => matchesAll(text[slot] as string, terms) || withDetail(slot);
+    }
+    const hits = this.corpusHits(terms);
+    return (slot) => hits[slot] === 1 || withDetail(slot);
+  }
+
+  private corpus: { text: string; starts: Int32Array; slots: Int32Array; version: number } | null =
+    null;
+
+  private corpusHits(terms: readonly string[]): Uint8Array {
+    if (this.corpus?.version !== this.version) {
+      const parts: string[] = [];
+      const starts: number[] = [];
+      const slots: number[] = [];
+      let position = 0;
+      for (let slot = 0; slot < this.cases.length; slot++) {
+        if (!this.cases[slot]) continue;
+        const part = this.summaryText[slot] as string;
+        starts.push(position);
+        slots.push(slot);
+        parts.push(part);
+        position += part.length + 1;
+      }
+      this.corpus = {
+        text: parts.join(CORPUS_SEPARATOR),
+        starts: Int32Array.from(starts),
+        slots: Int32Array.from(slots),
+        version: this.version,
+      };
+    }
+    const { text, starts, slots } = this.corpus;
+    let all: Uint8Array | null = null;
+    for (const term of terms) {
+      const hits = new Uint8Array(this.cases.length);
+      let at = text.indexOf(term);
+      while (at !== -1) {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+          const mid = (low + high + 1) >>> 1;
+          if ((starts[mid] as number) <= at) low = mid;
+          else high = mid - 1;
+        }
+        hits[slots[low] as number] = 1;
+        const next = low + 1 < starts.length ? (starts[low + 1] as number) : text.length;
+        at = text.indexOf(term, next);
+      }
+      if (all)
+        for (let i = 0; i < all.length; i++) all[i] = (all[i] as number) & (hits[i] as number);
+      else all = hits;
+    }
+    return all ?? new Uint8Array(this.cases.length);
   }
 
   private compile(filter: QueueFilter, { now, userId }: QueryContext): (slot: number) => boolean {

@@ -188,7 +188,7 @@ export const en = {
     phone: "Phone",
     email: "E-mail",
     reveal: "Reveal contact details (recorded)",
-    revealAudit: "Contact details of the {{role}} revealed.",
+    revealFailed: "Contact details can only be revealed online: {{error}}",
     reason: "Reason",
     statement: "Statement",
     noStatement: "No statement.",

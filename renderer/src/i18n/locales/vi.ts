@@ -195,7 +195,7 @@ export const vi = {
     phone: "Điện thoại",
     email: "E-mail",
     reveal: "Hiện thông tin liên hệ (có ghi nhận)",
-    revealAudit: "Đã xem thông tin liên hệ của {{role}}.",
+    revealFailed: "Chỉ xem được thông tin liên hệ khi trực tuyến: {{error}}",
     reason: "Lý do",
     statement: "Lời trình bày",
     noStatement: "Không có lời trình bày.",

@@ -183,7 +183,7 @@ export const zhHans = {
     phone: "电话",
     email: "电子邮箱",
     reveal: "显示联系方式（将被记录）",
-    revealAudit: "已查看{{role}}的联系方式。",
+    revealFailed: "联系方式只能在联网时查看：{{error}}",
     reason: "原因",
     statement: "陈述",
     noStatement: "无陈述。",
