@@ -273,6 +273,15 @@ describe("supervisor exports", () => {
         amount: r.amount.replace(/^(\d+\.\d*?)0+ /, "$1 ").replace(/\. /, " "),
       }));
     expect(normalise(fromXlsx)).toEqual(normalise(shown));
+
+    // The oversight dashboard, filtered to the Vietnamese calendar.
+    await page.goto(`${server.url}/#/supervisor/oversight`);
+    const workload = page.getByRole("table", { name: "Workload table" });
+    await workload.waitFor({ timeout: 30_000 });
+    expect(await workload.locator("tbody tr").count()).toBeGreaterThan(0);
+    await page.getByLabel("Region calendar").selectOption("VN");
+    await page.getByText("times in Asia/Ho_Chi_Minh").waitFor();
+    await page.screenshot({ path: "docs/screenshots/supervisor-oversight.png", fullPage: true });
     await page.close();
   });
 

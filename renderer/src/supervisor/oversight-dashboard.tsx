@@ -24,7 +24,15 @@ import type { SupervisorApi } from "./supervisor-api";
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
 
-function AtRiskCases({ data, agents }: { data: DeskData; agents: readonly User[] }) {
+function AtRiskCases({
+  data,
+  agents,
+  region,
+}: {
+  data: DeskData;
+  agents: readonly User[];
+  region: RegionCalendarId | "";
+}) {
   const [cases, setCases] = useState<CachedCase[]>([]);
   useEffect(() => {
     const now = Date.now();
@@ -32,11 +40,12 @@ function AtRiskCases({ data, agents }: { data: DeskData; agents: readonly User[]
       setCases(
         all
           .filter((c) => c.status !== "closed" && c.warnAt !== null && Date.parse(c.warnAt) <= now)
+          .filter((c) => region === "" || c.region === region)
           .sort((a, b) => Date.parse(a.dueAt ?? "") - Date.parse(b.dueAt ?? ""))
           .slice(0, 50),
       ),
     );
-  }, [data]);
+  }, [data, region]);
   return (
     <table aria-label="Cases at risk">
       <thead>
@@ -251,7 +260,7 @@ export function OversightDashboard({
           </figure>
           <figure aria-label="Reassign cases at risk">
             <figcaption>Cases at risk — reassign</figcaption>
-            <AtRiskCases data={data} agents={agents} />
+            <AtRiskCases data={data} agents={agents} region={region} />
           </figure>
         </div>
       ) : (

@@ -4,18 +4,21 @@
  */
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { casesToCsv } from "../exports/csv";
 import { downloadBlob, exportFileName } from "../exports/download";
 import { ExportProgress } from "../exports/export-progress";
-import { casesToXlsx } from "../exports/xlsx";
 import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import type { CachedCase, DeskData } from "../sync/index";
-import { OversightDashboard } from "./oversight-dashboard";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import type { SupervisorServices } from "./supervisor-services";
+
+/** Charts (recharts) load when a supervisor opens the dashboard, not with the desk. */
+const OversightDashboard = lazy(() =>
+  import("./oversight-dashboard").then((m) => ({ default: m.OversightDashboard })),
+);
 
 export type SupervisorRoute =
   | { name: "second-stage" }
@@ -95,7 +98,9 @@ function SecondStageQueue({
           onProgress: (d: number, t: number) => progress("rows", d, t),
         };
         const blob =
-          format === "csv" ? await casesToCsv(rows, options) : await casesToXlsx(rows, options);
+          format === "csv"
+            ? await casesToCsv(rows, options)
+            : await (await import("../exports/xlsx")).casesToXlsx(rows, options);
         const name = exportFileName("second-stage", format);
         downloadBlob(name, blob);
         return `Saved ${name}.`;
@@ -269,7 +274,9 @@ export function SupervisorArea({
         <a href="#/">Back to the queue</a>
       </nav>
       {route.name === "oversight" ? (
-        <OversightDashboard api={services.api} data={data} agents={staff} />
+        <Suspense fallback={<p>Loading the dashboard…</p>}>
+          <OversightDashboard api={services.api} data={data} agents={staff} />
+        </Suspense>
       ) : route.name === "review" ? (
         <ReviewScreen
           data={data}

@@ -5,11 +5,9 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { PartyContacts } from "@shared/reports/contract";
 import { createExportStore } from "../exports/export-store";
-import { exportReportBatch } from "../exports/report-batch";
 import type { Platform } from "../platform/platform";
-import { loadReportFonts } from "../reports/report-fonts.web";
 import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";
-import { renderReportsPdf, type ThumbnailSource } from "../reports/report-pdf";
+import type { ThumbnailSource } from "../reports/report-pdf";
 import { thumbnailOf } from "../reports/thumbnails";
 import type { DeskData } from "../sync/index";
 import { createSupervisorApi } from "./supervisor-api";
@@ -56,6 +54,11 @@ export function createSupervisorServices({ platform, token }: SupervisorDeps) {
     sealed: SealedReport,
     detail: CaseDetail,
   ): Promise<string> {
+    // pdf-lib, fontkit and the font files load on the first export, not with the desk.
+    const [{ renderReportsPdf }, { loadReportFonts }] = await Promise.all([
+      import("../reports/report-pdf"),
+      import("../reports/report-fonts.web"),
+    ]);
     const bytes = await renderReportsPdf([sealed], {
       fonts: await loadReportFonts(),
       thumbnails: thumbnailsFor(data, detail),
@@ -70,6 +73,11 @@ export function createSupervisorServices({ platform, token }: SupervisorDeps) {
     return exports
       .getState()
       .start(`Case reports (${caseIds.length})`, async (signal, progress) => {
+        // The PDF code and the font load on the first export, not with the desk.
+        const [{ exportReportBatch }, { loadReportFonts }] = await Promise.all([
+          import("../exports/report-batch"),
+          import("../reports/report-fonts.web"),
+        ]);
         const bytes = await exportReportBatch(caseIds, {
           fetchReportData: (id, s) => api.reportData(id, s),
           fonts: loadReportFonts,
