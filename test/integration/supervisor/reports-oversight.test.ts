@@ -4,13 +4,14 @@
  */
 import { AuditLog } from "@shared/api/audit";
 import type { MutationResponse } from "@shared/api/mutations";
+import { CaseDetail } from "@shared/domain/appeal";
 import { OversightStats } from "@shared/oversight/contract";
 import { CaseReportData, ContactRevealResponse } from "@shared/reports/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCaseReport, sealReport } from "../../../renderer/src/reports/report-model";
 import { ApiClient } from "../../support/api";
 import { escalatedCase } from "../../support/appeals";
-import { BACKENDS, type Backend, openBackend } from "../../support/backends";
+import { BACKENDS, type Backend, openBackend, SERVICE_TOKEN } from "../../support/backends";
 
 const RATIONALE = "The bank statement shows the transfer arrived on time and in full.";
 
@@ -98,6 +99,96 @@ for (const { name, skip } of BACKENDS) {
           { key: null },
         );
         expect(bad.status).toBe(400);
+      });
+
+      /** A case decided by agent1, appealed by the respondent, claimed by supervisor1. */
+      async function underReview() {
+        const id = await decidedCase();
+        const service = new ApiClient(url, SERVICE_TOKEN);
+        const appealed = await service.post<{ case: CaseDetail }>(
+          `/integration/appeals/${id}/second-stage`,
+          {
+            party: "respondent",
+            statement: "Tiền chưa về tài khoản của tôi.",
+          },
+        );
+        expect(appealed.status).toBe(200);
+        const claimed = await supervisor1.post<MutationResponse>(
+          `/cases/${id}/claim`,
+          {},
+          { ifMatch: appealed.body.case.version },
+        );
+        expect(claimed.status).toBe(200);
+        const detail = CaseDetail.parse(claimed.body.case);
+        expect(detail.slaClocks.find((c) => c.clockId === "second_stage_review")?.status).toBe(
+          "running",
+        );
+        return detail;
+      }
+
+      it("review verdicts: uphold closes and stops the second-stage clock; overturn adds a decision; remand reassigns", async () => {
+        const upheld = await underReview();
+        const uphold = await supervisor1.post<MutationResponse>(
+          `/cases/${upheld.id}/review`,
+          { verdict: "uphold", rationale: RATIONALE },
+          { ifMatch: upheld.version },
+        );
+        expect(uphold.status).toBe(200);
+        const afterUphold = CaseDetail.parse(uphold.body.case);
+        expect(afterUphold.status).toBe("closed");
+        expect(afterUphold.slaClocks.find((c) => c.clockId === "second_stage_review")?.status).toBe(
+          "met",
+        );
+        expect(afterUphold.decisions).toHaveLength(1);
+
+        const overturned = await underReview();
+        const overturn = await supervisor1.post<MutationResponse>(
+          `/cases/${overturned.id}/review`,
+          {
+            verdict: "overturn",
+            rationale: RATIONALE,
+            decision: {
+              outcome: "cancel_order",
+              favouredParty: "respondent",
+              rationale: "The bank confirms no transfer reached the seller's account.",
+            },
+          },
+          { ifMatch: overturned.version },
+        );
+        expect(overturn.status).toBe(200);
+        const afterOverturn = CaseDetail.parse(overturn.body.case);
+        expect(afterOverturn.decisions.map((d) => [d.stage, d.outcome])).toEqual([
+          ["first", "release"],
+          ["second", "cancel_order"],
+        ]);
+        // The report shows both decisions and the review.
+        const report = await sealReport(
+          buildCaseReport(
+            CaseReportData.parse((await supervisor1.get(`/cases/${overturned.id}/report`)).body),
+            { language: "en" },
+          ),
+        );
+        const decisions = report.sections.find((s) => s.id === "decisions")?.blocks[0];
+        expect(decisions?.kind === "records" ? decisions.records.map((r) => r.title) : []).toEqual([
+          "First stage — Release to the buyer",
+          "Second stage — Cancel the order",
+        ]);
+
+        const remanded = await underReview();
+        const toDecider = await supervisor1.post(
+          `/cases/${remanded.id}/review`,
+          { verdict: "remand", rationale: RATIONALE, assignee: "u-agent1" },
+          { ifMatch: remanded.version },
+        );
+        expect(toDecider.status).toBe(403);
+        const remand = await supervisor1.post<MutationResponse>(
+          `/cases/${remanded.id}/review`,
+          { verdict: "remand", rationale: RATIONALE, assignee: "u-agent2" },
+          { ifMatch: remanded.version },
+        );
+        expect(remand.status).toBe(200);
+        expect(remand.body.case?.assigneeId).toBe("u-agent2");
+        expect(remand.body.case?.status).not.toBe("closed");
       });
 
       it("gives supervisors the oversight figures and refuses agents", async () => {
