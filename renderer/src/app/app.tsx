@@ -23,7 +23,8 @@ import {
   createSupervisorServices,
   type SupervisorServices,
 } from "../supervisor/supervisor-services";
-import type { DeskData } from "../sync/index";
+import { ConflictList } from "../sync/conflict-view";
+import type { ConflictView, DeskData } from "../sync/index";
 import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
 import { createRouter, type RouterStore } from "./router";
 import type { Services } from "./services";
@@ -79,7 +80,7 @@ function Desk({
   data: DeskData;
   user: User;
   router: RouterStore;
-  onSignOut(): void;
+  onSignOut(): Promise<void>;
   supervisor: SupervisorServices;
 }) {
   const supervisorRoute = useSupervisorRoute();
@@ -110,6 +111,9 @@ function Desk({
     [navigate, workstation],
   );
   const back = useCallback(() => navigate({ name: "queue" }), [navigate]);
+  // A 412 stops its case's outbox until the agent chooses: shown on every screen, never dropped.
+  const [conflicts, setConflicts] = useState<ConflictView[]>([]);
+  useEffect(() => data.observeConflicts(setConflicts), [data]);
 
   return (
     <div className="shell">
@@ -124,11 +128,15 @@ function Desk({
         </span>
         {user.role === "supervisor" ? <SupervisorNavLink /> : null}
         <LanguageSwitcher />
-        <button type="button" className="link-button" onClick={onSignOut}>
+        <button type="button" className="link-button" onClick={() => void onSignOut()}>
           {t("app.signOut")}
         </button>
       </header>
       <main className="content" id="main">
+        <ConflictList
+          conflicts={conflicts}
+          onResolve={(seq, how) => data.resolveConflict(seq, how)}
+        />
         {supervisorRoute ? (
           <SupervisorArea route={supervisorRoute} data={data} user={user} services={supervisor} />
         ) : route.name === "case" ? (
@@ -176,7 +184,15 @@ export function App({ services }: { services: Services }) {
         data={data}
         user={user}
         router={router}
-        onSignOut={() => void services.desk.getState().signOut()}
+        onSignOut={async () => {
+          // Signing out wipes this user's cache, outbox included: never without the agent's word.
+          const desk = services.desk.getState();
+          const risk = await desk.signOutRisk();
+          if (risk.pending + risk.conflicts > 0 && !window.confirm(i18n.t("app.signOutPending"))) {
+            return;
+          }
+          await desk.signOut();
+        }}
         supervisor={supervisor}
       />
     );

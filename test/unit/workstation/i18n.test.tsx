@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { afterEach, describe, expect, test } from "vitest";
+import { formattersFor } from "../../../renderer/src/i18n/format";
+import { createI18n, detectLanguage, switchLanguage } from "../../../renderer/src/i18n/i18n";
+import { en } from "../../../renderer/src/i18n/locales/en";
+import { vi } from "../../../renderer/src/i18n/locales/vi";
+import { zhHans } from "../../../renderer/src/i18n/locales/zh-hans";
+
+afterEach(cleanup);
+
+function leaves(value: unknown, path = ""): string[] {
+  if (typeof value === "string") return [path];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, path ? `${path}.${k}` : k),
+  );
+}
+
+describe("i18n", () => {
+  test("every catalogue has exactly the English keys, none empty", () => {
+    const keys = leaves(en).sort();
+    for (const catalog of [vi, zhHans]) {
+      expect(leaves(catalog).sort()).toEqual(keys);
+    }
+    const empty = (c: unknown) => leaves(c).filter((k) => !k);
+    expect(empty(vi)).toEqual([]);
+  });
+
+  test("the system language picks the catalogue; a saved choice wins", () => {
+    expect(detectLanguage(null, ["vi-VN", "en"])).toBe("vi");
+    expect(detectLanguage(null, ["zh-CN"])).toBe("zh-Hans");
+    expect(detectLanguage(null, ["zh-TW", "fr"])).toBe("en");
+    expect(detectLanguage("zh-Hans", ["vi"])).toBe("zh-Hans");
+  });
+
+  test("switching at run time re-renders in the new language and sets <html lang>", async () => {
+    const i18n = createI18n("en");
+    function Title() {
+      const { t } = useTranslation();
+      return <h1>{t("queue.title")}</h1>;
+    }
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Title />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole("heading").textContent).toBe("Queue");
+    await act(() => switchLanguage(i18n, "vi"));
+    expect(screen.getByRole("heading").textContent).toBe("Hàng đợi");
+    expect(document.documentElement.lang).toBe("vi");
+    await act(() => switchLanguage(i18n, "zh-Hans"));
+    expect(screen.getByRole("heading").textContent).toBe("队列");
+  });
+
+  test("amounts stay exact and follow the locale's separators", () => {
+    expect(formattersFor("en").amount("25000000.10", "VND")).toBe("25,000,000.10 VND");
+    expect(formattersFor("vi").amount("25000000.10", "VND")).toBe("25.000.000,10 VND");
+    expect(formattersFor("zh-Hans").amount("123456789012345678", "USDT")).toBe(
+      "123,456,789,012,345,678 USDT",
+    );
+    expect(formattersFor("en").duration(2 * 1440 + 245)).toBe("2d 4h");
+    expect(formattersFor("zh-Hans").duration(2 * 1440 + 245)).toBe("2天4小时");
+  });
+});
