@@ -31,8 +31,14 @@ export function formatDecimal(value: string): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
+/** Minor units shown for fiat currencies ("3499.5" CNY prints as 3,499.50); crypto as given. */
+const MIN_FRACTION: Readonly<Record<string, number>> = { CNY: 2, USD: 2, EUR: 2 };
+
 export function formatMoney(amount: string, currency: string): string {
-  return `${formatDecimal(amount)} ${currency}`;
+  const digits = MIN_FRACTION[currency] ?? 0;
+  const [whole = "0", fraction = ""] = amount.split(".");
+  const padded = fraction.padEnd(digits, "0");
+  return `${formatDecimal(padded ? `${whole}.${padded}` : whole)} ${currency}`;
 }
 
 export function formatBytes(size: number): string {
