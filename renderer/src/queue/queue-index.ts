@@ -299,8 +299,8 @@ export class QueueIndex {
   /**
    * The search-text test. Few candidates (narrowing while typing): a substring test per row.
    * Otherwise one native `indexOf` sweep per term over the whole corpus (every row's folded text
-   * joined by a separator no term contains), each hit mapped to its row by binary search and the
-   * sweep resumed at the next row: far cheaper than 100,000 separate `includes` calls, and the
+   * joined by a separator no term contains), each hit mapped to its row and the sweep resumed at
+   * the next row: far cheaper than 100,000 separate `includes` calls, and the
    * result is a bitmap the scan reads in O(1) per row. Rows with cached statements and chat are
    * tested on those too.
    */
@@ -350,17 +350,14 @@ export class QueueIndex {
     let all: Uint8Array | null = null;
     for (const term of terms) {
       const hits = new Uint8Array(this.cases.length);
+      // Hits come in increasing position, so the row pointer only moves forward: one pass over
+      // the row starts in all, however many hits.
+      let row = 0;
       let at = text.indexOf(term);
       while (at !== -1) {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const mid = (low + high + 1) >>> 1;
-          if ((starts[mid] as number) <= at) low = mid;
-          else high = mid - 1;
-        }
-        hits[slots[low] as number] = 1;
-        const next = low + 1 < starts.length ? (starts[low + 1] as number) : text.length;
+        while (row + 1 < starts.length && (starts[row + 1] as number) <= at) row++;
+        hits[slots[row] as number] = 1;
+        const next = row + 1 < starts.length ? (starts[row + 1] as number) : text.length;
         at = text.indexOf(term, next);
       }
       if (all)
