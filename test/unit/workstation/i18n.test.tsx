@@ -10,6 +10,11 @@ import { zhHans } from "../../../renderer/src/i18n/locales/zh-hans";
 
 afterEach(cleanup);
 
+function Title() {
+  const { t } = useTranslation();
+  return <h1>{t("queue.title")}</h1>;
+}
+
 function leaves(value: unknown, path = ""): string[] {
   if (typeof value === "string") return [path];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
@@ -36,10 +41,6 @@ describe("i18n", () => {
 
   test("switching at run time re-renders in the new language and sets <html lang>", async () => {
     const i18n = createI18n("en");
-    function Title() {
-      const { t } = useTranslation();
-      return <h1>{t("queue.title")}</h1>;
-    }
     render(
       <I18nextProvider i18n={i18n}>
         <Title />
