@@ -203,6 +203,9 @@ describe("supervisor exports", () => {
     expect(zh.text).toContain("3,499.50 CNY");
     expect(zh.text).toContain("放币给买家");
     expect(zh.text).toContain("卖家流水缺少当日记录");
+    // The objection and the clocks read in Chinese too.
+    expect(zh.text).toContain("卖家不同意裁决");
+    expect(zh.text).toContain("二次复核");
     for (const item of zhCase.evidence) expect(zh.text).toContain(item.sha256);
     expect(zh.text).toContain(zh.shownHash);
     expect(zh.text).not.toContain("13800138000");

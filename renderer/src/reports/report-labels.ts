@@ -103,6 +103,8 @@ export interface ReportLabels {
   authors: Record<MessageAuthor, string>;
   clockStatuses: Record<SlaClockStatus, string>;
   roles: { complainant: string; respondent: string };
+  /** SLA clocks by policy clock id; an unknown clock keeps the policy's own label. */
+  clocks: Readonly<Record<string, string>>;
 }
 
 const en: ReportLabels = {
@@ -230,6 +232,13 @@ const en: ReportLabels = {
     breached: "Breached",
   },
   roles: { complainant: "Complainant", respondent: "Respondent" },
+  clocks: {
+    respondent_window: "Respondent answers the appeal",
+    first_response: "First response to the parties",
+    resolution: "Decision",
+    second_stage_review: "Second-stage review",
+    post_decision_verification: "Post-decision verification",
+  },
 };
 
 const vi: ReportLabels = {
@@ -368,6 +377,13 @@ const vi: ReportLabels = {
     breached: "Quá hạn",
   },
   roles: { complainant: "Bên khiếu nại", respondent: "Bên bị khiếu nại" },
+  clocks: {
+    respondent_window: "Bên bị khiếu nại phản hồi",
+    first_response: "Phản hồi đầu tiên cho các bên",
+    resolution: "Ra quyết định",
+    second_stage_review: "Xem xét lần hai",
+    post_decision_verification: "Xác minh sau quyết định",
+  },
 };
 
 const zh: ReportLabels = {
@@ -495,6 +511,13 @@ const zh: ReportLabels = {
     breached: "超时",
   },
   roles: { complainant: "申诉方", respondent: "被申诉方" },
+  clocks: {
+    respondent_window: "被申诉方响应",
+    first_response: "首次回复当事人",
+    resolution: "作出裁决",
+    second_stage_review: "二次复核",
+    post_decision_verification: "裁决后核实",
+  },
 };
 
 export const REPORT_LABELS = { en, vi, zh } as const satisfies Record<Language, ReportLabels>;

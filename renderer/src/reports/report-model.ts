@@ -174,6 +174,24 @@ function clocksOf(detail: CaseDetail, at: string): SlaClock[] {
   }));
 }
 
+/**
+ * The party's objection behind each second-stage appeal: the server records the appeal as an
+ * `appealed` timeline event naming the party, and the statement as that party's message then.
+ */
+export function objectionsOf(
+  detail: CaseDetail,
+): { at: string; party: string; text: string | null }[] {
+  return detail.timeline
+    .filter((event) => event.type === "appealed")
+    .map((event) => {
+      const message = detail.messages.find(
+        (m) =>
+          m.author === event.summary && Math.abs(Date.parse(m.at) - Date.parse(event.at)) < 1_000,
+      );
+      return { at: event.at, party: event.summary, text: message?.text ?? null };
+    });
+}
+
 /** Builds the report of one case. Pure: the same data and options give the same report. */
 export function buildCaseReport(data: CaseReportData, options: ReportOptions = {}): CaseReport {
   const detail = data.case;
@@ -236,7 +254,7 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
   }));
 
   const clocks = clocksOf(detail, detail.computedAt ?? data.exportedAt).map((clock) => [
-    clock.label,
+    labels.clocks[clock.clockId] ?? clock.label,
     labels.clockStatuses[clock.status],
     formatTarget(clock.targetMinutes, clock.measure, calendar.standardDayMinutes),
     at(clock.startedAt),
@@ -263,13 +281,35 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
   });
   const decisions = detail.decisions.map(decisionRecord);
 
+  const objections = objectionsOf(detail);
   const review: ReportRecord[] = detail.timeline
     .filter((event) => event.type === "appealed" || event.type === "reviewed")
-    .map((event) => ({
-      title: `${event.type === "appealed" ? labels.statuses.second_stage : labels.sections.review} — ${at(event.at)}`,
-      rows: [{ label: f.actor, value: event.actor }],
-      text: event.summary || null,
-    }));
+    .map((event) => {
+      if (event.type === "appealed") {
+        const objection = objections.find((o) => o.at === event.at);
+        const party = event.summary === "complainant" || event.summary === "respondent";
+        return {
+          title: `${labels.statuses.second_stage} — ${at(event.at)}`,
+          rows: [
+            {
+              label: f.actor,
+              value: party
+                ? labels.roles[event.summary as "complainant" | "respondent"]
+                : event.actor,
+            },
+          ],
+          text: objection?.text ?? null,
+        };
+      }
+      return {
+        title: `${labels.sections.review} — ${at(event.at)}`,
+        rows: [
+          { label: f.actor, value: event.actor },
+          { label: f.outcome, value: event.summary },
+        ],
+        text: null,
+      };
+    });
 
   const audit = data.audit.map((entry) => [
     String(entry.seq),

@@ -7,6 +7,7 @@ import { MUTATIONS } from "@shared/api/mutations";
 import { type CaseDetail, DecisionOutcome, type PartyRole } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import { useEffect, useState } from "react";
+import { objectionsOf } from "../reports/report-model";
 import type { CaseView, DeskData } from "../sync/index";
 import {
   EMPTY_VERDICT,
@@ -66,7 +67,7 @@ export function ReviewScreen({
   if (!detail) return <p>Loading the case…</p>;
   const block = reviewBlock(detail, user);
   const first = detail.decisions.filter((d) => d.stage === "first").at(-1);
-  const objection = detail.timeline.filter((t) => t.type === "appealed").at(-1);
+  const objection = objectionsOf(detail).at(-1);
   const firstDeciders = new Set(
     detail.decisions.filter((d) => d.stage === "first").map((d) => d.decidedBy),
   );
@@ -112,7 +113,7 @@ export function ReviewScreen({
           <h3>Objection</h3>
           <p className="objection">
             {objection
-              ? `${objection.at.slice(0, 16).replace("T", " ")} — ${objection.summary}`
+              ? `${objection.party}, ${objection.at.slice(0, 16).replace("T", " ")}: ${objection.text ?? "—"}`
               : "—"}
           </p>
         </section>
