@@ -1,6 +1,6 @@
 import { AppealReason, CaseKind, CaseStage, CaseStatus } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { activeFilterCount, EMPTY_FILTER, type QueueFilter, type RiskFilter } from "./queue-filter";
 
@@ -47,6 +47,29 @@ function ChoiceFilter<T extends string>({
   );
 }
 
+/** Closes an open filter menu on a click outside it or on Escape, as a menu should. */
+function useCloseMenusOnOutsideClick() {
+  useEffect(() => {
+    const closeAll = (except: EventTarget | null) => {
+      for (const menu of document.querySelectorAll<HTMLDetailsElement>(
+        "details.filter-menu[open]",
+      )) {
+        if (!(except instanceof Node && menu.contains(except))) menu.open = false;
+      }
+    };
+    const onPointer = (event: PointerEvent) => closeAll(event.target);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") closeAll(null);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, []);
+}
+
 export function QueueFilters({
   filter,
   onChange,
@@ -57,6 +80,7 @@ export function QueueFilters({
   const { t } = useTranslation();
   const assigneeId = useId();
   const count = activeFilterCount(filter);
+  useCloseMenusOnOutsideClick();
   return (
     <fieldset className="filters">
       <legend className="visually-hidden">{t("filters.label")}</legend>
