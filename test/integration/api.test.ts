@@ -615,6 +615,8 @@ for (const { name, skip } of BACKENDS) {
         "/api/v1/events",
         "/api/v1/integration/appeals/{id}/evidence",
         "/api/v1/audit/verify",
+        "/api/v1/oversight/stats",
+        "/api/v1/cases/{id}/report",
       ]) {
         expect(doc.paths[path], path).toBeDefined();
       }
