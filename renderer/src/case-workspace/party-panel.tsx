@@ -69,7 +69,7 @@ export function PartyPanel({
       ) : null}
       {role === "complainant" ? (
         <p>
-          <span className="muted">{t("party.reason")}: </span>
+          <span className="muted">{t("party.reasonLabel")}</span>
           {t(`reason.${detail.reason}`)}
         </p>
       ) : null}

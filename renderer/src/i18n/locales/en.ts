@@ -189,6 +189,7 @@ export const en = {
     email: "E-mail",
     reveal: "Reveal contact details (recorded)",
     revealFailed: "Contact details can only be revealed online: {{error}}",
+    reasonLabel: "Reason: ",
     reason: "Reason",
     statement: "Statement",
     noStatement: "No statement.",

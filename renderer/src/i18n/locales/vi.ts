@@ -196,6 +196,7 @@ export const vi = {
     email: "E-mail",
     reveal: "Hiện thông tin liên hệ (có ghi nhận)",
     revealFailed: "Chỉ xem được thông tin liên hệ khi trực tuyến: {{error}}",
+    reasonLabel: "Lý do: ",
     reason: "Lý do",
     statement: "Lời trình bày",
     noStatement: "Không có lời trình bày.",

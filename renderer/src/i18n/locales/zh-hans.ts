@@ -184,6 +184,7 @@ export const zhHans = {
     email: "电子邮箱",
     reveal: "显示联系方式（将被记录）",
     revealFailed: "联系方式只能在联网时查看：{{error}}",
+    reasonLabel: "原因：",
     reason: "原因",
     statement: "陈述",
     noStatement: "无陈述。",
