@@ -5,6 +5,7 @@ import { useStore } from "zustand";
 import { LoginScreen } from "../auth/login-screen";
 import type { ContactRevealer } from "../case-workspace/case-store";
 import { CaseWorkspace } from "../case-workspace/case-workspace";
+import { startDesktopIntegration } from "../desktop/desktop-integration";
 import { useFormatters } from "../i18n/format";
 import {
   createI18n,
@@ -13,10 +14,14 @@ import {
   LANGUAGES,
   switchLanguage,
 } from "../i18n/i18n";
+import type { Platform } from "../platform/platform";
 import { QueueScreen } from "../queue/queue-screen";
+import { SettingsScreen } from "../settings/settings-screen";
+import { createSettingsStore } from "../settings/settings-store";
 import {
   SupervisorArea,
   SupervisorNavLink,
+  supervisorHref,
   useSupervisorRoute,
 } from "../supervisor/supervisor-area";
 import {
@@ -76,12 +81,14 @@ function Desk({
   router,
   onSignOut,
   supervisor,
+  platform,
 }: {
   data: DeskData;
   user: User;
   router: RouterStore;
   onSignOut(): Promise<void>;
   supervisor: SupervisorServices;
+  platform: Platform;
 }) {
   const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
@@ -111,6 +118,39 @@ function Desk({
     [navigate, workstation],
   );
   const back = useCallback(() => navigate({ name: "queue" }), [navigate]);
+  const [settings] = useState(() => createSettingsStore(platform.settings));
+  // Notifications, badge, deep links, case windows and the application menu.
+  useEffect(
+    () =>
+      startDesktopIntegration({
+        platform,
+        data,
+        user,
+        openCase: open,
+        openSettings: () => navigate({ name: "settings" }),
+        openReport: (caseId) => {
+          window.location.hash = supervisorHref({ name: "report", caseId });
+        },
+        currentCaseId: () => {
+          const current = router.getState().route;
+          return current.name === "case" ? current.caseId : null;
+        },
+        describe: (alert) =>
+          alert.kind === "assignment"
+            ? {
+                title: t("app.alertAssignedTitle"),
+                body: t("app.alertAssignedBody", { reference: alert.reference }),
+              }
+            : {
+                title: t("app.alertWarningTitle"),
+                body: t("app.alertWarningBody", {
+                  reference: alert.reference,
+                  due: new Date(alert.dueAt),
+                }),
+              },
+      }),
+    [platform, data, user, open, navigate, router, t],
+  );
   // A 412 stops its case's outbox until the agent chooses: shown on every screen, never dropped.
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
   useEffect(() => data.observeConflicts(setConflicts), [data]);
@@ -127,6 +167,9 @@ function Desk({
           {user.displayName} · {t(`roleName.${user.role}`)}
         </span>
         {user.role === "supervisor" ? <SupervisorNavLink /> : null}
+        <a className="link-button" href="#/settings">
+          {t("app.settings")}
+        </a>
         <LanguageSwitcher />
         <button type="button" className="link-button" onClick={() => void onSignOut()}>
           {t("app.signOut")}
@@ -139,6 +182,8 @@ function Desk({
         />
         {supervisorRoute ? (
           <SupervisorArea route={supervisorRoute} data={data} user={user} services={supervisor} />
+        ) : route.name === "settings" ? (
+          <SettingsScreen store={settings} />
         ) : route.name === "case" ? (
           <CaseWorkspace
             store={workstation.caseStore}
@@ -194,6 +239,7 @@ export function App({ services }: { services: Services }) {
           await desk.signOut();
         }}
         supervisor={supervisor}
+        platform={services.platform}
       />
     );
   return <I18nextProvider i18n={i18n}>{body}</I18nextProvider>;

@@ -1,18 +1,20 @@
 import { createStore } from "zustand/vanilla";
 
 /**
- * The desk's two places, kept in the URL hash (`#/`, `#/cases/<id>`): works the same under
+ * The desk's places, kept in the URL hash (`#/`, `#/cases/<id>`, `#/settings`): works the same under
  * `app://` in Electron and over http in web mode, survives a reload, and Back goes back.
  */
-export type Route = { name: "queue" } | { name: "case"; caseId: string };
+export type Route = { name: "queue" } | { name: "case"; caseId: string } | { name: "settings" };
 
 export function parseRoute(hash: string): Route {
+  if (hash === "#/settings") return { name: "settings" };
   const match = /^#\/cases\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { name: "case", caseId: decodeURIComponent(match[1]) };
   return { name: "queue" };
 }
 
 export function hrefOf(route: Route): string {
+  if (route.name === "settings") return "#/settings";
   return route.name === "case" ? `#/cases/${encodeURIComponent(route.caseId)}` : "#/";
 }
 

@@ -25,6 +25,7 @@ export function createElectronPlatform(bridge: ArbiterBridge): Platform {
     openCaseWindow: (reference) => bridge.openCaseWindow(reference),
     windowCaseReference: async () => (await getConfig()).caseReference,
     onOpenCaseRequested: (listener) => bridge.onOpenCase(({ reference }) => listener(reference)),
+    onMenuCommand: (listener) => bridge.onMenuCommand(({ command }) => listener(command)),
     reports: {
       printPageToPdf: (fileName) => bridge.printToPdf({ suggestedFileName: fileName }),
       savePdf: (fileName, data) => bridge.savePdf({ suggestedFileName: fileName, data }),

@@ -1,3 +1,4 @@
+import type { DeskCommand } from "@shared/ipc/desk-commands";
 import type { DeskSettings } from "@shared/ipc/desk-settings";
 import type { DeskNotification, Platform } from "./platform";
 
@@ -9,6 +10,7 @@ export function createMemoryPlatform(apiBaseUrl = "http://127.0.0.1:8787/api/v1"
   let token: string | null = null;
   let settings: DeskSettings = { apiBaseUrl: null, notificationsEnabled: true, autoUpdate: false };
   const openCaseListeners = new Set<(reference: string) => void>();
+  const menuListeners = new Set<(command: DeskCommand) => void>();
   const recorded = {
     notifications: [] as DeskNotification[],
     badgeCounts: [] as number[],
@@ -43,6 +45,10 @@ export function createMemoryPlatform(apiBaseUrl = "http://127.0.0.1:8787/api/v1"
       openCaseListeners.add(listener);
       return () => openCaseListeners.delete(listener);
     },
+    onMenuCommand: (listener) => {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
     reports: {
       printPageToPdf: async (fileName) => {
         recorded.savedPdfs.push({ fileName, bytes: 0 });
@@ -72,6 +78,10 @@ export function createMemoryPlatform(apiBaseUrl = "http://127.0.0.1:8787/api/v1"
     /** Plays a deep link or notification click arriving from the host. */
     requestOpenCase: (reference: string) => {
       for (const listener of openCaseListeners) listener(reference);
+    },
+    /** Plays a click on an application-menu item. */
+    runMenuCommand: (command: DeskCommand) => {
+      for (const listener of menuListeners) listener(command);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { DeskCommand } from "@shared/ipc/desk-commands";
 import type { DeskSettings, DeskSettingsPatch } from "@shared/ipc/desk-settings";
 
 /**
@@ -21,6 +22,8 @@ export interface Platform {
   windowCaseReference(): Promise<string | null>;
   /** Deep links and notification clicks asking to open a case; returns an unsubscribe. */
   onOpenCaseRequested(listener: (reference: string) => void): () => void;
+  /** Application-menu commands (the desktop shell's menu); returns an unsubscribe. */
+  onMenuCommand(listener: (command: DeskCommand) => void): () => void;
   readonly reports: ReportExporter;
   /** The desktop shell's settings; null on the web, where the serving origin is the backend. */
   readonly settings: SettingsPort | null;

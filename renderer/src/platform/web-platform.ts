@@ -23,6 +23,8 @@ export function createWebPlatform(host: Window = window): Platform {
     windowCaseReference: async () => caseReferenceFromPath(host.location.pathname),
     // A browser has no deep links into an open tab; links open /case/… pages instead.
     onOpenCaseRequested: () => () => {},
+    // The browser's own menus are not ours: commands come from the page's keyboard shortcuts.
+    onMenuCommand: () => () => {},
     reports: {
       printPageToPdf: async () => {
         host.print();

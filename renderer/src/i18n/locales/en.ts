@@ -9,6 +9,11 @@ export const en = {
     language: "Language",
     signOut: "Sign out",
     skip: "Skip to content",
+    settings: "Settings",
+    alertAssignedTitle: "New case assigned to you",
+    alertAssignedBody: "{{reference}} is now in your queue.",
+    alertWarningTitle: "SLA at risk",
+    alertWarningBody: "{{reference}} is due {{due, datetime}}.",
     signOutPending:
       "You have actions that are not synced yet. Signing out deletes them from this computer. Sign out anyway?",
   },

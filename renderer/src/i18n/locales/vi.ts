@@ -6,6 +6,11 @@ export const vi = {
     language: "Ngôn ngữ",
     signOut: "Đăng xuất",
     skip: "Chuyển đến nội dung",
+    settings: "Cài đặt",
+    alertAssignedTitle: "Bạn được giao một khiếu nại mới",
+    alertAssignedBody: "{{reference}} đã vào hàng đợi của bạn.",
+    alertWarningTitle: "Sắp quá hạn SLA",
+    alertWarningBody: "{{reference}} đến hạn lúc {{due, datetime}}.",
     signOutPending:
       "Bạn còn thao tác chưa được đồng bộ. Đăng xuất sẽ xóa chúng khỏi máy này. Vẫn đăng xuất?",
   },
