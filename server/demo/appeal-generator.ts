@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type {
   AppealReason,
   CaseKind,
@@ -14,6 +13,7 @@ import type {
   Trade,
 } from "@shared/domain/appeal";
 import type { Currency } from "@shared/domain/money";
+import { demoScreenshot, demoStatement } from "./evidence-files";
 import {
   BANKS,
   CHAT,
@@ -156,7 +156,7 @@ function generateAppeal(
   const id = uuidFrom(random);
 
   // Filed up to 12 days ago; escalation follows the 10-minute respondent window.
-  const filedAt = new Date(now.getTime() - random.int(20, 12 * 24 * 60) * 60_000);
+  const filedAt = new Date(now.getTime() - filedMinutesAgo(random) * 60_000);
   const escalatedAt =
     status === "awaiting_respondent"
       ? null
@@ -252,13 +252,14 @@ function generateAppeal(
     const byComplainant = i !== 1;
     const description = random.pick(EVIDENCE_DESCRIPTIONS[language]);
     const isPdf = description === EVIDENCE_DESCRIPTIONS[language][1];
+    const content = isPdf ? demoStatement(index + i) : demoScreenshot(index * 3 + i);
     return {
       id: `${id}-e${i}`,
       uploadedBy: byComplainant ? "complainant" : "respondent",
       fileName: isPdf ? `statement-${i + 1}.pdf` : `screenshot-${i + 1}.png`,
       mimeType: isPdf ? "application/pdf" : "image/png",
-      size: random.int(40_000, 2_400_000),
-      sha256: createHash("sha256").update(`${id}:${i}:${description}`).digest("hex"),
+      size: content.bytes.length,
+      sha256: content.sha256,
       description,
       uploadedAt: at(filedAt, i * 3),
     };
@@ -358,6 +359,17 @@ function generateAppeal(
     timeline,
     decision,
   };
+}
+
+/**
+ * How long ago an appeal was filed: most within the last two days, some older, a few well past
+ * their deadlines, so a demo queue shows clocks on track, at risk and breached side by side.
+ */
+function filedMinutesAgo(random: Random): number {
+  const roll = random.next();
+  if (roll < 0.6) return random.int(20, 2 * 24 * 60);
+  if (roll < 0.9) return random.int(2 * 24 * 60, 5 * 24 * 60);
+  return random.int(5 * 24 * 60, 12 * 24 * 60);
 }
 
 function twoNames(random: Random, language: Language): [string, string] {

@@ -4,6 +4,7 @@ import { computeSla } from "../cases/sla";
 import type { Database, Queryable } from "../db/database";
 import { journalBulkUpserts } from "../journal/journal";
 import { type DemoAppeal, generateAppeals } from "./appeal-generator";
+import { demoEvidenceFiles } from "./evidence-files";
 
 export const DEMO_PASSWORD = "demo";
 export const DEMO_USERS = [
@@ -182,6 +183,13 @@ export async function insertAppeals(
           ]),
         ),
       );
+      // The files behind the metadata below, stored once per hash (content-addressed).
+      for (const file of demoEvidenceFiles()) {
+        await tx.query(
+          "insert into evidence_blobs (sha256, bytes, size) values ($1, $2, $3) on conflict (sha256) do nothing",
+          [file.sha256, file.bytes, file.bytes.length],
+        );
+      }
       await insertRows(
         tx,
         "evidence",
