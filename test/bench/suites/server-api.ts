@@ -13,11 +13,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { encodeFeedCursor } from "../../../server/cases/changes";
+import { openDatabase } from "../../../server/db/database";
+import { migrate } from "../../../server/db/migrate";
 import { generateAppeals } from "../../../server/demo/appeal-generator";
 import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
-import { startServer } from "../../../server/start";
 import { postgresUnavailableReason, startPostgres } from "../../support/postgres";
 import { type BenchRow, type BenchSuite, percentile } from "../harness";
+import { startServerProcess } from "../server-process";
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 100_000);
 const CONNECTIONS = 50;
@@ -90,21 +92,33 @@ async function measure(
   databaseUrl: string | undefined,
 ): Promise<BenchRow[]> {
   const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "arbiter-bench-"));
-  const server = await startServer({ port: 0, databaseUrl, dataDir, timerIntervalMs: 3_600_000 });
   const onPg = label === "PostgreSQL";
+  // Seed and prepare in this process, then serve from a process of its own (PGlite allows one
+  // process per data folder, so the database is closed before the server opens it).
+  const db = await openDatabase({ databaseUrl, dataDir });
+  let ready: { id: string; version: number }[];
   try {
-    await seedDemo(server.db, { appeals: 0 });
+    await migrate(db);
+    await seedDemo(db, { appeals: 0 });
     const now = new Date();
     const agentIds = DEMO_USERS.map((u) => u.id);
     for (let start = 0; start < APPEALS; start += 10_000) {
       const count = Math.min(10_000, APPEALS - start);
-      await insertAppeals(
-        server.db,
-        generateAppeals({ count, seed: 7 + start, now, agentIds }),
-        now,
-      );
+      await insertAppeals(db, generateAppeals({ count, seed: 7 + start, now, agentIds }), now);
     }
-    await server.db.query("analyze");
+    // Cases ready to decide: in review, assigned to agent1, at a known version.
+    ready = await db.query<{ id: string; version: number }>(
+      `update cases set status = 'in_review', assignee_id = 'u-agent1'
+        where id in (select id from cases where status = 'escalated' order by id limit $1)
+        returning id, version`,
+      [DECISIONS],
+    );
+    await db.query("analyze");
+  } finally {
+    await db.close();
+  }
+  const server = await startServerProcess({ databaseUrl, dataDir });
+  try {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -128,13 +142,6 @@ async function measure(
       duration: DURATION_S,
     });
 
-    // Cases ready to decide: in review, assigned to agent1, at a known version.
-    const ready = await server.db.query<{ id: string; version: number }>(
-      `update cases set status = 'in_review', assignee_id = 'u-agent1'
-        where id in (select id from cases where status = 'escalated' order by id limit $1)
-        returning id, version`,
-      [DECISIONS],
-    );
     let next = 0;
     const decisions = await load({
       url: server.url,
@@ -177,7 +184,7 @@ async function measure(
       ),
     ];
   } finally {
-    await server.close();
+    await server.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
