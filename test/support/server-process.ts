@@ -10,8 +10,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** `env` adds to this process's environment; an `undefined` value removes a variable. */
 export async function startServerProcess(
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   args: string[] = [],
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", ...args], {

@@ -11,8 +11,8 @@ import { openDatabase } from "../../../server/db/database";
 import { migrate } from "../../../server/db/migrate";
 import { generateAppeals } from "../../../server/demo/appeal-generator";
 import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
+import { startServerProcess } from "../../support/server-process";
 import type { BenchRow, BenchSuite } from "../harness";
-import { startServerProcess } from "../server-process";
 
 const APPEALS = 10_000;
 const DURATION_S = 5;
@@ -53,7 +53,7 @@ async function measure(label: string, databaseUrl: string | undefined): Promise<
   } finally {
     await db.close();
   }
-  const server = await startServerProcess({ databaseUrl, dataDir });
+  const server = await startServerProcess({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   try {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: "POST",

@@ -18,8 +18,8 @@ import { migrate } from "../../../server/db/migrate";
 import { generateAppeals } from "../../../server/demo/appeal-generator";
 import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
 import { postgresUnavailableReason, startPostgres } from "../../support/postgres";
+import { startServerProcess } from "../../support/server-process";
 import { type BenchRow, type BenchSuite, percentile } from "../harness";
-import { startServerProcess } from "../server-process";
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 100_000);
 const CONNECTIONS = 50;
@@ -117,7 +117,7 @@ async function measure(
   } finally {
     await db.close();
   }
-  const server = await startServerProcess({ databaseUrl, dataDir });
+  const server = await startServerProcess({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   try {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: "POST",
