@@ -285,30 +285,51 @@ export function PhoneContactForm({ detail, onSubmit, onDone }: FormProps) {
   );
 }
 
-export function NoteForm({ onSubmit, onDone }: FormProps) {
+/**
+ * A form of one required text (internal note, escalation reason): the same two steps, only the
+ * words and the action built from the text differ.
+ */
+function SingleTextForm({
+  onSubmit,
+  onDone,
+  title,
+  label,
+  confirmLabel,
+  consequence,
+  done,
+  toAction,
+}: FormProps & {
+  title: string;
+  label: string;
+  confirmLabel: string;
+  consequence: string;
+  done: string;
+  /** The action for this text, or null when the contract refuses the text. */
+  toAction(text: string): WorkstationAction | null;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
-  const body = NoteBody.safeParse({ text });
+  const action = toAction(text);
   return (
     <TwoStep
-      title={t("actions.kinds.note")}
-      confirmLabel={t("actions.confirmNote")}
-      consequence={body.success ? t("actions.consequence.note") : null}
+      title={title}
+      confirmLabel={confirmLabel}
+      consequence={action ? consequence : null}
       onValidate={() => {
-        setError(body.success ? undefined : t("validation.required"));
-        return body.success;
+        setError(action ? undefined : t("validation.required"));
+        return action !== null;
       }}
       onConfirm={async () => {
-        if (!body.success) return;
-        await onSubmit({ type: "notes", body: body.data });
+        if (!action) return;
+        await onSubmit(action);
         setText("");
-        onDone(t("actions.done.note"));
+        onDone(done);
       }}
     >
       <label htmlFor={id}>
-        {t("actions.noteText")}
+        {label}
         <textarea
           id={id}
           rows={3}
@@ -322,40 +343,39 @@ export function NoteForm({ onSubmit, onDone }: FormProps) {
   );
 }
 
-export function EscalateForm({ onSubmit, onDone }: FormProps) {
+export function NoteForm(props: FormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string>();
-  const body = EscalateBody.safeParse({ reason });
   return (
-    <TwoStep
+    <SingleTextForm
+      {...props}
+      title={t("actions.kinds.note")}
+      label={t("actions.noteText")}
+      confirmLabel={t("actions.confirmNote")}
+      consequence={t("actions.consequence.note")}
+      done={t("actions.done.note")}
+      toAction={(text) => {
+        const body = NoteBody.safeParse({ text });
+        return body.success ? { type: "notes", body: body.data } : null;
+      }}
+    />
+  );
+}
+
+export function EscalateForm(props: FormProps) {
+  const { t } = useTranslation();
+  return (
+    <SingleTextForm
+      {...props}
       title={t("actions.kinds.escalate")}
+      label={t("actions.escalateReason")}
       confirmLabel={t("actions.confirmEscalate")}
-      consequence={body.success ? t("actions.consequence.escalate") : null}
-      onValidate={() => {
-        setError(body.success ? undefined : t("validation.required"));
-        return body.success;
+      consequence={t("actions.consequence.escalate")}
+      done={t("actions.done.escalate")}
+      toAction={(reason) => {
+        const body = EscalateBody.safeParse({ reason });
+        return body.success ? { type: "escalate", body: body.data } : null;
       }}
-      onConfirm={async () => {
-        if (!body.success) return;
-        await onSubmit({ type: "escalate", body: body.data });
-        setReason("");
-        onDone(t("actions.done.escalate"));
-      }}
-    >
-      <label htmlFor={id}>
-        {t("actions.escalateReason")}
-        <textarea
-          id={id}
-          rows={3}
-          value={reason}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
-      <FieldError id={`${id}-e`} message={error} />
-    </TwoStep>
+    />
   );
 }
 
