@@ -115,6 +115,9 @@ export class QueueIndex {
     this.ensure(rows.length);
     for (const row of rows) this.write(row);
     this.version++;
+    // A full load already walks every row; building the search corpus here too keeps the
+    // agent's first keystroke from paying for it (it is the single slowest step of a search).
+    this.ensureCorpus();
   }
 
   /** Applies a batch of changed cases and deleted ids, keeping built sort orders current. */
@@ -164,7 +167,10 @@ export class QueueIndex {
       last.terms.length > 0 &&
       last.terms.every((old) => terms.some((term) => term.includes(old)))
     ) {
-      const test = this.textCheck(terms, last.result.length);
+      // A term typed before and unchanged ("ap" in "ap 01" → "ap 012") holds for every candidate
+      // already: test only the terms that grew.
+      const grown = terms.filter((term) => !last.terms.includes(term));
+      const test = this.textCheck(grown, last.result.length);
       const result = test ? last.result.filter(test) : last.result;
       this.lastQuery = { key, terms, result };
       return result;
@@ -325,7 +331,7 @@ export class QueueIndex {
   private corpus: { text: string; starts: Int32Array; slots: Int32Array; version: number } | null =
     null;
 
-  private corpusHits(terms: readonly string[]): Uint8Array {
+  private ensureCorpus(): NonNullable<QueueIndex["corpus"]> {
     if (this.corpus?.version !== this.version) {
       const parts: string[] = [];
       const starts: number[] = [];
@@ -346,7 +352,11 @@ export class QueueIndex {
         version: this.version,
       };
     }
-    const { text, starts, slots } = this.corpus;
+    return this.corpus;
+  }
+
+  private corpusHits(terms: readonly string[]): Uint8Array {
+    const { text, starts, slots } = this.ensureCorpus();
     let all: Uint8Array | null = null;
     for (const term of terms) {
       const hits = new Uint8Array(this.cases.length);

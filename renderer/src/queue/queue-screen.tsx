@@ -109,6 +109,7 @@ export function QueueScreen({
     return () => window.removeEventListener("keydown", onKey);
   }, [store, onOpen, claim]);
 
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
   const selected = [...selectedIds];
   const activeView = state.views.find((v) => v.id === state.activeViewId);
 
@@ -246,7 +247,7 @@ export function QueueScreen({
           )
         }
       />
-      <ShortcutsDialog open={isHelpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={isHelpOpen} onClose={closeHelp} />
     </section>
   );
 }

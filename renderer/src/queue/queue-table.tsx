@@ -1,13 +1,13 @@
 import type { CaseSummary } from "@shared/domain/appeal";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
 import type { TFunction } from "i18next";
-import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { memo, type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
 import type { QueueSort, SortKey } from "./queue-filter";
 import type { QueueIndex } from "./queue-index";
 import type { BreachRisk } from "./queue-sla";
+import { useRowWindow } from "./row-window";
 import { SlaBadge } from "./sla-badge";
 
 /**
@@ -36,23 +36,31 @@ export interface QueueTableProps {
 }
 
 export const ROW_HEIGHT = 40;
-const rowHeight = () => ROW_HEIGHT;
+/** Rows rendered beyond each edge of the view, so a scroll step shows rows already laid out. */
+const OVERSCAN = 6;
 
-/** What a cell needs besides its row; labels are looked up once per language, not per cell. */
+interface CellLabels {
+  kind: Record<string, string>;
+  reason: Record<string, string>;
+  status: Record<string, string>;
+  second: string;
+  unassigned: string;
+  you: string;
+  against: string;
+}
+
+/**
+ * What a cell needs besides its row; labels are looked up once per language, not per cell.
+ * It changes only with the language, the user and the minute tick, never with a keystroke, so a
+ * row still on screen after the filter changed is not rendered again (a changed case arrives as a
+ * new row object, which is what re-renders it).
+ */
 interface CellContext {
   now: number;
   userId: string;
   t: TFunction;
   format: Formatters;
-  labels: {
-    kind: Record<string, string>;
-    reason: Record<string, string>;
-    status: Record<string, string>;
-    second: string;
-    unassigned: string;
-    you: string;
-    against: string;
-  };
+  labels: CellLabels;
   risk(row: CaseSummary): BreachRisk;
   dueAt(row: CaseSummary): number | null;
 }
@@ -114,7 +122,9 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
     {
       id: "sla",
       header: t("columns.sla"),
-      render: (r, c) => <SlaBadge risk={c.risk(r)} dueAt={c.dueAt(r)} now={c.now} />,
+      render: (r, c) => (
+        <SlaBadge risk={c.risk(r)} dueAt={c.dueAt(r)} now={c.now} t={c.t} format={c.format} />
+      ),
     },
     {
       id: "escalatedAt",
@@ -127,47 +137,45 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, CaseSummary>();
 
-interface RowProps {
+interface CellsProps {
   row: CaseSummary;
-  position: number;
   specs: readonly ColumnSpec[];
   ctx: CellContext;
   isFocused: boolean;
   isSelected: boolean;
   viewers: readonly string[] | undefined;
-  selectLabel: string;
-  onFocus(id: string): void;
   onOpen(id: string): void;
   onToggleSelected(id: string): void;
 }
 
-const QueueRow = memo(function QueueRow({
+interface RowProps extends CellsProps {
+  position: number;
+  onFocus(id: string): void;
+}
+
+/**
+ * A row's cells, apart from its <tr>: when filtering moves a row that stays on screen, only its
+ * position (aria-rowindex) changes, and that re-renders the <tr> alone, not the cells.
+ */
+const QueueRowCells = memo(function QueueRowCells({
   row,
-  position,
   specs,
   ctx,
   isFocused,
   isSelected,
   viewers,
-  selectLabel,
-  ...on
-}: RowProps) {
+  onOpen,
+  onToggleSelected,
+}: CellsProps) {
   const id = row.id;
   return (
-    <tr
-      data-case-id={id}
-      aria-rowindex={position + 2}
-      aria-selected={isSelected}
-      className={`${isFocused ? "focused" : ""}${row.assigneeId === ctx.userId ? " mine" : ""}`}
-      onClick={() => on.onFocus(id)}
-      onDoubleClick={() => on.onOpen(id)}
-    >
+    <>
       <td className="select-col">
         <input
           type="checkbox"
-          aria-label={selectLabel}
+          aria-label={ctx.t("queue.selectRow", { reference: row.reference })}
           checked={isSelected}
-          onChange={() => on.onToggleSelected(id)}
+          onChange={() => onToggleSelected(id)}
         />
       </td>
       {specs.map((spec) => (
@@ -180,7 +188,7 @@ const QueueRow = memo(function QueueRow({
                 tabIndex={isFocused ? 0 : -1}
                 onClick={(e) => {
                   e.preventDefault();
-                  on.onOpen(id);
+                  onOpen(id);
                 }}
               >
                 {spec.render(row, ctx)}
@@ -196,29 +204,35 @@ const QueueRow = memo(function QueueRow({
           )}
         </td>
       ))}
+    </>
+  );
+});
+
+const QueueRow = memo(function QueueRow({ position, onFocus, ...cells }: RowProps) {
+  const { row, ctx, isFocused, isSelected, onOpen } = cells;
+  const id = row.id;
+  return (
+    <tr
+      data-case-id={id}
+      aria-rowindex={position + 2}
+      aria-selected={isSelected}
+      className={`${isFocused ? "focused" : ""}${row.assigneeId === ctx.userId ? " mine" : ""}`}
+      onClick={() => onFocus(id)}
+      onDoubleClick={() => onOpen(id)}
+    >
+      <QueueRowCells {...cells} />
     </tr>
   );
 });
 
 export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
-  const { index, rows, revision, sort, now, userId, focusedId, selectedIds } = props;
+  const { index, rows, sort, now, userId, focusedId, selectedIds } = props;
   const { t } = useTranslation();
   const format = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // Stable callbacks: the virtualizer recomputes its offsets for every row when these change.
-  const getItemKey = useCallback((i: number) => rows[i] ?? i, [rows]);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement,
-    estimateSize: rowHeight,
-    overscan: 8,
-    getItemKey,
-    // jsdom has no layout: render a first screenful there too.
-    initialRect: { width: 1200, height: 800 },
-  });
-  const items = virtualizer.getVirtualItems();
+  const rowWindow = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, OVERSCAN);
+  const { scrollIntoView } = rowWindow;
 
   // Keep the focused row in view as j/k moves it.
   const focusedPosition = useMemo(() => {
@@ -227,28 +241,30 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     return slot === undefined ? -1 : rows.indexOf(slot);
   }, [focusedId, index, rows]);
   useEffect(() => {
-    if (focusedPosition >= 0) virtualizer.scrollToIndex(focusedPosition, { align: "auto" });
-  }, [focusedPosition, virtualizer]);
+    if (focusedPosition >= 0) scrollIntoView(focusedPosition);
+  }, [focusedPosition, scrollIntoView]);
 
   const specs = useMemo(() => columnSpecs(t), [t]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision marks changed rows; the clock reads them afresh.
-  const ctx = useMemo<CellContext>(() => {
+  const labels = useMemo<CellLabels>(() => {
     const lookup = (prefix: "kind" | "reason" | "status", keys: readonly string[]) =>
       Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as "kind.payment")]));
     return {
+      kind: lookup("kind", ["p2p_trade", "payment"]),
+      reason: lookup("reason", Object.keys(t("reason", { returnObjects: true }))),
+      status: lookup("status", Object.keys(t("status", { returnObjects: true }))),
+      second: t("stage.secondShort"),
+      unassigned: t("queue.unassigned"),
+      you: t("queue.you"),
+      against: t("queue.against"),
+    };
+  }, [t]);
+  const ctx = useMemo<CellContext>(
+    () => ({
       now,
       userId,
       t,
       format,
-      labels: {
-        kind: lookup("kind", ["p2p_trade", "payment"]),
-        reason: lookup("reason", Object.keys(t("reason", { returnObjects: true }))),
-        status: lookup("status", Object.keys(t("status", { returnObjects: true }))),
-        second: t("stage.secondShort"),
-        unassigned: t("queue.unassigned"),
-        you: t("queue.you"),
-        against: t("queue.against"),
-      },
+      labels,
       risk: (row) => {
         const slot = index.slotOfId(row.id);
         return slot === undefined ? "none" : index.riskOf(slot, now);
@@ -258,8 +274,9 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
         const clock = slot === undefined ? null : index.clockOf(slot);
         return clock && !clock.isPaused ? clock.dueAt : null;
       },
-    };
-  }, [now, userId, t, format, index, revision]);
+    }),
+    [now, userId, t, format, index, labels],
+  );
 
   // The table model holds the columns (headers); the rows are rendered below, memoised.
   const columns = useMemo(
@@ -277,10 +294,11 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   );
   const table = useTable({ features, columns, data: EMPTY, getRowId: (row) => row.id });
 
-  const first = items[0];
-  const last = items[items.length - 1];
-  const padTop = first ? first.start : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+  const padTop = rowWindow.start * ROW_HEIGHT;
+  const padBottom = (rows.length - rowWindow.end) * ROW_HEIGHT;
+  const positions: number[] = [];
+  for (let position = rowWindow.start; position < rowWindow.end; position++)
+    positions.push(position);
   const allSelected = rows.length > 0 && selectedIds.size >= rows.length;
   const columnCount = specs.length + 1;
 
@@ -333,20 +351,19 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
               <td colSpan={columnCount} />
             </tr>
           ) : null}
-          {items.map((item) => {
-            const row = index.get(rows[item.index] as number);
+          {positions.map((position) => {
+            const row = index.get(rows[position] as number);
             if (!row) return null;
             return (
               <QueueRow
                 key={row.id}
                 row={row}
-                position={item.index}
+                position={position}
                 specs={specs}
                 ctx={ctx}
                 isFocused={row.id === focusedId}
                 isSelected={selectedIds.has(row.id)}
                 viewers={props.presence[row.id]?.viewers}
-                selectLabel={t("queue.selectRow", { reference: row.reference })}
                 onFocus={props.onFocus}
                 onOpen={props.onOpen}
                 onToggleSelected={props.onToggleSelected}

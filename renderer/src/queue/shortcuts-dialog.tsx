@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 
 export const SHORTCUTS = [
@@ -12,8 +12,17 @@ export const SHORTCUTS = [
   { keys: ["?"], action: "shortcuts.help" },
 ] as const;
 
-/** The list of keyboard shortcuts, in a modal <dialog> (focus trapped and restored by the browser). */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+/**
+ * The list of keyboard shortcuts, in a modal <dialog> (focus trapped and restored by the browser).
+ * Memoised: it sits in the queue screen, which renders on every keystroke in the search box.
+ */
+export const ShortcutsDialog = memo(function ShortcutsDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -52,4 +61,4 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
       </button>
     </dialog>
   );
-}
+});

@@ -1,22 +1,26 @@
-import { useTranslation } from "react-i18next";
-import { useFormatters } from "../i18n/format";
+import type { TFunction } from "i18next";
+import type { Formatters } from "../i18n/format";
 import type { BreachRisk } from "./queue-sla";
 
 /**
  * An SLA state in colour and words (never colour alone): "Overdue 2 d 4 h", "Due in 3 h".
  * The colour class and an icon-like glyph repeat what the text says for a quick scan.
+ * Takes `t` and the formatters from its table rather than from hooks: it renders in every visible
+ * row, and a hook subscription per badge is measurable when a keystroke replaces all the rows.
  */
 export function SlaBadge({
   risk,
   dueAt,
   now,
+  t,
+  format,
 }: {
   risk: BreachRisk;
   dueAt: number | null;
   now: number;
+  t: TFunction;
+  format: Formatters;
 }) {
-  const { t } = useTranslation();
-  const format = useFormatters();
   if (risk === "none") return <span className="sla sla-none">—</span>;
   if (risk === "paused") {
     return (

@@ -209,6 +209,31 @@ const afterPaint = () =>
     }),
   );
 
+/**
+ * Whether the rows on screen are the store's current rows (right ids at the right positions), so a
+ * keystroke is timed until its result is painted, not merely until some frame was (a deferred
+ * render, e.g. a transition, would otherwise look free).
+ */
+function rowsOnScreenAreCurrent(): boolean {
+  const { rows } = queue.getState();
+  const rendered = document.querySelectorAll<HTMLElement>(".queue-table tbody tr[data-case-id]");
+  if (rows.length === 0) return rendered.length === 0;
+  if (rendered.length === 0) return false;
+  for (const tr of [rendered[0], rendered[rendered.length - 1]] as HTMLElement[]) {
+    const position = Number(tr.getAttribute("aria-rowindex")) - 2;
+    if (queue.index.get(rows[position] as number)?.id !== tr.dataset.caseId) return false;
+  }
+  return true;
+}
+
+/** The first paint after which the filtered rows are on screen. */
+async function rowsPainted(): Promise<number> {
+  for (;;) {
+    const painted = await afterPaint();
+    if (rowsOnScreenAreCurrent()) return painted;
+  }
+}
+
 declare global {
   interface Window {
     workstationBench: typeof api;
@@ -235,7 +260,7 @@ const api = {
       const started = performance.now();
       setter?.call(input, text.slice(0, i));
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      const painted = await afterPaint();
+      const painted = await rowsPainted();
       times.push(painted - started);
       counts.push(queue.getState().rows.length);
     }
