@@ -6,7 +6,8 @@ import { bearerToken, requireUser } from "../http/auth";
 import { HttpProblem } from "../http/problem";
 import { parseRequest } from "../http/validate";
 import { verifyPassword } from "./password";
-import { createSession, revokeSession } from "./sessions";
+import { SessionCache } from "./session-cache";
+import { attachSessionCache, createSession, revokeSession } from "./sessions";
 
 interface LoginRow {
   id: string;
@@ -21,6 +22,11 @@ const DUMMY_HASH =
   "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 export function registerAuthRoutes(app: FastifyInstance, db: Database): void {
+  const sessions = new SessionCache();
+  attachSessionCache(db, sessions);
+  app.addHook("onReady", () => sessions.start(db));
+  app.addHook("onClose", () => sessions.stop());
+
   app.post(`${API_BASE}/auth/login`, async (request, reply) => {
     const body = parseRequest("body", LoginRequest, request.body);
     const [row] = await db.query<LoginRow>(

@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { User } from "@shared/domain/user";
 import type { Queryable } from "../db/database";
+import { SESSIONS_CHANNEL, type SessionCache } from "./session-cache";
+
+/** The session cache of each database the app serves (set up by the auth routes). */
+const caches = new WeakMap<Queryable, SessionCache>();
+
+export function attachSessionCache(db: Queryable, cache: SessionCache): void {
+  caches.set(db, cache);
+}
 
 /** A desk session lasts one long shift; the desk signs in again after that. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -25,6 +33,7 @@ interface UserRow {
   username: string;
   display_name: string;
   role: User["role"];
+  expires_at: Date;
 }
 
 export async function findSessionUser(
@@ -32,21 +41,36 @@ export async function findSessionUser(
   token: string,
   now = new Date(),
 ): Promise<User | null> {
+  const tokenHash = hashToken(token);
+  const cache = caches.get(db);
+  const cached = cache?.get(tokenHash, now.getTime());
+  if (cached) return cached;
   const rows = await db.query<UserRow>(
-    `select u.id, u.username, u.display_name, u.role
+    `select u.id, u.username, u.display_name, u.role, s.expires_at
        from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2`,
-    [hashToken(token), now],
+    [tokenHash, now],
   );
   const row = rows[0];
-  return row
-    ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role }
-    : null;
+  if (!row) return null;
+  const user: User = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+  };
+  cache?.remember(tokenHash, user, new Date(row.expires_at).getTime(), now.getTime());
+  return user;
 }
 
 export async function revokeSession(db: Queryable, token: string, now = new Date()): Promise<void> {
+  const tokenHash = hashToken(token);
+  caches.get(db)?.forget(tokenHash);
+  // The NOTIFY tells every server process (this one included) to drop the cached session.
   await db.query(
-    "update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null",
-    [hashToken(token), now],
+    `with revoked as (
+       update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null
+     ) select pg_notify($3, $1)`,
+    [tokenHash, now, SESSIONS_CHANNEL],
   );
 }

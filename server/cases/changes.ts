@@ -2,7 +2,7 @@ import type { ChangesPage, ChangesQuery } from "@shared/api/cases";
 import { z } from "zod";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
-import { CASE_SUMMARY_COLUMNS, type CaseSummaryRow, toCaseSummary } from "./repository";
+import { type CaseSummaryRow, summaryColumns, toCaseSummary } from "./repository";
 
 /** The feed cursor: the last change sequence the reader has. Opaque (base64url JSON) to clients. */
 const FeedCursor = z.object({ s: z.number().int().nonnegative() });
@@ -38,9 +38,7 @@ export async function readChangeRows(
   since: number,
   limit: number,
 ): Promise<ChangeRow[]> {
-  const columns = CASE_SUMMARY_COLUMNS.split(",")
-    .map((c) => `k.${c.trim()}`)
-    .join(", ");
+  const columns = summaryColumns("k");
   return db.query<ChangeRow>(
     `select ch.seq, ch.case_id, ch.kind as change_kind, ch.event, ch.reason as change_reason, ${columns}
        from case_changes ch left join cases k on k.id = ch.case_id

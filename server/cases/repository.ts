@@ -17,19 +17,54 @@ export interface CaseSummaryRow {
   complainant_name: string;
   respondent_name: string;
   assignee_id: string | null;
-  filed_at: Date;
-  escalated_at: Date | null;
-  updated_at: Date;
+  filed_at: Date | string;
+  escalated_at: Date | string | null;
+  updated_at: Date | string;
   version: number;
   priority: CaseSummary["priority"];
-  due_at: Date | null;
-  warn_at: Date | null;
+  due_at: Date | string | null;
+  warn_at: Date | string | null;
   needs_supervisor: boolean;
 }
 
-export const CASE_SUMMARY_COLUMNS = `id, reference_no, kind, reason, status, stage, region, amount, currency,
-  complainant_name, respondent_name, assignee_id, filed_at, escalated_at, updated_at, version,
-  priority, due_at, warn_at, needs_supervisor`;
+const SUMMARY_TEXT_COLUMNS = [
+  "id",
+  "reference_no",
+  "kind",
+  "reason",
+  "status",
+  "stage",
+  "region",
+  "amount",
+  "currency",
+  "complainant_name",
+  "respondent_name",
+  "assignee_id",
+  "version",
+  "priority",
+  "needs_supervisor",
+] as const;
+const SUMMARY_INSTANT_COLUMNS = ["filed_at", "escalated_at", "updated_at", "due_at", "warn_at"];
+
+/**
+ * The summary's select list, with `alias.` in front of every column when given. Instants come back
+ * as ISO-8601 text formatted by the database: parsing a Date per timestamp in the driver and
+ * formatting it again was a third of the CPU of a page of 100.
+ */
+export function summaryColumns(alias?: string): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return [
+    ...SUMMARY_TEXT_COLUMNS.map(column),
+    ...SUMMARY_INSTANT_COLUMNS.map((name) => `${isoText(column(name))} as ${name}`),
+  ].join(", ");
+}
+
+/** `timestamptz` → "2025-01-02T03:04:05.678Z", the exact text of `Date.prototype.toISOString`. */
+export function isoText(expression: string): string {
+  return `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+export const CASE_SUMMARY_COLUMNS = summaryColumns();
 
 export function toCaseSummary(row: CaseSummaryRow): CaseSummary {
   return {

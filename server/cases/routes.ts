@@ -3,7 +3,7 @@ import { etagOf, HEADERS } from "@shared/api/headers";
 import { MUTATION_NAMES, MUTATIONS, type MutationResponse } from "@shared/api/mutations";
 import { API_BASE } from "@shared/api/paths";
 import type { User } from "@shared/domain/user";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Database } from "../db/database";
 import { requireUser } from "../http/auth";
 import { readMutationHeaders, runMutation } from "../http/mutation";
@@ -13,6 +13,7 @@ import { buildDeskAction } from "./actions";
 import { readChanges } from "./changes";
 import { loadCaseDetail } from "./detail";
 import { type ActorContext, performAction } from "./engine";
+import { PageCache } from "./page-cache";
 import { listCases } from "./repository";
 
 export function deskActor(user: User): ActorContext {
@@ -20,16 +21,26 @@ export function deskActor(user: User): ActorContext {
 }
 
 export function registerCaseRoutes(app: FastifyInstance, db: Database): void {
-  app.get(`${API_BASE}/cases`, async (request) => {
+  const pages = new PageCache();
+  app.addHook("onReady", () => pages.start(db));
+  app.addHook("onClose", () => pages.stop());
+  const json = (reply: FastifyReply, body: Buffer) =>
+    reply.type("application/json; charset=utf-8").send(body);
+
+  app.get(`${API_BASE}/cases`, async (request, reply) => {
     const user = await requireUser(db, request);
     const query = parseRequest("query", ListCasesQuery, request.query);
-    return listCases(db, query, user.id);
+    // Risk filters depend on the clock, so those pages are always read afresh.
+    if (query.risk?.length) return listCases(db, query, user.id);
+    const key = `cases ${JSON.stringify(query)} ${query.assignee === "me" ? user.id : ""}`;
+    return json(reply, await pages.page(key, () => listCases(db, query, user.id)));
   });
 
-  app.get(`${API_BASE}/cases/changes`, async (request) => {
+  app.get(`${API_BASE}/cases/changes`, async (request, reply) => {
     await requireUser(db, request);
     const query = parseRequest("query", ChangesQuery, request.query);
-    return readChanges(db, query);
+    const key = `changes ${JSON.stringify(query)}`;
+    return json(reply, await pages.page(key, () => readChanges(db, query)));
   });
 
   app.get(`${API_BASE}/cases/:id`, async (request, reply) => {
@@ -53,6 +64,7 @@ export function registerCaseRoutes(app: FastifyInstance, db: Database): void {
         caseId: id,
         body,
         headers,
+        onCommitted: () => pages.invalidate(),
         work: async (tx, defer) => {
           const context = {
             requestId: request.id,

@@ -1,7 +1,13 @@
 /** Converts what the drivers return into the wire formats of the shared schemas. */
 
-/** Timestamps: both drivers give a Date for timestamptz; strings appear in jsonb. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Timestamps: both drivers give a Date for timestamptz; strings appear in jsonb (with an offset)
+ * and in columns the query already formatted (canonical, passed through untouched).
+ */
 export function toIso(value: Date | string): string {
+  if (typeof value === "string" && CANONICAL_ISO.test(value)) return value;
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 

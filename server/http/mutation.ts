@@ -76,6 +76,8 @@ export async function runMutation(
     headers: MutationHeaders;
     /** `defer` queues writes (the journal) to run after the response is stored, last in the transaction. */
     work: (tx: Queryable, defer: (write: () => Promise<void>) => void) => Promise<MutationResult>;
+    /** Runs after COMMIT, before the response is sent (e.g. to drop cached reads). */
+    onCommitted?: () => void;
   },
 ): Promise<FastifyReply> {
   const hash = requestHash(options.route, options.caseId ?? "", options.body);
@@ -101,6 +103,7 @@ export async function runMutation(
       for (const write of deferred) await write();
       return { status: done.status, json, version: done.body.version, replayed: false };
     });
+    if (!result.replayed) options.onCommitted?.();
   } catch (error) {
     if (error instanceof StaleVersion) {
       const current = await loadCaseDetail(db, error.caseId);

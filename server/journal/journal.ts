@@ -97,4 +97,6 @@ export async function journalBulkUpserts(tx: Queryable, caseIds: readonly string
        select $1::bigint + ord - 1, id, 'upsert' from unnest($2::text[]) with ordinality as t(id, ord)`,
     [first, caseIds],
   );
+  // Live readers (the event hub, cached pages) learn of the batch like of any other change.
+  await tx.query("select pg_notify($1, $2)", [CHANGES_CHANNEL, String(last)]);
 }

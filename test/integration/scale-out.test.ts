@@ -4,6 +4,7 @@
  * reach clients of both processes through LISTEN/NOTIFY.
  */
 import { AuditVerification } from "@shared/api/audit";
+import type { CasePage, ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +103,43 @@ describe.skipIf(skip !== null)(
         streamA.close();
         streamB.close();
       }
+    });
+    it("cached pages and sessions follow writes made by either process", async () => {
+      const onA = await ApiClient.login(a.url, "agent1");
+      const onB = new ApiClient(b.url, onA.token);
+      const detail = await escalatedCase(a.url);
+      const versionIn = async (client: ApiClient) => {
+        const page = await client.get<CasePage>("/cases?limit=200&status=escalated,in_review");
+        return page.body.items.find((c) => c.id === detail.id)?.version;
+      };
+      const feedVersion = async (client: ApiClient) => {
+        const feed = await client.get<ChangesPage>("/cases/changes?limit=500");
+        const change = feed.body.changes.find(
+          (c) => c.type === "upsert" && c.case.id === detail.id,
+        );
+        return change?.type === "upsert" ? change.case.version : undefined;
+      };
+      // Both processes read (and keep) the pages before the write.
+      for (const client of [onA, onB]) {
+        expect(await versionIn(client)).toBe(detail.version);
+        expect(await versionIn(client)).toBe(detail.version);
+      }
+      const claim = await onA.post<MutationResponse>(
+        `/cases/${detail.id}/claim`,
+        {},
+        { ifMatch: detail.version },
+      );
+      expect(claim.status).toBe(200);
+      // The writer's own next read already sees it; the other process within its NOTIFY delay.
+      expect(await versionIn(onA)).toBe(detail.version + 1);
+      await expect.poll(() => versionIn(onB), { timeout: 5_000 }).toBe(detail.version + 1);
+      await expect.poll(() => feedVersion(onB), { timeout: 5_000 }).toBe(detail.version + 1);
+
+      // A sign-out on A ends the session on B too, although B had just verified it.
+      expect((await onB.get("/me")).status).toBe(200);
+      expect((await onA.request("POST", "/api/v1/auth/logout")).status).toBe(204);
+      expect((await onA.get("/me")).status).toBe(401);
+      await expect.poll(async () => (await onB.get("/me")).status, { timeout: 2_000 }).toBe(401);
     });
   },
 );
