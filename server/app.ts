@@ -16,6 +16,7 @@ import { registerEvidenceRoutes } from "./evidence/routes";
 import { HttpProblem } from "./http/problem";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
+import { registerPresenceRoutes } from "./presence/routes";
 import { registerUserRoutes } from "./users/routes";
 
 export interface AppOptions {
@@ -97,7 +98,10 @@ export async function buildApp({
   registerCalendarRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);
-  if (hub) registerEventRoutes(app, db, hub);
+  if (hub) {
+    registerEventRoutes(app, db, hub);
+    registerPresenceRoutes(app, db, hub);
+  }
 
   if (staticDir) {
     if (!existsSync(staticDir))

@@ -22,6 +22,8 @@ export interface ServerOptions {
   simulate?: { seed: number; ratePerMinute: number } | undefined;
   /** How often the respondent-window timer looks for expired windows. */
   timerIntervalMs?: number;
+  /** How long a presence entry lives without a heartbeat (default PRESENCE_TTL_MS). */
+  presenceTtlMs?: number;
 }
 
 export interface RunningServer {
@@ -39,7 +41,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await migrate(db);
     if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
     const hub = new EventHub(db);
-    await hub.start();
+    await hub.start({ presenceTtlMs: options.presenceTtlMs });
     const stopTimer = startRespondentWindowTimer(db, options.timerIntervalMs);
     const app = await buildApp({
       db,

@@ -1,8 +1,10 @@
 import type { LiveEvent } from "@shared/api/events";
+import { PRESENCE_TTL_MS } from "@shared/api/presence";
 import { type ChangeRow, encodeFeedCursor, readChangeRows } from "../cases/changes";
 import { CASE_SUMMARY_COLUMNS, type CaseSummaryRow, toCaseSummary } from "../cases/repository";
 import type { Database } from "../db/database";
 import { CHANGES_CHANNEL } from "../journal/journal";
+import { PRESENCE_CHANNEL, PresenceBoard, PresenceNotice } from "../presence/board";
 
 /** A live event and, for those that come from the changes feed, its SSE id (a feed cursor). */
 export interface HubEvent {
@@ -29,10 +31,21 @@ export class EventHub {
   private again = false;
   private lastSlaScan = new Date();
   private stops: (() => void | Promise<void>)[] = [];
+  /** Who has which case open; fed by every process's notices (see `announcePresence`). */
+  presence: PresenceBoard = new PresenceBoard(PRESENCE_TTL_MS);
 
   constructor(private readonly db: Database) {}
 
-  async start(options: { pollMs?: number; slaScanMs?: number } = {}): Promise<void> {
+  async start(
+    options: {
+      pollMs?: number;
+      slaScanMs?: number;
+      /** How long a presence entry lives without a heartbeat (tests shorten it). */
+      presenceTtlMs?: number;
+    } = {},
+  ): Promise<void> {
+    const ttlMs = options.presenceTtlMs ?? PRESENCE_TTL_MS;
+    this.presence = new PresenceBoard(ttlMs);
     const [counter] = await this.db.query<{ last_seq: string | number }>(
       "select last_seq from change_counter where id = 1",
     );
@@ -44,11 +57,81 @@ export class EventHub {
     }, options.slaScanMs ?? 30_000);
     poll.unref();
     sla.unref();
+    const unlistenPresence = await this.db.listen(PRESENCE_CHANNEL, (payload) =>
+      this.receivePresence(payload),
+    );
+    // Expiry is judged by each process on its own board, which all hold the same entries.
+    const sweep = setInterval(() => this.sweepPresence(), Math.max(50, Math.min(5_000, ttlMs / 4)));
+    sweep.unref();
     this.stops.push(
       unlisten,
+      unlistenPresence,
       () => clearInterval(poll),
       () => clearInterval(sla),
+      () => clearInterval(sweep),
     );
+  }
+
+  /**
+   * A presence change made on this process: applied here at once (so the caller's answer is
+   * current), and sent to every process through NOTIFY, this one included, where it is a no-op.
+   * The database stamps it, so notices from different processes order by one clock.
+   */
+  async announcePresence(notice: Omit<PresenceNotice, "at">): Promise<void> {
+    const [row] = await this.db.query<{ at: string | number }>(
+      `with stamp as (select floor(extract(epoch from clock_timestamp()) * 1000)::float8 as at)
+       select at, pg_notify($1, json_build_object(
+         'caseId', $2::text, 'userId', $3::text, 'displayName', $4::text, 'role', $5::text,
+         'state', $6::text, 'at', at)::text) as notified
+       from stamp`,
+      [
+        PRESENCE_CHANNEL,
+        notice.caseId,
+        notice.userId,
+        notice.displayName,
+        notice.role,
+        notice.state,
+      ],
+    );
+    this.applyPresence({ ...notice, at: Number(row?.at ?? Date.now()) });
+  }
+
+  private receivePresence(payload: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    const notice = PresenceNotice.safeParse(json);
+    if (notice.success) this.applyPresence(notice.data);
+  }
+
+  private applyPresence(notice: PresenceNotice): void {
+    if (this.presence.apply(notice)) this.publishPresence(notice.caseId);
+  }
+
+  private sweepPresence(now = Date.now()): void {
+    for (const caseId of this.presence.sweep(now)) this.publishPresence(caseId);
+  }
+
+  /** The `presence` event of a case as it stands now. */
+  presenceEvent(caseId: string): HubEvent {
+    return {
+      id: null,
+      seq: null,
+      event: {
+        type: "presence",
+        cursor: null,
+        at: new Date().toISOString(),
+        caseId,
+        viewers: this.presence.viewers(caseId),
+      },
+    };
+  }
+
+  private publishPresence(caseId: string): void {
+    this.publish(this.presenceEvent(caseId));
   }
 
   async stop(): Promise<void> {

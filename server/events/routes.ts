@@ -1,9 +1,11 @@
+import { DEFAULT_EVENT_TYPES, EventsQuery, type LiveEventType } from "@shared/api/events";
 import { HEADERS } from "@shared/api/headers";
 import { API_BASE } from "@shared/api/paths";
 import type { FastifyInstance } from "fastify";
 import { decodeFeedCursor, readChangeRows } from "../cases/changes";
 import type { Database } from "../db/database";
 import { requireUser } from "../http/auth";
+import { parseRequest } from "../http/validate";
 import { type EventHub, eventsOf, type HubEvent } from "./hub";
 
 const KEEP_ALIVE_MS = 15_000;
@@ -14,12 +16,13 @@ function frame({ id, event }: HubEvent): string {
 
 export function registerEventRoutes(app: FastifyInstance, db: Database, hub: EventHub): void {
   app.get(`${API_BASE}/events`, async (request, reply) => {
+    const query = parseRequest("query", EventsQuery, request.query);
     // EventSource cannot send headers: the token may come as `?access_token=` instead.
-    const query = request.query as Record<string, unknown>;
-    if (!request.headers.authorization && typeof query.access_token === "string") {
+    if (!request.headers.authorization && query.access_token !== undefined) {
       request.headers.authorization = `Bearer ${query.access_token}`;
     }
     await requireUser(db, request);
+    const wanted = new Set<LiveEventType>(query.types ?? DEFAULT_EVENT_TYPES);
     const lastEventId = request.headers[HEADERS.lastEventId.toLowerCase()];
     const resumeFrom =
       typeof lastEventId === "string" && lastEventId.length > 0
@@ -42,6 +45,7 @@ export function registerEventRoutes(app: FastifyInstance, db: Database, hub: Eve
     let delivered = resumeFrom ?? 0;
     let backlog: HubEvent[] | null = [];
     const send = (event: HubEvent) => {
+      if (!wanted.has(event.event.type)) return;
       if (event.seq !== null && event.seq <= delivered) return;
       if (event.seq !== null && event.id !== null) delivered = event.seq;
       raw.write(frame(event));
@@ -63,6 +67,9 @@ export function registerEventRoutes(app: FastifyInstance, db: Database, hub: Eve
         if (rows.length < 500) break;
       }
     }
+    // Presence has no history to replay: a stream that wants it is told who is where now.
+    if (wanted.has("presence"))
+      for (const caseId of hub.presence.openCases()) send(hub.presenceEvent(caseId));
     const held = backlog;
     backlog = null;
     for (const event of held) send(event);

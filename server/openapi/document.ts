@@ -1,6 +1,7 @@
 import { ENDPOINTS, type Endpoint, PROBLEM_SCHEMAS } from "@shared/api/endpoints";
 import { HEADERS } from "@shared/api/headers";
 import { API_BASE } from "@shared/api/paths";
+import { PRESENCE_ENDPOINTS } from "@shared/api/presence";
 import { PROBLEM_CONTENT_TYPE, Problem } from "@shared/api/problem";
 import { SUPERVISOR_ENDPOINTS } from "@shared/reports/endpoints";
 import { z } from "zod";
@@ -143,7 +144,7 @@ function operation(endpoint: Endpoint): JsonObject {
 /** The OpenAPI 3.1 document, built once from the shared endpoint list and schemas. */
 export function buildOpenApiDocument(version: string): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  for (const endpoint of [...ENDPOINTS, ...SUPERVISOR_ENDPOINTS]) {
+  for (const endpoint of [...ENDPOINTS, ...SUPERVISOR_ENDPOINTS, ...PRESENCE_ENDPOINTS]) {
     const path = `${API_BASE}${endpoint.path}`;
     paths[path] = { ...paths[path], [endpoint.method]: operation(endpoint) };
   }

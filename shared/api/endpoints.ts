@@ -12,7 +12,7 @@ import {
   CalendarParams,
 } from "./calendars";
 import { CaseIdParams, CasePage, ChangesPage, ChangesQuery, ListCasesQuery } from "./cases";
-import { LiveEvent } from "./events";
+import { EventsQuery, LiveEvent } from "./events";
 import {
   EvidenceIdParams,
   EvidenceMetadata,
@@ -189,6 +189,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: "/events",
     summary: "Live events (Server-Sent Events); resumable with Last-Event-ID",
     auth: "user",
+    query: EventsQuery,
     response: { status: 200, schema: LiveEvent, contentType: "text/event-stream" },
   },
   {

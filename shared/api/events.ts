@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CaseId, CaseSummary, Instant } from "../domain/appeal";
 import { UserId } from "../domain/user";
+import { PresenceViewer } from "./presence";
 
 /**
  * Live events on `GET /api/v1/events` (Server-Sent Events, `text/event-stream`).
@@ -49,12 +50,52 @@ export const SlaWarningEvent = z.object({
   dueAt: Instant,
 });
 
+/**
+ * Who has the case open now (everyone, the recipient included), after someone opened or left it
+ * or an entry expired. Ephemeral, not resumable (`cursor` null), and sent only to streams that ask
+ * for it with `?types=presence`: a client that treats every event as "pull the feed" would
+ * otherwise pull on every heartbeat of every agent.
+ */
+export const PresenceEvent = z.object({
+  type: z.literal("presence"),
+  ...Base,
+  caseId: CaseId,
+  viewers: z.array(PresenceViewer),
+});
+
 export const LiveEvent = z.discriminatedUnion("type", [
   CaseChangedEvent,
   CaseDeletedEvent,
   CaseAssignedEvent,
   NewEscalationEvent,
   SlaWarningEvent,
+  PresenceEvent,
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 export type LiveEventType = LiveEvent["type"];
+
+export const LIVE_EVENT_TYPES = [
+  "case_changed",
+  "case_deleted",
+  "case_assigned",
+  "new_escalation",
+  "sla_warning",
+  "presence",
+] as const satisfies readonly LiveEventType[];
+/** What a stream gets when it names no types: every event about the cases, not presence. */
+export const DEFAULT_EVENT_TYPES: readonly LiveEventType[] = LIVE_EVENT_TYPES.filter(
+  (type) => type !== "presence",
+);
+
+/** `?types=presence` or `?types=case_changed,presence`: the event types a stream wants. */
+export const EventsQuery = z.object({
+  types: z
+    .string()
+    .max(200)
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(LIVE_EVENT_TYPES)).min(1))
+    .optional(),
+  /** `EventSource` cannot send headers: the bearer token may come here instead. */
+  access_token: z.string().optional(),
+});
+export type EventsQuery = z.infer<typeof EventsQuery>;
