@@ -53,6 +53,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/** Distinct statement texts prepared per connection; any beyond run unprepared. */
+const MAX_PREPARED = 500;
+
 async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client that errors (the server restarted) must not take the process down.
@@ -60,11 +63,25 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   const listeners = new Set<pg.Client>();
   // Fail fast with a clear message instead of at the first request.
   await pool.query("select 1");
+  const statementNames = new Map<string, string>();
+  // Every statement with parameters runs as a named prepared statement, parsed and planned once
+  // per connection instead of on every call (the server's SQL is a fixed set of texts).
+  const named = (sql: string, params: readonly unknown[] | undefined): pg.QueryConfig => {
+    if (!params) return { text: sql };
+    let name = statementNames.get(sql);
+    if (name === undefined && statementNames.size < MAX_PREPARED) {
+      name = `s${statementNames.size + 1}`;
+      statementNames.set(sql, name);
+    }
+    return name === undefined
+      ? { text: sql, values: [...params] }
+      : { name, text: sql, values: [...params] };
+  };
   const run = async <Row extends object>(
     target: pg.Pool | pg.PoolClient,
     sql: string,
     params?: readonly unknown[],
-  ): Promise<Row[]> => (await target.query<Row>(sql, params ? [...params] : undefined)).rows;
+  ): Promise<Row[]> => (await target.query<Row>(named(sql, params))).rows;
   return {
     kind: "postgres",
     query: (sql, params) => run(pool, sql, params),
