@@ -5,6 +5,7 @@ import { CasePage, ChangesPage, type ListCasesQuery } from "@shared/api/cases";
 import { EvidenceMetadata } from "@shared/api/evidence";
 import { etagOf, HEADERS } from "@shared/api/headers";
 import { type MUTATIONS, type MutationName, MutationResponse } from "@shared/api/mutations";
+import { CasePresence, PresenceRequest, type PresenceState } from "@shared/api/presence";
 import { CaseDetail, type RegionCalendarId } from "@shared/domain/appeal";
 import { User } from "@shared/domain/user";
 import axios, { type AxiosInstance } from "axios";
@@ -113,6 +114,12 @@ export function createApiClient({
           signal,
           headers: { [HEADERS.idempotencyKey]: idempotencyKey, [HEADERS.ifMatch]: etagOf(ifMatch) },
         }),
+      ),
+    /** Presence heartbeat (`open`) or leave (`closed`); not a mutation: no key, no If-Match. */
+    announcePresence: (id: string, state: PresenceState, signal?: AbortSignal) =>
+      call(
+        CasePresence,
+        http.post(`${casePath(id)}/presence`, PresenceRequest.parse({ state }), { signal }),
       ),
     caseAudit: (id: string, signal?: AbortSignal) =>
       call(AuditLog, http.get(`${casePath(id)}/audit`, { signal })),

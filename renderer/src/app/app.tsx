@@ -15,6 +15,7 @@ import {
   switchLanguage,
 } from "../i18n/i18n";
 import type { Platform } from "../platform/platform";
+import type { PresenceApi } from "../presence/presence-store";
 import { QueueScreen } from "../queue/queue-screen";
 import { SettingsScreen } from "../settings/settings-screen";
 import { createSettingsStore } from "../settings/settings-store";
@@ -82,6 +83,7 @@ function Desk({
   onSignOut,
   supervisor,
   platform,
+  presenceApi,
 }: {
   data: DeskData;
   user: User;
@@ -89,6 +91,7 @@ function Desk({
   onSignOut(): Promise<void>;
   supervisor: SupervisorServices;
   platform: Platform;
+  presenceApi: PresenceApi;
 }) {
   const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
@@ -100,7 +103,10 @@ function Desk({
     (caseId, body) => supervisor.api.revealContacts(caseId, body),
     [supervisor],
   );
-  const workstation = useMemo(() => createWorkstation(data, user, reveal), [data, user, reveal]);
+  const workstation = useMemo(
+    () => createWorkstation(data, user, reveal, presenceApi),
+    [data, user, reveal, presenceApi],
+  );
   const { route, navigate } = useStore(router);
   useEffect(() => {
     void workstation.start();
@@ -190,6 +196,7 @@ function Desk({
             evidence={workstation.evidence}
             userId={user.id}
             onBack={back}
+            presence={workstation.presence}
           />
         ) : (
           <QueueScreen
@@ -197,6 +204,7 @@ function Desk({
             userId={user.id}
             canReassign={user.role === "supervisor"}
             onOpen={open}
+            presence={workstation.presence}
           />
         )}
       </main>
@@ -215,6 +223,10 @@ export function App({ services }: { services: Services }) {
   );
   const { status, user, restore } = useStore(services.auth);
   const { data } = useStore(services.desk);
+  const presenceApi = useMemo<PresenceApi>(
+    () => ({ announce: services.api.announcePresence, eventStream: services.api.eventStream }),
+    [services.api],
+  );
   useEffect(() => {
     void restore();
   }, [restore]);
@@ -240,6 +252,7 @@ export function App({ services }: { services: Services }) {
         }}
         supervisor={supervisor}
         platform={services.platform}
+        presenceApi={presenceApi}
       />
     );
   return <I18nextProvider i18n={i18n}>{body}</I18nextProvider>;

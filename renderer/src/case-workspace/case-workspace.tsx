@@ -1,3 +1,4 @@
+import type { PresenceViewer } from "@shared/api/presence";
 import type { CaseDetail } from "@shared/domain/appeal";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +9,8 @@ import { DecisionDialog } from "../actions/decision-dialog";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
 import { useFormatters } from "../i18n/format";
+import { PresenceBadge } from "../presence/presence-badge";
+import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import type { CaseStore } from "./case-store";
 import { PartyPanel } from "./party-panel";
 import { SlaClocks } from "./sla-clocks";
@@ -25,7 +28,16 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export function CaseHeader({ detail, userId }: { detail: CaseDetail; userId: string }) {
+export function CaseHeader({
+  detail,
+  userId,
+  viewers,
+}: {
+  detail: CaseDetail;
+  userId: string;
+  /** Others who have this case open now. */
+  viewers?: readonly PresenceViewer[] | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { trade, payment } = detail;
@@ -35,6 +47,7 @@ export function CaseHeader({ detail, userId }: { detail: CaseDetail; userId: str
         <span className="mono">{detail.reference}</span> · {t(`kind.${detail.kind}`)} ·{" "}
         <span className="num">{format.amount(detail.amount, detail.currency)}</span>
       </h1>
+      <PresenceBadge viewers={viewers} />
       <dl className="facts header-facts">
         <Fact label={t("case.status")}>
           <span className={`status status-${detail.status}`}>{t(`status.${detail.status}`)}</span>
@@ -103,14 +116,21 @@ export function CaseWorkspace({
   evidence,
   userId,
   onBack,
+  presence = NO_PRESENCE,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
   userId: string;
   onBack(): void;
+  /** Tells others this case is open here, and shows who else has it open. */
+  presence?: PresenceStore;
 }) {
   const { t } = useTranslation();
   const { view, status, submit, caseId, contacts, revealError, revealContacts } = useStore(store);
+  const viewers = useStore(presence, (s) => (caseId ? s.others[caseId] : undefined));
+
+  // Heartbeat while the case is on screen; leaving it (or the desk) says "closed".
+  useEffect(() => (caseId ? presence.getState().watch(caseId) : undefined), [caseId, presence]);
   const [actionKind, setActionKind] = useState<ActionKind>("evidence");
   const [isDeciding, setDeciding] = useState(false);
   const [notice, setNotice] = useState("");
@@ -188,7 +208,7 @@ export function CaseWorkspace({
           </button>
         </div>
       </div>
-      <CaseHeader detail={detail} userId={userId} />
+      <CaseHeader detail={detail} userId={userId} viewers={viewers} />
       <PendingList queued={queued} />
       <p role="status" className="notice">
         {notice}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import { QueueFilters } from "./queue-filters";
 import type { QueueStore } from "./queue-store";
 import { QueueTable } from "./queue-table";
@@ -17,14 +18,18 @@ export function QueueScreen({
   userId,
   canReassign,
   onOpen,
+  presence = NO_PRESENCE,
 }: {
   store: QueueStore;
   userId: string;
   canReassign: boolean;
   onOpen(caseId: string): void;
+  /** Who else has which case open (live); without it no one is shown. */
+  presence?: PresenceStore;
 }) {
   const { t } = useTranslation();
   const state = useStore(store);
+  const others = useStore(presence, (s) => s.others);
   const searchRef = useRef<HTMLInputElement>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [viewName, setViewName] = useState("");
@@ -236,7 +241,7 @@ export function QueueScreen({
         userId={userId}
         focusedId={focusedId}
         selectedIds={selectedIds}
-        presence={state.presence}
+        presence={others}
         onSort={state.sortBy}
         onFocus={state.focus}
         onOpen={onOpen}

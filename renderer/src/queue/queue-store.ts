@@ -19,11 +19,6 @@ export interface QueueData {
   enqueue: DeskData["enqueue"];
 }
 
-/** Another agent's presence on a case, from live events. */
-export interface Presence {
-  viewers: string[];
-}
-
 // State
 export interface QueueState {
   status: "loading" | "ready" | "error";
@@ -39,7 +34,6 @@ export interface QueueState {
   views: SavedView[];
   focusedId: string | null;
   selectedIds: ReadonlySet<string>;
-  presence: Readonly<Record<string, Presence>>;
   /** The instant risk filters and SLA cells are evaluated at; ticks once a minute. */
   now: number;
 }
@@ -63,7 +57,6 @@ export interface QueueActions {
   claim(ids: readonly string[]): Promise<void>;
   release(ids: readonly string[]): Promise<void>;
   reassign(ids: readonly string[], assignee: string): Promise<void>;
-  setPresence(caseId: string, presence: Presence | null): void;
   tick(now: number): void;
 }
 
@@ -105,7 +98,6 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
       views: [...BUILT_IN_VIEWS, ...views.load(userId)],
       focusedId: null,
       selectedIds: new Set(),
-      presence: {},
       now: now(),
 
       async start() {
@@ -217,13 +209,6 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
       claim: (ids) => enqueueAll(ids, { type: "claim", body: {} }),
       release: (ids) => enqueueAll(ids, { type: "release", body: {} }),
       reassign: (ids, assignee) => enqueueAll(ids, { type: "reassign", body: { assignee } }),
-
-      setPresence(caseId, presence) {
-        const next = { ...get().presence };
-        if (presence?.viewers.length) next[caseId] = presence;
-        else delete next[caseId];
-        set({ presence: next });
-      },
 
       tick(at) {
         requery({ now: at });

@@ -1,9 +1,11 @@
+import type { PresenceViewer } from "@shared/api/presence";
 import type { CaseSummary } from "@shared/domain/appeal";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { memo, type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
+import { PresenceBadge } from "../presence/presence-badge";
 import type { QueueSort, SortKey } from "./queue-filter";
 import type { QueueIndex } from "./queue-index";
 import type { BreachRisk } from "./queue-sla";
@@ -27,7 +29,8 @@ export interface QueueTableProps {
   userId: string;
   focusedId: string | null;
   selectedIds: ReadonlySet<string>;
-  presence: Readonly<Record<string, { viewers: string[] }>>;
+  /** Other people who have a case open, by case id (see the presence store). */
+  presence: Readonly<Record<string, readonly PresenceViewer[]>>;
   onSort(key: SortKey): void;
   onFocus(id: string): void;
   onOpen(id: string): void;
@@ -143,7 +146,7 @@ interface CellsProps {
   ctx: CellContext;
   isFocused: boolean;
   isSelected: boolean;
-  viewers: readonly string[] | undefined;
+  viewers: readonly PresenceViewer[] | undefined;
   onOpen(id: string): void;
   onToggleSelected(id: string): void;
 }
@@ -193,11 +196,7 @@ const QueueRowCells = memo(function QueueRowCells({
               >
                 {spec.render(row, ctx)}
               </a>
-              {viewers?.length ? (
-                <span className="presence" title={viewers.join(", ")}>
-                  {ctx.t("queue.viewing", { names: viewers.join(", ") })}
-                </span>
-              ) : null}
+              <PresenceBadge viewers={viewers} />
             </>
           ) : (
             spec.render(row, ctx)
@@ -363,7 +362,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
                 ctx={ctx}
                 isFocused={row.id === focusedId}
                 isSelected={selectedIds.has(row.id)}
-                viewers={props.presence[row.id]?.viewers}
+                viewers={props.presence[row.id]}
                 onFocus={props.onFocus}
                 onOpen={props.onOpen}
                 onToggleSelected={props.onToggleSelected}

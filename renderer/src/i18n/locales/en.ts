@@ -34,7 +34,6 @@ export const en = {
     against: "against",
     unassigned: "Unassigned",
     you: "You",
-    viewing: "Open by {{names}}",
     empty: "No appeal matches these filters.",
     claimed_one: "Claimed {{count}} appeal",
     claimed_other: "Claimed {{count}} appeals",
@@ -43,6 +42,7 @@ export const en = {
     reassigned_one: "Reassigned {{count}} appeal",
     reassigned_other: "Reassigned {{count}} appeals",
   },
+  presence: { viewing: "Viewing: {{names}}" },
   columns: {
     reference: "Reference",
     kind: "Kind",

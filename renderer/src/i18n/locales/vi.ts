@@ -31,7 +31,6 @@ export const vi = {
     against: "khiếu nại",
     unassigned: "Chưa phân công",
     you: "Bạn",
-    viewing: "{{names}} đang mở",
     empty: "Không có khiếu nại nào khớp bộ lọc.",
     claimed_one: "Đã nhận {{count}} khiếu nại",
     claimed_other: "Đã nhận {{count}} khiếu nại",
@@ -40,6 +39,7 @@ export const vi = {
     reassigned_one: "Đã chuyển {{count}} khiếu nại",
     reassigned_other: "Đã chuyển {{count}} khiếu nại",
   },
+  presence: { viewing: "Đang xem: {{names}}" },
   columns: {
     reference: "Mã",
     kind: "Loại",

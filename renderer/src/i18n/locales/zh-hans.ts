@@ -30,7 +30,6 @@ export const zhHans = {
     against: "对",
     unassigned: "未分配",
     you: "我",
-    viewing: "{{names}} 正在查看",
     empty: "没有符合筛选条件的申诉。",
     claimed_one: "已认领 {{count}} 条申诉",
     claimed_other: "已认领 {{count}} 条申诉",
@@ -39,6 +38,7 @@ export const zhHans = {
     reassigned_one: "已转派 {{count}} 条申诉",
     reassigned_other: "已转派 {{count}} 条申诉",
   },
+  presence: { viewing: "正在查看：{{names}}" },
   columns: {
     reference: "编号",
     kind: "类型",
