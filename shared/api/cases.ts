@@ -2,6 +2,11 @@ import { z } from "zod";
 import { CaseId, CaseKind, CaseStage, CaseStatus, CaseSummary } from "../domain/appeal";
 
 export const MAX_PAGE_SIZE = 500;
+/**
+ * The changes feed pages further than lists: a desk's initial fill reads the whole feed (100,000
+ * summaries is 200 round trips at 500), and a page is only summaries, ~0.6 KB each.
+ */
+export const MAX_CHANGES_PAGE_SIZE = 5_000;
 
 /**
  * SLA breach risk, relative to the time of the request: `breached` once the earliest running
@@ -44,7 +49,7 @@ export type CasePage = z.infer<typeof CasePage>;
 /** Query of `GET /api/v1/cases/changes`. Without `since`, the feed starts from the beginning. */
 export const ChangesQuery = z.object({
   since: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(200),
+  limit: z.coerce.number().int().min(1).max(MAX_CHANGES_PAGE_SIZE).default(200),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 

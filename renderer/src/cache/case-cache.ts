@@ -6,6 +6,7 @@ import type { CaseChange } from "@shared/api/cases";
 import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import { isNewer, projectSummary } from "../sync/outbox-logic";
 import type { OutboxEntry } from "../sync/outbox-types";
+import { caseTables, deleteCases, mutateCases } from "./case-store";
 import { type CachedCase, type DeskDatabase, toCachedCase, toSummary } from "./desk-db";
 
 /** The server's own summary of a cached row (under any pending actions). */
@@ -53,70 +54,70 @@ export function summaryOfDetail(detail: CaseDetail): CaseSummary {
 /**
  * Applies a batch of server changes (and the cursor that follows it) in one transaction.
  * Older versions never overwrite newer ones; tombstones delete. Returns the ids that changed.
+ *
+ * Reads per batch: the outbox (small), the directory shards and the chunks the batch touches;
+ * never one request per row, which is what made the fill slow (see case-store.ts).
  */
 export async function applyServerBatch(
   db: DeskDatabase,
   changes: readonly CaseChange[],
   meta: Array<{ key: string; value: unknown }> = [],
 ): Promise<string[]> {
-  return db.transaction("rw", [db.cases, db.details, db.outbox, db.meta], async () => {
-    const outbox = groupByCase(await db.outbox.toArray());
+  return db.transaction("rw", [...caseTables(db), db.details, db.outbox, db.meta], async () => {
     // Last change of a case within the batch wins: the feed is in commit order.
-    const latest = new Map<string, CaseSummary>();
-    const deleted = new Set<string>();
+    const latest = new Map<string, CaseSummary | null>();
     for (const change of changes) {
-      if (change.type === "upsert") {
-        latest.set(change.case.id, change.case);
-        deleted.delete(change.case.id);
-      } else {
-        deleted.add(change.id);
-        latest.delete(change.id);
-      }
+      if (change.type === "upsert") latest.set(change.case.id, change.case);
+      else latest.set(change.id, null);
     }
-    const deletions = [...deleted];
-    const ids = [...latest.keys()];
-    const existing = await db.cases.bulkGet(ids);
-    const rows: CachedCase[] = [];
-    ids.forEach((id, i) => {
+    // The outbox is read only when it holds something: during a fill it is usually empty.
+    const outbox = (await db.outbox.count()) ? groupByCase(await db.outbox.toArray()) : null;
+    const changed = await mutateCases(db, [...latest.keys()], (id, cached) => {
       const incoming = latest.get(id);
-      const cached = existing[i];
-      if (!incoming) return;
-      if (cached && !isNewer(incoming, serverSummaryOf(cached))) return;
-      rows.push(rowFor(incoming, outbox.get(id)));
+      if (incoming === null) return cached ? null : undefined;
+      if (!incoming) return undefined;
+      if (cached && !isNewer(incoming, serverSummaryOf(cached))) return undefined;
+      return rowFor(incoming, outbox?.get(id));
     });
-    if (rows.length) await db.cases.bulkPut(rows);
-    if (deletions.length) {
-      await db.cases.bulkDelete(deletions);
-      await db.details.bulkDelete(deletions);
-    }
+    const deletions = [...latest].flatMap(([id, c]) => (c === null ? [id] : []));
+    // A tombstone drops the detail even when the queue row was never cached.
+    if (deletions.length) await db.details.bulkDelete(deletions);
     if (meta.length) await db.meta.bulkPut(meta);
-    return [...rows.map((r) => r.id), ...deletions];
+    return [...new Set([...changed, ...deletions])];
   });
 }
 
 /** Stores a server detail (from a GET or a mutation's answer) and its summary, if not older. */
 export async function applyServerDetail(db: DeskDatabase, detail: CaseDetail): Promise<boolean> {
-  return db.transaction("rw", [db.cases, db.details, db.outbox], async () => {
+  return db.transaction("rw", [...caseTables(db), db.details, db.outbox], async () => {
     const cachedDetail = await db.details.get(detail.id);
     const isFresh = isNewer(detail, cachedDetail?.detail);
     if (isFresh) {
       await db.details.put({ id: detail.id, detail, fetchedAt: Date.now(), isStale: false });
     }
-    const row = await db.cases.get(detail.id);
     const summary = summaryOfDetail(detail);
-    if (!row || isNewer(summary, serverSummaryOf(row))) {
-      const queued = await db.outbox.where("caseId").equals(detail.id).sortBy("seq");
-      await db.cases.put(rowFor(summary, queued));
-      return true;
-    }
-    return isFresh;
+    const queued = await db.outbox.where("caseId").equals(detail.id).sortBy("seq");
+    const changed = await mutateCases(db, [detail.id], (_id, row) =>
+      !row || isNewer(summary, serverSummaryOf(row)) ? rowFor(summary, queued) : undefined,
+    );
+    return changed.length > 0 || isFresh;
   });
 }
 
 /** Recomputes a case's row from its server summary and its current outbox entries. */
 export async function reprojectCase(db: DeskDatabase, caseId: string): Promise<void> {
-  const row = await db.cases.get(caseId);
-  if (!row) return;
-  const queued = await db.outbox.where("caseId").equals(caseId).sortBy("seq");
-  await db.cases.put(rowFor(serverSummaryOf(row), queued));
+  await db.transaction("rw", [...caseTables(db), db.outbox], async () => {
+    const queued = await db.outbox.where("caseId").equals(caseId).sortBy("seq");
+    await mutateCases(db, [caseId], (_id, row) =>
+      row ? rowFor(serverSummaryOf(row), queued) : undefined,
+    );
+  });
+}
+
+/** Drops a case the server no longer has (redacted): its row and its detail. */
+export async function dropCase(db: DeskDatabase, caseId: string): Promise<void> {
+  await db.transaction("rw", [...caseTables(db), db.details], async () => {
+    await deleteCases(db, [caseId]);
+    await db.details.delete(caseId);
+  });
 }

@@ -3,6 +3,7 @@ import type { DeskAction } from "./actions";
 import { validateAction } from "./actions";
 import { describeConflict } from "./conflict-logic";
 import type { ConflictView as Conflict, ConflictResolution } from "./index";
+import type { OutboxEntry } from "./outbox-types";
 
 /** The free-text field of an action the agent can edit in place, if it has one. */
 const EDITABLE_FIELDS = ["text", "rationale", "reason", "what", "statement", "summary"] as const;
@@ -65,6 +66,7 @@ export function ConflictCard({
       <p>
         You acted on version {summary.fromVersion}; the case is now at version {summary.toVersion}.
       </p>
+      <QueuedBehind entries={conflict.queuedBehind} />
       <table className="conflict-diff">
         <caption>Theirs vs mine</caption>
         <thead>
@@ -139,6 +141,35 @@ export function ConflictCard({
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * What of the agent's waits on this conflict: a conflict stops its case's queue, so the later
+ * actions on the case are not sent until it is resolved. Said even when nothing waits, so the
+ * agent never has to guess.
+ */
+function QueuedBehind({ entries }: { entries: readonly OutboxEntry[] }) {
+  if (entries.length === 0) {
+    return <p className="conflict-queued">None of your other actions on this case is waiting.</p>;
+  }
+  const count = entries.length === 1 ? "1 more action" : `${entries.length} more actions`;
+  const verb = entries.length === 1 ? "is" : "are";
+  return (
+    <div className="conflict-queued">
+      <p>
+        {count} of yours on this case {verb} queued behind this one and will be sent once you
+        resolve it:
+      </p>
+      <ol aria-label="Queued behind this conflict">
+        {entries.map((e) => (
+          <li key={e.idempotencyKey}>
+            {e.action.type}
+            {e.state === "conflict" ? " (also in conflict)" : ""}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { CaseDetail, Evidence } from "@shared/domain/appeal";
 import type { DexieOptions } from "dexie";
 import { applyServerDetail, reprojectCase, serverSummaryOf } from "../cache/case-cache";
+import { allCases, caseTables, getCase, getCases } from "../cache/case-store";
 import {
   type CachedCase,
   type DeskDatabase,
@@ -23,8 +24,9 @@ import type {
   Unsubscribe,
 } from "./index";
 import { createLeaderElection, type LeaderElection } from "./leader";
-import { isRedundant, projectDetail } from "./outbox-logic";
+import { isRedundant, projectDetail, queuedBehind } from "./outbox-logic";
 import type { OutboxEntry } from "./outbox-types";
+import { queueOrder } from "./queue-order";
 import { createSyncStatusStore } from "./status-store";
 import type { SyncApi } from "./sync-api";
 import { SyncEngine, type SyncEngineOptions } from "./sync-engine";
@@ -110,7 +112,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
 
   const caseView = async (id: string): Promise<CaseView | undefined> => {
     const [row, cached, queued] = await Promise.all([
-      db.cases.get(id),
+      getCase(db, id),
       db.details.get(id),
       db.outbox.where("caseId").equals(id).sortBy("seq"),
     ]);
@@ -133,16 +135,12 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     }
   };
 
+  /**
+   * A page of the queue, filtered and sorted in memory over every row: the rows live in chunks
+   * with no per-row index (see case-store.ts), and one read of 100,000 rows is cheaper than the
+   * index walk with a filter it replaces.
+   */
   const queuePage = async (query: QueueQuery): Promise<QueuePage> => {
-    const sort = query.sort ?? { by: "escalatedAt", direction: "asc" };
-    const index =
-      sort.by === "escalatedAt"
-        ? "escalatedKey"
-        : sort.by === "amount"
-          ? "amountValue"
-          : "updatedAt";
-    let collection = db.cases.orderBy(index);
-    if (sort.direction === "desc") collection = collection.reverse();
     const statuses = query.status ? new Set(query.status) : null;
     const assigneeKey = query.assignee === "none" ? "" : query.assignee;
     const matches = (row: CachedCase) =>
@@ -150,22 +148,21 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       (!query.stage || row.stage === query.stage) &&
       (!query.kind || row.kind === query.kind) &&
       (assigneeKey === undefined || row.assigneeKey === assigneeKey);
-    const filtered = collection.filter(matches);
+    const rows = (await allCases(db)).filter(matches);
+    rows.sort(queueOrder(query.sort ?? { by: "escalatedAt", direction: "asc" }));
     const offset = query.offset ?? 0;
-    const limit = query.limit ?? 200;
-    const [rows, total] = await Promise.all([
-      filtered.clone().offset(offset).limit(limit).toArray(),
-      filtered.clone().count(),
-    ]);
-    return { rows, total };
+    return { rows: rows.slice(offset, offset + (query.limit ?? 200)), total: rows.length };
   };
 
   const conflictViews = async (): Promise<ConflictView[]> => {
-    const conflicts = await db.conflicts.toArray();
-    const entries = await db.outbox.bulkGet(conflicts.map((c) => c.seq));
-    return conflicts.flatMap((c, i) => {
-      const entry = entries[i];
-      return entry ? [{ ...c, entry }] : [];
+    const [conflicts, outbox] = await Promise.all([
+      db.conflicts.toArray(),
+      db.outbox.orderBy("seq").toArray(),
+    ]);
+    const bySeq = new Map(outbox.map((e) => [e.seq, e]));
+    return conflicts.flatMap((c) => {
+      const entry = bySeq.get(c.seq);
+      return entry ? [{ ...c, entry, queuedBehind: queuedBehind(outbox, entry) }] : [];
     });
   };
 
@@ -203,8 +200,8 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
 
     syncNow: () => engine.pullNow(),
 
-    allCases: () => db.cases.toArray(),
-    casesByIds: (ids) => db.cases.bulkGet([...ids]),
+    allCases: () => allCases(db),
+    casesByIds: (ids) => getCases(db, ids),
     onCasesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -229,8 +226,8 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     },
 
     async enqueue(caseId, action) {
-      const result = await db.transaction("rw", [db.outbox, db.cases], async () => {
-        const row = await db.cases.get(caseId);
+      const result = await db.transaction("rw", [db.outbox, ...caseTables(db)], async () => {
+        const row = await getCase(db, caseId);
         if (!row) throw new Error(`Case ${caseId} is not in the cache.`);
         const queued = await db.outbox.where("caseId").equals(caseId).sortBy("seq");
         if (isRedundant(queued, action)) return { seq: null, idempotencyKey: null };
@@ -280,7 +277,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     observeConflicts: (listener) => observe(conflictViews, listener),
 
     async resolveConflict(seq, resolution: ConflictResolution) {
-      await db.transaction("rw", [db.outbox, db.conflicts, db.cases], async () => {
+      await db.transaction("rw", [db.outbox, db.conflicts, ...caseTables(db)], async () => {
         const entry = await db.outbox.get(seq);
         const conflict = await db.conflicts.get(seq);
         if (!entry || !conflict) return;

@@ -142,4 +142,6 @@ export interface DeskData {
 /** A conflict with what the view needs: the action, the case before and the case now. */
 export interface ConflictView extends ConflictRecord {
   entry: OutboxEntry;
+  /** The agent's later actions on the case, held until this conflict is resolved (oldest first). */
+  queuedBehind: OutboxEntry[];
 }

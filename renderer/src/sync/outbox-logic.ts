@@ -26,6 +26,18 @@ export function nextToPush(entries: readonly Sequenced[]): Sequenced | null {
   return null;
 }
 
+/**
+ * The agent's actions on the same case waiting behind `entry` (a conflict stops its case's queue):
+ * every later entry of the case that will still be sent, in order. Failed entries are left out:
+ * they wait for nothing.
+ */
+export function queuedBehind(entries: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {
+  const after = entry.seq ?? Number.POSITIVE_INFINITY;
+  return entries
+    .filter((e) => e.caseId === entry.caseId && (e.seq ?? 0) > after && e.state !== "failed")
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
 /** Case ids whose queue is stopped by a conflict. */
 export function stoppedCases(entries: readonly OutboxEntry[]): Set<string> {
   return new Set(entries.filter((e) => e.state === "conflict").map((e) => e.caseId));

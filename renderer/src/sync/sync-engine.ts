@@ -10,11 +10,12 @@
  * - No half batches: each page or changes batch is applied with its cursor in one transaction, so
  *   an interrupted pull resumes from the last applied cursor.
  */
-import { MAX_PAGE_SIZE } from "@shared/api/cases";
+import { type ChangesPage, MAX_CHANGES_PAGE_SIZE } from "@shared/api/cases";
 import { type MutationResponse, PreconditionFailedProblem } from "@shared/api/mutations";
 import { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import { toApiError } from "../api/api-error";
-import { applyServerBatch, applyServerDetail, reprojectCase } from "../cache/case-cache";
+import { applyServerBatch, applyServerDetail, dropCase, reprojectCase } from "../cache/case-cache";
+import { caseTables, countCases, getCase } from "../cache/case-store";
 import { type DeskDatabase, META, readMeta } from "../cache/desk-db";
 import {
   type BackoffPolicy,
@@ -37,7 +38,7 @@ export interface SyncEngineOptions {
   status: SyncStatusStore;
   /** Called with the ids of cases whose cached rows changed. */
   onCasesChanged?: (ids: readonly string[]) => void;
-  /** Page size asked of the changes feed (the server caps it at MAX_PAGE_SIZE). */
+  /** Page size asked of the changes feed (the server caps it at MAX_CHANGES_PAGE_SIZE). */
   pageSize?: number;
   /** Pull at least this often even without live events (they can be missed behind proxies). */
   pollIntervalMs?: number;
@@ -68,7 +69,7 @@ export class SyncEngine {
     this.status = options.status;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.pageSize = options.pageSize ?? MAX_PAGE_SIZE;
+    this.pageSize = options.pageSize ?? MAX_CHANGES_PAGE_SIZE;
     this.pollIntervalMs = options.pollIntervalMs ?? 60_000;
   }
 
@@ -129,17 +130,25 @@ export class SyncEngine {
    * the feed then begins at the start of history, so the initial fill *is* the feed read page by
    * page — no gap between a list snapshot and the first delta, and the fill resumes from the last
    * page applied after any interruption (each page is stored with its cursor in one transaction).
+   *
+   * The next page is fetched while the current one is written: the request depends only on the
+   * page's cursor, not on the write, so network and IndexedDB overlap instead of taking turns. At
+   * most one page is ahead, and it is stored only after the one before it committed, so the
+   * stored cursor always matches the stored rows.
    */
   async pullRound(signal?: AbortSignal): Promise<void> {
     const isFilling = !(await readMeta<boolean>(this.db, META.fillComplete));
     this.status.getState().patch({ phase: isFilling ? "filling" : "pulling" });
+    let next: Promise<ChangesPage> | null = null;
     try {
-      let cursor = (await readMeta<string>(this.db, META.changesCursor)) ?? null;
-      let rows = isFilling ? await this.db.cases.count() : 0;
-      for (;;) {
+      const cursor = (await readMeta<string>(this.db, META.changesCursor)) ?? null;
+      let rows = isFilling ? await countCases(this.db) : 0;
+      next = this.api.changes(cursor, this.pageSize, signal);
+      while (next) {
         if (signal?.aborted) return;
-        const batch = await this.api.changes(cursor, this.pageSize, signal);
-        const isHead = !batch.hasMore;
+        const batch: ChangesPage = await next;
+        next = batch.hasMore ? this.api.changes(batch.cursor, this.pageSize, signal) : null;
+        const isHead = next === null;
         const ids = await applyServerBatch(this.db, batch.changes, [
           { key: META.changesCursor, value: batch.cursor },
           { key: META.lastSyncAt, value: this.now() },
@@ -150,13 +159,13 @@ export class SyncEngine {
           this.status.getState().patch({ fillRows: isHead ? null : rows });
         }
         if (ids.length) this.options.onCasesChanged?.(ids);
-        cursor = batch.cursor;
-        if (isHead) break;
       }
       this.markOnline();
     } catch (error) {
       this.markError(error);
     } finally {
+      // A page fetched ahead of a failed write is dropped; its rejection is not an error of its own.
+      next?.catch(() => undefined);
       this.status.getState().patch({ phase: "idle" });
     }
   }
@@ -214,7 +223,7 @@ export class SyncEngine {
         this.isAuthPaused = true;
         this.status.getState().patch({ error: "Signed out by the server: sign in again to sync." });
       } else {
-        await this.db.transaction("rw", [this.db.outbox, this.db.cases], async () => {
+        await this.db.transaction("rw", [this.db.outbox, ...caseTables(this.db)], async () => {
           await this.db.outbox.update(entry.seq, {
             state: "failed",
             lastError: error.message,
@@ -230,7 +239,8 @@ export class SyncEngine {
 
   /** Deletes the entry, re-bases the case's later entries and stores the answer: one transaction. */
   private async acknowledge(entry: Sequenced, answer: MutationResponse): Promise<void> {
-    await this.db.transaction("rw", [this.db.outbox, this.db.cases, this.db.details], async () => {
+    const tables = [this.db.outbox, ...caseTables(this.db), this.db.details];
+    await this.db.transaction("rw", tables, async () => {
       const sameCase = (await this.db.outbox
         .where("caseId")
         .equals(entry.caseId)
@@ -244,8 +254,7 @@ export class SyncEngine {
         await reprojectCase(this.db, entry.caseId);
       } else {
         // Redacted: the case is gone from the server; drop it here too.
-        await this.db.cases.delete(entry.caseId);
-        await this.db.details.delete(entry.caseId);
+        await dropCase(this.db, entry.caseId);
       }
     });
     this.options.onCasesChanged?.([entry.caseId]);
@@ -260,7 +269,7 @@ export class SyncEngine {
     const theirs = asDetail.success ? asDetail.data : asSummary?.success ? asSummary.data : null;
     await this.db.transaction(
       "rw",
-      [this.db.outbox, this.db.conflicts, this.db.cases, this.db.details],
+      [this.db.outbox, this.db.conflicts, ...caseTables(this.db), this.db.details],
       async () => {
         await this.db.outbox.update(entry.seq, {
           state: "conflict",
@@ -270,7 +279,7 @@ export class SyncEngine {
         await this.db.conflicts.put({
           seq: entry.seq,
           caseId: entry.caseId,
-          theirs: theirs ?? entry.baseSummary ?? (await this.db.cases.get(entry.caseId))!,
+          theirs: theirs ?? entry.baseSummary ?? (await getCase(this.db, entry.caseId))!,
           detectedAt: this.now(),
         });
         if (asDetail.success) await applyServerDetail(this.db, asDetail.data);

@@ -2,6 +2,15 @@ import Dexie from "dexie";
 import { afterEach, describe, expect, test } from "vitest";
 import { applyServerBatch, applyServerDetail } from "../../../renderer/src/cache/case-cache";
 import {
+  allCases,
+  CHUNK_ROWS,
+  countCases,
+  deleteCases,
+  getCase,
+  getCases,
+  putCases,
+} from "../../../renderer/src/cache/case-store";
+import {
   DB_VERSION,
   type DeskDatabase,
   deskDatabaseName,
@@ -10,6 +19,9 @@ import {
   openDeskDatabase,
   readMeta,
   SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  toCachedCase,
 } from "../../../renderer/src/cache/desk-db";
 import { detail, FAKE_IDB, freshUser, summary } from "../sync/support";
 
@@ -27,15 +39,9 @@ describe("schema", () => {
   test("one database per user, at the current version", async () => {
     const a = openDb("alice");
     const b = openDb("bob");
-    await a.cases.put({
-      ...summary("c1"),
-      assigneeKey: "",
-      escalatedKey: "x",
-      amountValue: 1,
-      pendingCount: 0,
-    });
+    await putCases(a, [toCachedCase(summary("c1"))]);
     expect(a.name).toBe(deskDatabaseName("alice"));
-    expect(await b.cases.count()).toBe(0);
+    expect(await countCases(b)).toBe(0);
     await a.open();
     expect(a.verno).toBe(DB_VERSION);
   });
@@ -53,16 +59,88 @@ describe("schema", () => {
     v1.close();
 
     const db = openDb(user);
-    const rows = await db.cases.orderBy("id").toArray();
-    expect(rows.map((r) => [r.assigneeKey, r.escalatedKey, r.amountValue, r.pendingCount])).toEqual(
-      [
-        ["agent1", "2025-03-01T08:10:00.000Z", 3499.5, 0],
-        ["", NEVER_ESCALATED_KEY, 1250000, 0],
-      ],
+    const rows = await getCases(db, ["c1", "c2"]);
+    expect(
+      rows.map((r) => [r?.assigneeKey, r?.escalatedKey, r?.amountValue, r?.pendingCount]),
+    ).toEqual([
+      ["agent1", "2025-03-01T08:10:00.000Z", 3499.5, 0],
+      ["", NEVER_ESCALATED_KEY, 1250000, 0],
+    ]);
+  });
+
+  test("a v3 cache (one record per case) moves into chunks with nothing lost, outbox and cursor kept", async () => {
+    const user = freshUser();
+    const v3 = new Dexie(deskDatabaseName(user), FAKE_IDB);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const count = CHUNK_ROWS * 2 + 7;
+    const rows = Array.from({ length: count }, (_, i) => toCachedCase(summary(`c${i}`)));
+    // A case under a pending action: its projected row and the server's copy beneath it.
+    rows[3] = toCachedCase({ ...summary("c3"), status: "in_review" }, 1, summary("c3"));
+    await v3.table("cases").bulkPut(rows);
+    await v3.table("outbox").add({ caseId: "c3", idempotencyKey: "k", state: "pending" });
+    await v3.table("meta").put({ key: META.changesCursor, value: "cursor-at-v3" });
+    v3.close();
+
+    const db = openDb(user);
+    expect(await countCases(db)).toBe(count);
+    expect(await db.caseChunks.count()).toBe(3);
+    const all = await allCases(db);
+    expect(new Set(all.map((r) => r.id)).size).toBe(count);
+    expect(await getCase(db, "c3")).toEqual(rows[3]);
+    expect(await getCase(db, `c${count - 1}`)).toEqual(rows[count - 1]);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await readMeta(db, META.changesCursor)).toBe("cursor-at-v3");
+    expect(db.tables.map((t) => t.name)).not.toContain("cases");
+  });
+});
+
+describe("chunked case store", () => {
+  test("appends new cases to the tail chunk, updates in place, drops emptied chunks", async () => {
+    const db = openDb();
+    const first = Array.from({ length: CHUNK_ROWS + 10 }, (_, i) => toCachedCase(summary(`c${i}`)));
+    await putCases(db, first);
+    expect((await db.caseChunks.toArray()).map((c) => c.rows.length)).toEqual([CHUNK_ROWS, 10]);
+
+    await putCases(db, [toCachedCase(summary("c1", { version: 2 })), toCachedCase(summary("n1"))]);
+    expect((await db.caseChunks.toArray()).map((c) => c.rows.length)).toEqual([CHUNK_ROWS, 11]);
+    expect((await getCase(db, "c1"))?.version).toBe(2);
+
+    await deleteCases(db, [...first.slice(CHUNK_ROWS).map((r) => r.id), "n1", "absent"]);
+    expect(await db.caseChunks.count()).toBe(1);
+    expect(await countCases(db)).toBe(CHUNK_ROWS);
+    expect(await getCases(db, ["c0", "n1", "absent"])).toEqual([first[0], undefined, undefined]);
+  });
+
+  test("the directory always agrees with the chunks after random puts and deletes", async () => {
+    const db = openDb();
+    const model = new Map<string, number>();
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 30; round++) {
+      const puts = Array.from({ length: random(400) }, () => `c${random(1_500)}`);
+      const deletes = Array.from({ length: random(100) }, () => `c${random(1_500)}`);
+      await putCases(
+        db,
+        puts.map((id) => toCachedCase(summary(id, { version: round }))),
+      );
+      await deleteCases(db, deletes);
+      for (const id of puts) model.set(id, round);
+      for (const id of deletes) model.delete(id);
+    }
+    const all = await allCases(db);
+    expect(all.length).toBe(model.size);
+    expect(new Map(all.map((r) => [r.id, r.version]))).toEqual(model);
+    const directory = (await db.caseDirectory.toArray()).flatMap((s) =>
+      s.ids.map((id, i) => [id, s.chunks[i]] as const),
     );
-    // The default queue order is an index walk.
-    const urgentFirst = await db.cases.orderBy("escalatedKey").toArray();
-    expect(urgentFirst.map((r) => r.id)).toEqual(["c1", "c2"]);
+    const chunks = await db.caseChunks.toArray();
+    const actual = chunks.flatMap((c) => c.rows.map((r) => [r.id, c.chunk] as const));
+    expect(new Map(directory)).toEqual(new Map(actual));
   });
 });
 
@@ -79,7 +157,7 @@ describe("applyServerBatch", () => {
       { type: "upsert", case: summary("c2") },
     ]);
     expect(changed).toEqual(["c2"]);
-    expect((await db.cases.get("c1"))?.status).toBe("in_review");
+    expect((await getCase(db, "c1"))?.status).toBe("in_review");
     expect(await readMeta(db, META.changesCursor)).toBe("k1");
   });
 
@@ -92,9 +170,9 @@ describe("applyServerBatch", () => {
       { type: "tombstone", id: "c2", reason: "redacted" },
       { type: "upsert", case: summary("c2", { version: 5 }) },
     ]);
-    expect(await db.cases.get("c1")).toBeUndefined();
+    expect(await getCase(db, "c1")).toBeUndefined();
     expect(await db.details.get("c1")).toBeUndefined();
-    expect((await db.cases.get("c2"))?.version).toBe(5);
+    expect((await getCase(db, "c2"))?.version).toBe(5);
   });
 
   test("a batch that fails part-way leaves neither its rows nor its cursor", async () => {
@@ -116,7 +194,7 @@ describe("applyServerBatch", () => {
         [unstorable],
       ),
     ).rejects.toThrow();
-    expect(await db.cases.count()).toBe(1);
+    expect(await countCases(db)).toBe(1);
     expect(await readMeta(db, META.changesCursor)).toBe("k0");
   });
 });

@@ -157,6 +157,8 @@ test("a 412 stops only its case's queue and keeps the action until the agent res
     entry: { action: { type: "claim" }, baseVersion: 1 },
   });
   expect(conflicts[0]?.theirs).toMatchObject({ version: 2, assigneeId: "u-agent2" });
+  // The note on c1 waits behind the claim; c2's note went ahead (other case).
+  expect(conflicts[0]?.queuedBehind.map((e) => e.action.type)).toEqual(["notes"]);
   expect((await data.pendingForSignOut()).entries.map((e) => e.state)).toEqual([
     "conflict",
     "pending",

@@ -2,7 +2,12 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
 import { ConflictCard } from "../../../renderer/src/sync/conflict-view";
-import type { ConflictView } from "../../../renderer/src/sync/index";
+import type {
+  ConflictView,
+  DeskAction,
+  OutboxEntry,
+  OutboxState,
+} from "../../../renderer/src/sync/index";
 import { createSyncStatusStore } from "../../../renderer/src/sync/status-store";
 import { SyncStatus } from "../../../renderer/src/sync/sync-status";
 import { detail, summary } from "./support";
@@ -31,7 +36,25 @@ test("the status region reads Synced, N pending, Offline", () => {
   expect(region.textContent).toMatch(/^Synced · 2 conflicts · Last sync \d/);
 });
 
-function conflict(): ConflictView {
+function entry(seq: number, action: DeskAction, state: OutboxState = "pending"): OutboxEntry {
+  return {
+    seq,
+    idempotencyKey: `k${seq}`,
+    caseId: "c7",
+    action,
+    baseVersion: 3,
+    baseSummary: null,
+    state,
+    actorId: "u-agent1",
+    createdAt: 0,
+    attempts: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    lastStatus: null,
+  };
+}
+
+function conflict(queuedBehind: OutboxEntry[] = []): ConflictView {
   const base = summary("c7", {
     status: "escalated",
     version: 3,
@@ -78,6 +101,7 @@ function conflict(): ConflictView {
       lastError: null,
       lastStatus: 412,
     },
+    queuedBehind,
   };
 }
 
@@ -103,4 +127,28 @@ test("the conflict view shows theirs vs mine with who changed what, and discards
     kind: "edit",
     action: { type: "notes", body: { text: "Called the buyer again" } },
   });
+});
+
+test("the conflict view says how many of the agent's actions on the case wait behind it", () => {
+  const { unmount } = render(<ConflictCard conflict={conflict()} onResolve={vi.fn()} />);
+  expect(screen.getByText("None of your other actions on this case is waiting.")).toBeTruthy();
+  unmount();
+
+  render(
+    <ConflictCard
+      conflict={conflict([
+        entry(6, { type: "claim", body: {} }),
+        entry(9, { type: "messages", body: { to: "complainant", text: "We are on it" } }),
+      ])}
+      onResolve={vi.fn()}
+    />,
+  );
+  expect(
+    screen.getByText(/2 more actions of yours on this case are queued behind this one/),
+  ).toBeTruthy();
+  const waiting = screen.getByRole("list", { name: "Queued behind this conflict" });
+  expect([...waiting.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+    "claim",
+    "messages",
+  ]);
 });
