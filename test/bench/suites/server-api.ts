@@ -1,6 +1,9 @@
 /**
  * The arbitration API under load, PGlite and PostgreSQL side by side, over 100,000 appeals:
- * - GET /cases (a page of 100) and GET /cases/changes (a page of 100 from the middle of the feed)
+ * - GET /cases (a page of 100) and GET /cases/changes (a page of 100 from the middle of the feed),
+ *   each twice: the same page for every client (what 50 desks polling the head of the queue do:
+ *   served from the page cache while nothing changes) and a different page per request, walking the
+ *   whole list or feed (never cached: the cold cost of a page)
  * - POST /cases/:id/decision at 50 concurrent clients, each request deciding a different case
  *   (full protocol: Idempotency-Key, If-Match, lifecycle check, audit entry, changes feed row).
  * Baseline in the same run: GET /healthz on the same server. p95 is computed from every response
@@ -34,14 +37,57 @@ interface Load {
   count: number;
 }
 
+/** The path of every page of the queue, found by following its cursors once. */
+async function listCursors(url: string, headers: Record<string, string>): Promise<string[]> {
+  const paths: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const path: string = `/api/v1/cases?limit=100${cursor ? `&cursor=${cursor}` : ""}`;
+    paths.push(path);
+    const response: Response = await fetch(`${url}${path}`, { headers });
+    cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
+  } while (cursor);
+  return paths;
+}
+
+/** Load that asks for a different page on every request, so no page is ever served from a cache. */
+function walk(url: string, headers: Record<string, string>, paths: string[]): autocannon.Options {
+  let next = 0;
+  return {
+    url,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => ({
+          ...request,
+          headers,
+          path: paths[next++ % paths.length] ?? "/",
+        }),
+      },
+    ],
+  };
+}
+
 async function load(options: autocannon.Options): Promise<Load> {
   const times: number[] = [];
+  const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ connections: CONNECTIONS, ...options }, (error, done) =>
       error ? reject(error) : resolve(done),
     );
-    instance.on("response", (_client, _status, _bytes, time) => times.push(time));
+    instance.on("response", (_client, status, _bytes, time) => {
+      times.push(time);
+      if (status >= 300) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
   });
+  if (result.errors + result.non2xx + result.timeouts > 0) {
+    // Say what the errors were, so a red row can be acted on.
+    const byStatus = [...statuses].map(([status, count]) => `${count}× HTTP ${status}`);
+    console.warn(
+      `server-api: ${options.url}: ${[...byStatus, `${result.timeouts} timeouts`, `${result.errors} errors`].join(", ")}`,
+    );
+  }
   return {
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -141,6 +187,13 @@ async function measure(
       headers,
       duration: DURATION_S,
     });
+    const listPages = await listCursors(server.url, headers);
+    const listWalk = await load(walk(server.url, headers, listPages));
+    const feedPages = Array.from(
+      { length: Math.ceil(APPEALS / 100) },
+      (_, page) => `/api/v1/cases/changes?limit=100&since=${encodeFeedCursor(page * 100)}`,
+    );
+    const changesWalk = await load(walk(server.url, headers, feedPages));
 
     let next = 0;
     const decisions = await load({
@@ -174,7 +227,14 @@ async function measure(
 
     return [
       ...rows(`GET /cases limit=100 over ${n} (${label})`, list, floor, onPg),
+      ...rows(`GET /cases limit=100, every page in turn (${label})`, listWalk, floor, onPg),
       ...rows(`GET /cases/changes limit=100 over ${n} (${label})`, changes, floor, onPg),
+      ...rows(
+        `GET /cases/changes limit=100, every page in turn (${label})`,
+        changesWalk,
+        floor,
+        onPg,
+      ),
       ...rows(
         `POST /cases/:id/decision, ${CONNECTIONS} clients (${label})`,
         decisions,
