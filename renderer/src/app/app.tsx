@@ -7,13 +7,8 @@ import type { ContactRevealer } from "../case-workspace/case-store";
 import { CaseWorkspace } from "../case-workspace/case-workspace";
 import { startDesktopIntegration } from "../desktop/desktop-integration";
 import { useFormatters } from "../i18n/format";
-import {
-  createI18n,
-  currentLanguage,
-  LANGUAGE_NAMES,
-  LANGUAGES,
-  switchLanguage,
-} from "../i18n/i18n";
+import { createI18n } from "../i18n/i18n";
+import { LanguageSwitcher } from "../i18n/language-switcher";
 import type { Platform } from "../platform/platform";
 import type { PresenceApi } from "../presence/presence-store";
 import { QueueScreen } from "../queue/queue-screen";
@@ -35,29 +30,6 @@ import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
 import { createRouter, type RouterStore } from "./router";
 import type { Services } from "./services";
 import { createWorkstation } from "./workstation";
-
-function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="inline language">
-      <span className="visually-hidden">{t("app.language")}</span>
-      <select
-        aria-label={t("app.language")}
-        value={currentLanguage(i18n)}
-        onChange={(e) => {
-          const next = LANGUAGES.find((l) => l === e.target.value);
-          if (next) void switchLanguage(i18n, next);
-        }}
-      >
-        {LANGUAGES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function useSyncLabels(): SyncStatusLabels {
   const { t } = useTranslation();

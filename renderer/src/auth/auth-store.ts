@@ -4,12 +4,19 @@ import type { ApiClient } from "../api/api-client";
 import { ApiError } from "../api/api-error";
 import type { CredentialStore } from "../platform/platform";
 
+/** Why signing in failed, as data: the sign-in screen words it in the agent's language. */
+export type SignInError =
+  | { kind: "credentials" }
+  | { kind: "unreachable" }
+  /** Anything else; `message` is the server's problem detail, when it sent one. */
+  | { kind: "other"; message: string | null };
+
 // State
 export interface AuthState {
   status: "restoring" | "signed-out" | "signing-in" | "signed-in";
   user: User | null;
   token: string | null;
-  error: string | null;
+  error: SignInError | null;
 }
 
 // Actions
@@ -51,7 +58,7 @@ export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
         lastUser?.save(session.user);
         set({ status: "signed-in", user: session.user, token: session.token });
       } catch (error) {
-        set({ status: "signed-out", error: signInMessage(error) });
+        set({ status: "signed-out", error: signInError(error) });
       }
     },
 
@@ -86,12 +93,11 @@ export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
 
 export type AuthStore = ReturnType<typeof createAuthStore>;
 
-function signInMessage(error: unknown): string {
+function signInError(error: unknown): SignInError {
   if (error instanceof ApiError) {
-    if (error.status === 401) return "Wrong username or password.";
-    if (error.isNetworkError)
-      return "The server cannot be reached. Check your connection and try again.";
-    return error.message;
+    if (error.status === 401) return { kind: "credentials" };
+    if (error.isNetworkError) return { kind: "unreachable" };
+    return { kind: "other", message: error.message };
   }
-  return "Sign-in failed.";
+  return { kind: "other", message: null };
 }

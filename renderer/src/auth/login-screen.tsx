@@ -1,8 +1,23 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
-import type { AuthStore } from "./auth-store";
+import { LanguageSwitcher } from "../i18n/language-switcher";
+import type { AuthStore, SignInError } from "./auth-store";
+
+function describe(error: SignInError, t: TFunction): string {
+  switch (error.kind) {
+    case "credentials":
+      return t("login.wrongCredentials");
+    case "unreachable":
+      return t("login.unreachable");
+    case "other":
+      return error.message ? t("login.failedWith", { message: error.message }) : t("login.failed");
+  }
+}
 
 export function LoginScreen({ store }: { store: AuthStore }) {
+  const { t } = useTranslation();
   const { status, error, signIn } = useStore(store);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -17,10 +32,11 @@ export function LoginScreen({ store }: { store: AuthStore }) {
   return (
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-describedby={error ? errorId : undefined}>
+        {/* The product's name, the same in every language. */}
         <h1>Arbiter Desk</h1>
-        <p className="login-subtitle">Sign in to your arbitration queue</p>
+        <p className="login-subtitle">{t("login.subtitle")}</p>
         <label>
-          Username
+          {t("login.username")}
           <input
             name="username"
             autoComplete="username"
@@ -30,7 +46,7 @@ export function LoginScreen({ store }: { store: AuthStore }) {
           />
         </label>
         <label>
-          Password
+          {t("login.password")}
           <input
             name="password"
             type="password"
@@ -42,12 +58,14 @@ export function LoginScreen({ store }: { store: AuthStore }) {
         </label>
         {error ? (
           <p id={errorId} role="alert" className="form-error">
-            {error}
+            {describe(error, t)}
           </p>
         ) : null}
         <button type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("login.signingIn") : t("login.signIn")}
         </button>
+        {/* Before signing in too: the agent may not read the language the system picked. */}
+        <LanguageSwitcher />
       </form>
     </main>
   );

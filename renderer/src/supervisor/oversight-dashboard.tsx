@@ -7,6 +7,7 @@ import type { RegionCalendarId } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import type { OversightBucket, OversightStats } from "@shared/oversight/contract";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
   Bar,
   BarChart,
@@ -22,6 +23,8 @@ import {
 import type { CachedCase, DeskData } from "../sync/index";
 import type { SupervisorApi } from "./supervisor-api";
 
+const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];
+
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
 
 function AtRiskCases({
@@ -33,6 +36,7 @@ function AtRiskCases({
   agents: readonly User[];
   region: RegionCalendarId | "";
 }) {
+  const { t } = useTranslation();
   const [cases, setCases] = useState<CachedCase[]>([]);
   useEffect(() => {
     const now = Date.now();
@@ -47,13 +51,13 @@ function AtRiskCases({
     );
   }, [data, region]);
   return (
-    <table aria-label="Cases at risk">
+    <table aria-label={t("supervisor.oversight.atRiskTable")}>
       <thead>
         <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Due</th>
-          <th scope="col">Assignee</th>
-          <th scope="col">Reassign</th>
+          <th scope="col">{t("supervisor.oversight.case")}</th>
+          <th scope="col">{t("supervisor.oversight.due")}</th>
+          <th scope="col">{t("supervisor.oversight.assignee")}</th>
+          <th scope="col">{t("supervisor.oversight.reassign")}</th>
         </tr>
       </thead>
       <tbody>
@@ -61,13 +65,20 @@ function AtRiskCases({
           <tr key={c.id}>
             <td>{c.reference}</td>
             <td>
-              {c.dueAt && Date.parse(c.dueAt) < Date.now() ? "Breached " : "At risk, due "}
-              {c.dueAt?.slice(0, 16).replace("T", " ")}
+              {t(
+                c.dueAt && Date.parse(c.dueAt) < Date.now()
+                  ? "supervisor.oversight.breachedDue"
+                  : "supervisor.oversight.atRiskDue",
+                { due: c.dueAt?.slice(0, 16).replace("T", " ") ?? "—" },
+              )}
             </td>
-            <td>{agents.find((a) => a.id === c.assigneeId)?.displayName ?? "Unassigned"}</td>
+            <td>
+              {agents.find((a) => a.id === c.assigneeId)?.displayName ??
+                t("supervisor.oversight.unassigned")}
+            </td>
             <td>
               <select
-                aria-label={`Reassign ${c.reference}`}
+                aria-label={t("supervisor.oversight.reassignCase", { reference: c.reference })}
                 value=""
                 onChange={(e) => {
                   if (e.target.value)
@@ -77,7 +88,7 @@ function AtRiskCases({
                     });
                 }}
               >
-                <option value="">Reassign to…</option>
+                <option value="">{t("supervisor.oversight.reassignTo")}</option>
                 {agents
                   .filter((a) =>
                     c.stage === "second" ? a.role === "supervisor" : a.role === "agent",
@@ -106,6 +117,7 @@ export function OversightDashboard({
   data: DeskData;
   agents: readonly User[];
 }) {
+  const { t } = useTranslation();
   const [region, setRegion] = useState<RegionCalendarId | "">("");
   const [bucket, setBucket] = useState<OversightBucket>("day");
   const [stats, setStats] = useState<OversightStats | null>(null);
@@ -124,7 +136,7 @@ export function OversightDashboard({
     <div className="oversight">
       <div className="oversight-filters">
         <label>
-          Region calendar
+          {t("supervisor.oversight.region")}
           <select
             value={region}
             onChange={(e) =>
@@ -135,33 +147,35 @@ export function OversightDashboard({
               )
             }
           >
-            <option value="">All regions</option>
-            <option value="VN">Vietnam</option>
-            <option value="CN">China</option>
-            <option value="UTC">UTC</option>
+            <option value="">{t("supervisor.oversight.allRegions")}</option>
+            {REGIONS.map((id) => (
+              <option key={id} value={id}>
+                {t(`supervisor.oversight.regions.${id}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          Per
+          {t("supervisor.oversight.per")}
           <select
             value={bucket}
             onChange={(e) => setBucket(e.target.value === "week" ? "week" : "day")}
           >
-            <option value="day">day</option>
-            <option value="week">week</option>
+            <option value="day">{t("supervisor.oversight.buckets.day")}</option>
+            <option value="week">{t("supervisor.oversight.buckets.week")}</option>
           </select>
         </label>
         {stats ? (
           <span>
-            {stats.openCases} open cases · times in {stats.timeZone}
+            {t("supervisor.oversight.summary", { count: stats.openCases, zone: stats.timeZone })}
           </span>
         ) : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
       {stats ? (
         <div className="oversight-grid">
-          <figure aria-label="Workload per agent">
-            <figcaption>Workload per agent</figcaption>
+          <figure aria-label={t("supervisor.oversight.workload")}>
+            <figcaption>{t("supervisor.oversight.workload")}</figcaption>
             <ResponsiveContainer width="100%" height={220}>
               <BarChart data={stats.workload}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -169,20 +183,20 @@ export function OversightDashboard({
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="open" name="Open" fill="#5b7db1" />
-                <Bar dataKey="atRisk" name="At risk" fill="#d9a441" />
-                <Bar dataKey="breached" name="Breached" fill="#c0392b" />
+                <Bar dataKey="open" name={t("supervisor.oversight.open")} fill="#5b7db1" />
+                <Bar dataKey="atRisk" name={t("supervisor.oversight.atRisk")} fill="#d9a441" />
+                <Bar dataKey="breached" name={t("supervisor.oversight.breached")} fill="#c0392b" />
               </BarChart>
             </ResponsiveContainer>
-            <table aria-label="Workload table">
+            <table aria-label={t("supervisor.oversight.workloadTable")}>
               <thead>
                 <tr>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Open</th>
-                  <th scope="col">Awaiting evidence</th>
-                  <th scope="col">Second stage</th>
-                  <th scope="col">At risk</th>
-                  <th scope="col">Breached</th>
+                  <th scope="col">{t("supervisor.oversight.agent")}</th>
+                  <th scope="col">{t("supervisor.oversight.open")}</th>
+                  <th scope="col">{t("supervisor.oversight.awaitingEvidence")}</th>
+                  <th scope="col">{t("supervisor.oversight.secondStage")}</th>
+                  <th scope="col">{t("supervisor.oversight.atRisk")}</th>
+                  <th scope="col">{t("supervisor.oversight.breached")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -199,8 +213,8 @@ export function OversightDashboard({
               </tbody>
             </table>
           </figure>
-          <figure aria-label="SLA risk per clock">
-            <figcaption>At risk and breached, per clock</figcaption>
+          <figure aria-label={t("supervisor.oversight.clocks")}>
+            <figcaption>{t("supervisor.oversight.clocksCaption")}</figcaption>
             <ResponsiveContainer width="100%" height={220}>
               <BarChart data={stats.clocks}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -208,38 +222,45 @@ export function OversightDashboard({
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="running" name="Running" fill="#5b7db1" />
-                <Bar dataKey="atRisk" name="At risk" fill="#d9a441" />
-                <Bar dataKey="breached" name="Breached" fill="#c0392b" />
+                <Bar dataKey="running" name={t("supervisor.oversight.running")} fill="#5b7db1" />
+                <Bar dataKey="atRisk" name={t("supervisor.oversight.atRisk")} fill="#d9a441" />
+                <Bar dataKey="breached" name={t("supervisor.oversight.breached")} fill="#c0392b" />
               </BarChart>
             </ResponsiveContainer>
           </figure>
-          <figure aria-label="Age distribution">
-            <figcaption>Age of open cases since escalation</figcaption>
+          <figure aria-label={t("supervisor.oversight.ages")}>
+            <figcaption>{t("supervisor.oversight.agesCaption")}</figcaption>
             <ResponsiveContainer width="100%" height={200}>
               <BarChart data={stats.ageDistribution}>
                 <XAxis dataKey="bucket" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Bar dataKey="count" name="Cases" fill="#7a8ca8" />
+                <Bar dataKey="count" name={t("supervisor.oversight.cases")} fill="#7a8ca8" />
               </BarChart>
             </ResponsiveContainer>
           </figure>
-          <figure aria-label="Decision outcomes">
-            <figcaption>Outcomes (last 28 days)</figcaption>
+          <figure aria-label={t("supervisor.oversight.outcomes")}>
+            <figcaption>{t("supervisor.oversight.outcomesCaption")}</figcaption>
             <ResponsiveContainer width="100%" height={200}>
               <BarChart
-                data={stats.outcomes.map((o) => ({ ...o, name: `${o.outcome} (${o.stage})` }))}
+                data={stats.outcomes.map((o) => ({
+                  ...o,
+                  name: `${t(`outcome.${o.outcome}`)} (${t(`stage.${o.stage}`)})`,
+                }))}
               >
                 <XAxis dataKey="name" tick={{ fontSize: 10 }} />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Bar dataKey="count" name="Decisions" fill="#5b9a7d" />
+                <Bar dataKey="count" name={t("supervisor.oversight.decisions")} fill="#5b9a7d" />
               </BarChart>
             </ResponsiveContainer>
           </figure>
-          <figure aria-label="Median response times">
-            <figcaption>Median hours to first response and to resolution, per {bucket}</figcaption>
+          <figure aria-label={t("supervisor.oversight.medians")}>
+            <figcaption>
+              {bucket === "week"
+                ? t("supervisor.oversight.mediansCaptionWeek")
+                : t("supervisor.oversight.mediansCaptionDay")}
+            </figcaption>
             <ResponsiveContainer width="100%" height={220}>
               <LineChart
                 data={stats.series.map((p) => ({
@@ -253,18 +274,26 @@ export function OversightDashboard({
                 <YAxis />
                 <Tooltip />
                 <Legend />
-                <Line dataKey="firstResponse" name="First response (h)" stroke="#5b7db1" />
-                <Line dataKey="resolution" name="Resolution (h)" stroke="#c0392b" />
+                <Line
+                  dataKey="firstResponse"
+                  name={t("supervisor.oversight.firstResponse")}
+                  stroke="#5b7db1"
+                />
+                <Line
+                  dataKey="resolution"
+                  name={t("supervisor.oversight.resolution")}
+                  stroke="#c0392b"
+                />
               </LineChart>
             </ResponsiveContainer>
           </figure>
-          <figure aria-label="Reassign cases at risk">
-            <figcaption>Cases at risk — reassign</figcaption>
+          <figure aria-label={t("supervisor.oversight.atRiskFigure")}>
+            <figcaption>{t("supervisor.oversight.atRiskCaption")}</figcaption>
             <AtRiskCases data={data} agents={agents} region={region} />
           </figure>
         </div>
       ) : (
-        <p>Loading the team's figures…</p>
+        <p>{t("supervisor.oversight.loading")}</p>
       )}
     </div>
   );

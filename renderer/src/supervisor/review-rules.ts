@@ -5,6 +5,7 @@
 import type { ReviewBody } from "@shared/api/mutations";
 import type { CaseDetail, DecisionOutcome, PartyRole } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
+import type { TFunction } from "i18next";
 
 export type ReviewBlock =
   | { kind: "not-supervisor" }
@@ -28,18 +29,25 @@ export function reviewBlock(detail: CaseDetail, user: User): ReviewBlock | null 
   return null;
 }
 
-export function explainReviewBlock(block: ReviewBlock, names: Record<string, string>): string {
+/** Why the review is blocked, in the supervisor's language (`t` of the desk's i18n). */
+export function explainReviewBlock(
+  block: ReviewBlock,
+  names: Record<string, string>,
+  t: TFunction,
+): string {
   switch (block.kind) {
     case "not-supervisor":
-      return "Only a supervisor reviews second-stage appeals.";
+      return t("supervisor.review.blocks.notSupervisor");
     case "first-decider":
-      return "You took the first decision on this case. Four-eyes rule: another supervisor must review the appeal against it.";
+      return t("supervisor.review.blocks.firstDecider");
     case "not-second-stage":
-      return "This case has no second-stage appeal waiting for review.";
+      return t("supervisor.review.blocks.notSecondStage");
     case "needs-claim":
-      return "Claim the appeal to review it.";
+      return t("supervisor.review.blocks.needsClaim");
     case "claimed-by-other":
-      return `${names[block.assigneeId] ?? block.assigneeId} is reviewing this appeal.`;
+      return t("supervisor.review.blocks.claimedByOther", {
+        name: names[block.assigneeId] ?? block.assigneeId,
+      });
   }
 }
 

@@ -7,6 +7,8 @@ import { MUTATIONS } from "@shared/api/mutations";
 import { type CaseDetail, DecisionOutcome, type PartyRole } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormatters } from "../i18n/format";
 import { objectionsOf } from "../reports/report-model";
 import type { CaseView, DeskData } from "../sync/index";
 import {
@@ -17,16 +19,21 @@ import {
   type VerdictForm,
 } from "./review-rules";
 
+const isPartyRole = (value: string): value is PartyRole =>
+  value === "complainant" || value === "respondent";
+
 function PartyColumn({ detail, party: role }: { detail: CaseDetail; party: PartyRole }) {
+  const { t } = useTranslation();
   const party = detail[role];
   const evidence = detail.evidence.filter((e) => e.uploadedBy === role);
   return (
-    <section
-      className="review-party"
-      aria-label={role === "complainant" ? "Complainant" : "Respondent"}
-    >
+    <section className="review-party" aria-label={t(`role.${role}`)}>
       <h3>
-        {role === "complainant" ? "Complainant" : "Respondent"}: {party.displayName} ({party.side})
+        {t("supervisor.review.party", {
+          role: t(`role.${role}`),
+          name: party.displayName,
+          side: t(`side.${party.side}`),
+        })}
       </h3>
       <p className="statement" lang={party.language}>
         {party.statement}
@@ -37,7 +44,7 @@ function PartyColumn({ detail, party: role }: { detail: CaseDetail; party: Party
             {e.fileName} — {e.description} <code title="sha256">{e.sha256.slice(0, 16)}…</code>
           </li>
         ))}
-        {evidence.length === 0 ? <li>No evidence from this party.</li> : null}
+        {evidence.length === 0 ? <li>{t("supervisor.review.noEvidence")}</li> : null}
       </ul>
     </section>
   );
@@ -58,13 +65,15 @@ export function ReviewScreen({
   agents: readonly User[];
   onReport(caseId: string): void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
   const [view, setView] = useState<CaseView | undefined>();
   const [form, setForm] = useState<VerdictForm>(EMPTY_VERDICT);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => data.observeCase(caseId, setView), [data, caseId]);
 
   const detail = view?.detail;
-  if (!detail) return <p>Loading the case…</p>;
+  if (!detail) return <p>{t("supervisor.review.loading")}</p>;
   const block = reviewBlock(detail, user);
   const first = detail.decisions.filter((d) => d.stage === "first").at(-1);
   const objection = objectionsOf(detail).at(-1);
@@ -80,7 +89,7 @@ export function ReviewScreen({
   async function submit() {
     const result = await data.enqueue(caseId, { type: "review", body });
     setMessage(
-      result.seq === null ? "Nothing new to send." : "Review queued; it syncs when online.",
+      result.seq === null ? t("supervisor.review.nothingNew") : t("supervisor.review.queued"),
     );
   }
 
@@ -88,32 +97,45 @@ export function ReviewScreen({
     <div className="review-screen">
       <header className="review-header">
         <h2>
-          Second-stage review — {detail.reference} · {detail.amount} {detail.currency}
+          {t("supervisor.review.title", {
+            reference: detail.reference,
+            amount: format.amount(detail.amount, detail.currency),
+          })}
         </h2>
         <button type="button" onClick={() => onReport(caseId)}>
-          Case report
+          {t("supervisor.review.caseReport")}
         </button>
       </header>
       <div className="review-columns">
-        <section aria-label="First decision" className="review-first">
-          <h3>First decision</h3>
+        <section aria-label={t("supervisor.review.firstDecision")} className="review-first">
+          <h3>{t("supervisor.review.firstDecision")}</h3>
           {first ? (
             <>
               <p>
-                <strong>{first.outcome.replaceAll("_", " ")}</strong>
-                {first.favouredParty ? ` for the ${first.favouredParty}` : ""}
-                {first.amount ? ` — ${first.amount} ${detail.currency}` : ""} · by{" "}
-                {userNames[first.decidedBy] ?? first.decidedBy}
+                <strong>{t(`outcome.${first.outcome}`)}</strong>
+                {first.favouredParty
+                  ? ` ${t("supervisor.review.favouring", { party: t(`role.${first.favouredParty}`) })}`
+                  : ""}
+                {first.amount ? ` — ${format.amount(first.amount, detail.currency)}` : ""} ·{" "}
+                {t("supervisor.review.by", {
+                  name: userNames[first.decidedBy] ?? first.decidedBy,
+                })}
               </p>
               <p className="rationale">{first.rationale}</p>
             </>
           ) : (
-            <p>No first decision recorded.</p>
+            <p>{t("supervisor.review.noFirstDecision")}</p>
           )}
-          <h3>Objection</h3>
+          <h3>{t("supervisor.review.objection")}</h3>
           <p className="objection">
             {objection
-              ? `${objection.party}, ${objection.at.slice(0, 16).replace("T", " ")}: ${objection.text ?? "—"}`
+              ? t("supervisor.review.objectionBy", {
+                  party: isPartyRole(objection.party)
+                    ? t(`role.${objection.party}`)
+                    : objection.party,
+                  at: format.dateTime(objection.at),
+                  text: objection.text ?? "—",
+                })
               : "—"}
           </p>
         </section>
@@ -123,31 +145,31 @@ export function ReviewScreen({
 
       {block?.kind === "needs-claim" ? (
         <p>
-          {explainReviewBlock(block, userNames)}{" "}
+          {explainReviewBlock(block, userNames, t)}{" "}
           <button
             type="button"
             onClick={() => void data.enqueue(caseId, { type: "claim", body: {} })}
           >
-            Claim for review
+            {t("supervisor.review.claim")}
           </button>
         </p>
       ) : null}
       <form
         className="verdict-form"
-        aria-label="Verdict"
+        aria-label={t("supervisor.review.verdict")}
         onSubmit={(event) => {
           event.preventDefault();
           if (!block && !problem) void submit();
         }}
       >
         <fieldset disabled={block !== null} aria-describedby="review-block">
-          <legend>Verdict</legend>
+          <legend>{t("supervisor.review.verdict")}</legend>
           {block && block.kind !== "needs-claim" ? (
             <p id="review-block" role="note" className="review-block">
-              {explainReviewBlock(block, userNames)}
+              {explainReviewBlock(block, userNames, t)}
             </p>
           ) : null}
-          <div role="radiogroup" aria-label="Verdict">
+          <div role="radiogroup" aria-label={t("supervisor.review.verdict")}>
             {(["uphold", "overturn", "remand"] as const).map((verdict) => (
               <label key={verdict}>
                 <input
@@ -157,27 +179,27 @@ export function ReviewScreen({
                   checked={form.verdict === verdict}
                   onChange={() => set({ verdict })}
                 />
-                {verdict === "uphold" ? "Uphold" : verdict === "overturn" ? "Overturn" : "Remand"}
+                {t(`supervisor.review.verdicts.${verdict}`)}
               </label>
             ))}
           </div>
           {form.verdict === "overturn" ? (
             <div className="new-decision">
               <label>
-                New outcome
+                {t("supervisor.review.newOutcome")}
                 <select
                   value={form.outcome}
                   onChange={(e) => set({ outcome: DecisionOutcome.parse(e.target.value) })}
                 >
                   {DecisionOutcome.options.map((o) => (
                     <option key={o} value={o}>
-                      {o.replaceAll("_", " ")}
+                      {t(`outcome.${o}`)}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                In favour of
+                {t("supervisor.review.inFavourOf")}
                 <select
                   value={form.favouredParty}
                   onChange={(e) =>
@@ -190,18 +212,18 @@ export function ReviewScreen({
                   }
                 >
                   <option value="">—</option>
-                  <option value="complainant">Complainant</option>
-                  <option value="respondent">Respondent</option>
+                  <option value="complainant">{t("role.complainant")}</option>
+                  <option value="respondent">{t("role.respondent")}</option>
                 </select>
               </label>
               {form.outcome === "partial_refund" ? (
                 <label>
-                  Amount
+                  {t("supervisor.review.amount")}
                   <input value={form.amount} onChange={(e) => set({ amount: e.target.value })} />
                 </label>
               ) : null}
               <label>
-                Decision rationale
+                {t("supervisor.review.decisionRationale")}
                 <textarea
                   value={form.decisionRationale}
                   onChange={(e) => set({ decisionRationale: e.target.value })}
@@ -211,9 +233,9 @@ export function ReviewScreen({
           ) : null}
           {form.verdict === "remand" ? (
             <label>
-              Remand to
+              {t("supervisor.review.remandTo")}
               <select value={form.assignee} onChange={(e) => set({ assignee: e.target.value })}>
-                <option value="">Choose an agent</option>
+                <option value="">{t("supervisor.review.chooseAgent")}</option>
                 {remandTo.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.displayName}
@@ -223,7 +245,7 @@ export function ReviewScreen({
             </label>
           ) : null}
           <label>
-            Rationale
+            {t("supervisor.review.rationale")}
             <textarea
               required
               value={form.rationale}
@@ -232,7 +254,7 @@ export function ReviewScreen({
           </label>
           {problem && form.rationale ? <p className="field-error">{problem}</p> : null}
           <button type="submit" disabled={problem !== null}>
-            Submit review
+            {t("supervisor.review.submit")}
           </button>
         </fieldset>
       </form>

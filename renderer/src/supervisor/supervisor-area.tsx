@@ -5,6 +5,7 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { casesToCsv } from "../exports/csv";
 import { downloadBlob, exportFileName } from "../exports/download";
 import { ExportProgress } from "../exports/export-progress";
@@ -59,15 +60,18 @@ export function useSupervisorRoute(): SupervisorRoute | null {
   return route;
 }
 
+const COLUMNS = ["select", "reference", "amount", "parties", "status", "reviewer", "open"] as const;
+
 const go = (route: SupervisorRoute) => {
   window.location.hash = supervisorHref(route);
 };
 
 /** The top-bar entry into the area (supervisors only). */
 export function SupervisorNavLink() {
+  const { t } = useTranslation();
   return (
     <a className="link-button supervisor-nav" href={SUPERVISOR_HASH}>
-      Supervision
+      {t("supervisor.nav")}
     </a>
   );
 }
@@ -81,6 +85,7 @@ function SecondStageQueue({
   services: SupervisorServices;
   userNames: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   const [rows, setRows] = useState<CachedCase[]>([]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   useEffect(
@@ -91,48 +96,49 @@ function SecondStageQueue({
   const exportList = (format: "csv" | "xlsx") =>
     services.exports
       .getState()
-      .start(`Export ${format.toUpperCase()}`, async (signal, progress) => {
-        const options = {
-          context,
-          signal,
-          onProgress: (d: number, t: number) => progress("rows", d, t),
-        };
-        const blob =
-          format === "csv"
-            ? await casesToCsv(rows, options)
-            : await (await import("../exports/xlsx")).casesToXlsx(rows, options);
-        const name = exportFileName("second-stage", format);
-        downloadBlob(name, blob);
-        return `Saved ${name}.`;
-      });
+      .start(
+        t("supervisor.exportTask", { format: format.toUpperCase() }),
+        async (signal, progress) => {
+          const options = {
+            context,
+            signal,
+            onProgress: (done: number, total: number) => progress("rows", done, total),
+          };
+          const blob =
+            format === "csv"
+              ? await casesToCsv(rows, options)
+              : await (await import("../exports/xlsx")).casesToXlsx(rows, options);
+          const name = exportFileName("second-stage", format);
+          downloadBlob(name, blob);
+          return t("supervisor.saved", { name });
+        },
+      );
   return (
-    <section aria-label="Second-stage appeals">
+    <section aria-label={t("supervisor.secondStageAppeals")}>
       <div className="report-toolbar">
         <button type="button" onClick={() => void exportList("csv")}>
-          Export CSV
+          {t("supervisor.exportCsv")}
         </button>
         <button type="button" onClick={() => void exportList("xlsx")}>
-          Export XLSX
+          {t("supervisor.exportXlsx")}
         </button>
         <button
           type="button"
           disabled={selected.size === 0}
           onClick={() => void services.saveBatchPdf([...selected])}
         >
-          Export {selected.size} reports (PDF)
+          {t("supervisor.exportReports", { count: selected.size })}
         </button>
         <ExportProgress store={services.exports} />
       </div>
-      <table aria-label="Second-stage queue">
+      <table aria-label={t("supervisor.secondStageQueue")}>
         <thead>
           <tr>
-            <th scope="col">Select</th>
-            <th scope="col">Reference</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Parties</th>
-            <th scope="col">Status</th>
-            <th scope="col">Reviewer</th>
-            <th scope="col">Open</th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {t(`supervisor.columns.${column}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -141,7 +147,7 @@ function SecondStageQueue({
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Select ${c.reference}`}
+                  aria-label={t("queue.selectRow", { reference: c.reference })}
                   checked={selected.has(c.id)}
                   onChange={(e) => {
                     const next = new Set(selected);
@@ -158,14 +164,14 @@ function SecondStageQueue({
               <td>
                 {c.complainantName} / {c.respondentName}
               </td>
-              <td>{c.status.replaceAll("_", " ")}</td>
+              <td>{t(`status.${c.status}`)}</td>
               <td>{c.assigneeId ? (userNames[c.assigneeId] ?? c.assigneeId) : "—"}</td>
               <td>
                 <button type="button" onClick={() => go({ name: "review", caseId: c.id })}>
-                  Review {c.reference}
+                  {t("supervisor.reviewCase", { reference: c.reference })}
                 </button>{" "}
                 <button type="button" onClick={() => go({ name: "report", caseId: c.id })}>
-                  Report {c.reference}
+                  {t("supervisor.reportCase", { reference: c.reference })}
                 </button>
               </td>
             </tr>
@@ -186,6 +192,7 @@ function ReportPage({
   services: SupervisorServices;
   caseId: string;
 }) {
+  const { t } = useTranslation();
   const [isRevealing, setRevealing] = useState(false);
   const [built, setBuilt] = useState<{ report: SealedReport; detail: CaseDetail } | null>(null);
   const report = built?.report ?? null;
@@ -205,19 +212,26 @@ function ReportPage({
 
   async function save() {
     if (!built) return;
-    setStatus("Preparing the PDF…");
+    setStatus(t("supervisor.report.preparing"));
     try {
       if (services.platform.kind === "electron") {
         const result = await services.platform.reports.printPageToPdf(
           `${built.report.reference}-report.pdf`,
         );
-        setStatus(result.saved ? `Saved ${result.filePath}.` : "Not saved.");
+        setStatus(
+          result.saved
+            ? t("supervisor.report.saved", { path: result.filePath })
+            : t("supervisor.report.notSaved"),
+        );
       } else {
-        setStatus(`Saved ${await services.savePdf(data, built.report, built.detail)}.`);
+        const path = await services.savePdf(data, built.report, built.detail);
+        setStatus(t("supervisor.report.saved", { path }));
       }
     } catch (error) {
       setStatus(
-        `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`,
+        t("supervisor.report.failed", {
+          message: error instanceof Error ? error.message : String(error),
+        }),
       );
     }
   }
@@ -231,14 +245,14 @@ function ReportPage({
             checked={isRevealing}
             onChange={(e) => setRevealing(e.target.checked)}
           />
-          Show full contact details (recorded in the audit trail)
+          {t("supervisor.report.reveal")}
         </label>
         <button type="button" disabled={!report} onClick={() => void save()}>
-          Save PDF
+          {t("supervisor.report.save")}
         </button>
         {status ? <span role="status">{status}</span> : null}
       </div>
-      {report ? <CaseReportView report={report} /> : <p>Building the report…</p>}
+      {report ? <CaseReportView report={report} /> : <p>{t("supervisor.report.building")}</p>}
     </div>
   );
 }
@@ -254,6 +268,7 @@ export function SupervisorArea({
   user: User;
   services: SupervisorServices;
 }) {
+  const { t } = useTranslation();
   const [staff, setStaff] = useState<User[]>([]);
   useEffect(() => {
     const controller = new AbortController();
@@ -264,17 +279,16 @@ export function SupervisorArea({
     () => Object.fromEntries(staff.map((u) => [u.id, u.displayName])),
     [staff],
   );
-  if (user.role !== "supervisor")
-    return <p role="alert">The supervision area is for supervisors.</p>;
+  if (user.role !== "supervisor") return <p role="alert">{t("supervisor.onlySupervisors")}</p>;
   return (
     <div className="supervisor-area">
-      <nav aria-label="Supervision" className="supervisor-nav">
-        <a href={supervisorHref({ name: "second-stage" })}>Second-stage queue</a>{" "}
-        <a href={supervisorHref({ name: "oversight" })}>Team oversight</a>{" "}
-        <a href="#/">Back to the queue</a>
+      <nav aria-label={t("supervisor.nav")} className="supervisor-nav">
+        <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
+        <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
+        <a href="#/">{t("supervisor.backToQueue")}</a>
       </nav>
       {route.name === "oversight" ? (
-        <Suspense fallback={<p>Loading the dashboard…</p>}>
+        <Suspense fallback={<p>{t("supervisor.loadingDashboard")}</p>}>
           <OversightDashboard api={services.api} data={data} agents={staff} />
         </Suspense>
       ) : route.name === "review" ? (

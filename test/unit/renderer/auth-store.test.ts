@@ -56,7 +56,7 @@ describe("auth store", () => {
     await store.getState().signIn("agent1", "nope");
     expect(store.getState()).toMatchObject({
       status: "signed-out",
-      error: "Wrong username or password.",
+      error: { kind: "credentials" },
       token: null,
     });
     expect(credentials.value).toBeNull();
@@ -72,7 +72,7 @@ describe("auth store", () => {
     };
     const store = createAuthStore({ api, credentials: memoryCredentials() });
     await store.getState().signIn("agent1", "demo");
-    expect(store.getState().error).toMatch(/cannot be reached/);
+    expect(store.getState().error).toEqual({ kind: "unreachable" });
   });
 
   test("restore keeps a valid saved session and drops an expired one", async () => {

@@ -1,6 +1,7 @@
 import { MUTATIONS } from "@shared/api/mutations";
 import type { User } from "@shared/domain/user";
 import { describe, expect, test } from "vitest";
+import { createI18n } from "../../../renderer/src/i18n/i18n";
 import {
   EMPTY_VERDICT,
   explainReviewBlock,
@@ -24,7 +25,8 @@ describe("four-eyes in the review screen", () => {
     };
     const block = reviewBlock(detail, supervisor("u-supervisor1"));
     expect(block).toEqual({ kind: "first-decider" });
-    expect(explainReviewBlock(block!, {})).toMatch(/first decision.*Four-eyes/);
+    expect(explainReviewBlock(block!, {}, createI18n("en").t)).toMatch(/first decision.*Four-eyes/);
+    expect(explainReviewBlock(block!, {}, createI18n("zh-Hans").t)).toContain("双人复核");
   });
 
   test("another supervisor reviews once the appeal is claimed by them", () => {

@@ -2,6 +2,9 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { afterEach, describe, expect, test } from "vitest";
+import { createStore } from "zustand/vanilla";
+import type { AuthStore } from "../../../renderer/src/auth/auth-store";
+import { LoginScreen } from "../../../renderer/src/auth/login-screen";
 import { formattersFor } from "../../../renderer/src/i18n/format";
 import { createI18n, detectLanguage, switchLanguage } from "../../../renderer/src/i18n/i18n";
 import { en } from "../../../renderer/src/i18n/locales/en";
@@ -13,6 +16,13 @@ afterEach(cleanup);
 function Title() {
   const { t } = useTranslation();
   return <h1>{t("queue.title")}</h1>;
+}
+
+function valueAt(catalog: unknown, key: string): string {
+  const value = key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog);
+  return typeof value === "string" ? value : "";
 }
 
 function leaves(value: unknown, path = ""): string[] {
@@ -28,8 +38,46 @@ describe("i18n", () => {
     for (const catalog of [vi, zhHans]) {
       expect(leaves(catalog).sort()).toEqual(keys);
     }
-    const empty = (c: unknown) => leaves(c).filter((k) => !k);
-    expect(empty(vi)).toEqual([]);
+    for (const catalog of [en, vi, zhHans]) {
+      expect(keys.filter((key) => !valueAt(catalog, key).trim())).toEqual([]);
+    }
+  });
+
+  test("every translation fills the same placeholders as the English text", () => {
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{\s*(\w+)|\{(\w+)\}/g)].map((m) => m[1] ?? m[2]).sort();
+    for (const catalog of [vi, zhHans]) {
+      const wrong = leaves(en).filter(
+        (key) =>
+          JSON.stringify(placeholders(valueAt(catalog, key))) !==
+          JSON.stringify(placeholders(valueAt(en, key))),
+      );
+      expect(wrong).toEqual([]);
+    }
+  });
+
+  test("the sign-in screen speaks the desk's language, errors included", async () => {
+    const i18n = createI18n("vi");
+    const store = createStore(() => ({
+      status: "signed-out" as const,
+      user: null,
+      token: null,
+      error: { kind: "credentials" as const },
+      signIn: async () => undefined,
+      signOut: async () => undefined,
+      restore: async () => undefined,
+    })) satisfies AuthStore;
+    render(
+      <I18nextProvider i18n={i18n}>
+        <LoginScreen store={store} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByLabelText("Tên đăng nhập")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Đăng nhập" })).toBeTruthy();
+    expect(screen.getByRole("alert").textContent).toBe("Sai tên đăng nhập hoặc mật khẩu.");
+    await act(() => switchLanguage(i18n, "zh-Hans"));
+    expect(screen.getByRole("button", { name: "登录" })).toBeTruthy();
+    expect(screen.getByRole("alert").textContent).toBe("用户名或密码错误。");
   });
 
   test("the system language picks the catalogue; a saved choice wins", () => {
