@@ -129,7 +129,14 @@ const LANGUAGES = [
 const wanted = process.env.WORKSTATION_LANGS?.split(",");
 const selected = LANGUAGES.filter((l) => !wanted || wanted.includes(l.code));
 
-describe.each(selected)("the agent's main path in $code", ({ locale, catalog: c, shot }) => {
+/** Signs in on the sign-in screen, which speaks the browser's language. */
+async function signIn(page: Page, c: typeof en, username: string) {
+  await page.getByLabel(c.login.username).fill(username);
+  await page.getByLabel(c.login.password).fill("demo");
+  await page.getByRole("button", { name: c.login.signIn }).click();
+}
+
+describe.each(selected)("the agent's main path in $code", ({ code, locale, catalog: c, shot }) => {
   let browser: LaunchedBrowser;
   beforeAll(async () => {
     browser = await launchChromium({ locale });
@@ -141,9 +148,7 @@ describe.each(selected)("the agent's main path in $code", ({ locale, catalog: c,
   test("sign in → filter → open → compare evidence → request evidence → decide → synced", async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url);
-    await page.getByLabel("Username").fill("agent1");
-    await page.getByLabel("Password").fill("demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, c, "agent1");
 
     const queue = page.getByRole("table", { name: c.queue.tableName });
     await queue.waitFor();
@@ -188,6 +193,39 @@ describe.each(selected)("the agent's main path in $code", ({ locale, catalog: c,
     await expect
       .poll(() => compareButton(respondent, "bank-statement.png").count(), { timeout: 30_000 })
       .toBe(1);
+
+    // Presence: agent2 opens the same case on another desk; each sees the other, live.
+    if (code === "en") {
+      const other = await browser.context.newPage();
+      await other.goto(server.url);
+      await signIn(other, c, "agent2");
+      await other.getByRole("table", { name: c.queue.tableName }).waitFor();
+      await other.goto(`${server.url}/#/cases/${encodeURIComponent(caseId as string)}`);
+      const header = (p: Page) => p.locator(".case-header .presence");
+      await expect
+        .poll(() => header(other).textContent(), { timeout: 30_000 })
+        .toBe("Viewing: Mai Anh (agent)");
+      await expect
+        .poll(() => header(page).textContent(), { timeout: 30_000 })
+        .toBe("Viewing: Chen Hao (agent)");
+      await page
+        .locator(".case-header")
+        .screenshot({ path: `docs/screenshots/${shot}-presence.png` });
+      // Leaving the case says so: agent2 goes back to the queue, and the badge goes; there the
+      // case's row says agent1 still has it open.
+      await other.goto(`${server.url}/#/`);
+      await expect.poll(() => header(page).count(), { timeout: 30_000 }).toBe(0);
+      const reference = (await page.locator(".case-header h1 .mono").textContent()) ?? "";
+      await other.getByRole("searchbox").fill(reference);
+      const row = other.locator(`tr[data-case-id="${caseId}"]`);
+      await expect
+        .poll(() => row.locator(".presence").textContent(), { timeout: 30_000 })
+        .toBe("Viewing: Mai Anh (agent)");
+      await other
+        .getByRole("table", { name: c.queue.tableName })
+        .screenshot({ path: `docs/screenshots/${shot}-presence-queue.png` });
+      await other.close();
+    }
 
     // Claim it, so the decision is ours to take.
     await page.getByRole("button", { name: c.actions.claim, exact: true }).click();
