@@ -4,9 +4,10 @@ import { CaseId, CaseKind, CaseStage, CaseStatus, CaseSummary } from "../domain/
 export const MAX_PAGE_SIZE = 500;
 /**
  * The changes feed pages further than lists: a desk's initial fill reads the whole feed (100,000
- * summaries is 200 round trips at 500), and a page is only summaries, ~0.6 KB each.
+ * summaries is 200 round trips at 500, and the reference server joins each page against the whole
+ * cases table), and a page is only summaries, ~0.6 KB each.
  */
-export const MAX_CHANGES_PAGE_SIZE = 5_000;
+export const MAX_CHANGES_PAGE_SIZE = 10_000;
 
 /**
  * SLA breach risk, relative to the time of the request: `breached` once the earliest running

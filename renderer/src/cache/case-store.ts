@@ -16,10 +16,16 @@
  *   hash of the id. A point read is two small gets (shard, then chunk); a batch reads the shards
  *   it touches, never a row per id (per-id probes cost as much as per-row puts).
  *
- * The directory and the chunks can never disagree: every write goes through `mutateCases`, one
+ * - `caseHeads`: `{ chunk, rows }`, the first HEAD_ROWS rows of each chunk in the queue's default
+ *   order, rewritten with its chunk. The first screen of the queue is among them whatever chunks
+ *   its rows sit in, so a warm start paints from 1/5 of the rows (`firstScreen`) while the rest
+ *   loads.
+ *
+ * The directory, heads and chunks can never disagree: every write goes through `mutateCases`, one
  * Dexie transaction over both stores (nested into the caller's transaction when there is one).
  */
 import type { CachedCase, CaseChunk, DeskDatabase, DirectoryShard } from "./desk-db";
+import { DEFAULT_QUEUE_ORDER } from "./queue-order";
 
 /** Rows per chunk: big enough that a fill is a few hundred puts, small enough that a point update
  * rewrites ~0.3 MB. */
@@ -29,6 +35,9 @@ export const CHUNK_ROWS = 500;
  * versions): changing it needs a schema version that rebuilds the directory.
  */
 export const DIRECTORY_SHARDS = 64;
+
+/** Rows of each chunk kept in its head: the longest first screen `firstScreen` answers exactly. */
+export const HEAD_ROWS = 100;
 
 /** FNV-1a over the id's UTF-16 code units: stable across sessions and browsers. */
 export function shardOf(id: string): number {
@@ -42,7 +51,7 @@ export function shardOf(id: string): number {
 
 /** The stores a transaction must include to read or write cases. */
 export function caseTables(db: DeskDatabase) {
-  return [db.caseChunks, db.caseDirectory] as const;
+  return [db.caseChunks, db.caseDirectory, db.caseHeads] as const;
 }
 
 /**
@@ -173,6 +182,27 @@ export async function allCases(db: DeskDatabase): Promise<CachedCase[]> {
   return chunks.flatMap((c) => c.rows);
 }
 
+/** A chunk's head: its first HEAD_ROWS rows in the default queue order. */
+export function headOf(chunk: CaseChunk): CaseChunk {
+  return {
+    chunk: chunk.chunk,
+    rows: [...chunk.rows].sort(DEFAULT_QUEUE_ORDER).slice(0, HEAD_ROWS),
+  };
+}
+
+/**
+ * The first `limit` rows of the queue in its default order, from the chunk heads alone (exact for
+ * `limit` ≤ HEAD_ROWS: each of those rows is within the first HEAD_ROWS of its own chunk).
+ */
+export async function firstScreen(db: DeskDatabase, limit: number): Promise<CachedCase[]> {
+  if (limit > HEAD_ROWS) throw new RangeError(`firstScreen answers at most ${HEAD_ROWS} rows.`);
+  const heads = await db.caseHeads.toArray();
+  return heads
+    .flatMap((h) => h.rows)
+    .sort(DEFAULT_QUEUE_ORDER)
+    .slice(0, limit);
+}
+
 /** How many cases are cached (from the directory: no row is read). */
 export async function countCases(db: DeskDatabase): Promise<number> {
   const shards = await db.caseDirectory.toArray();
@@ -250,8 +280,14 @@ export async function mutateCases(
       if (rows.length) puts.push({ chunk, rows });
       else emptied.push(chunk);
     }
-    if (puts.length) await db.caseChunks.bulkPut(puts);
-    if (emptied.length) await db.caseChunks.bulkDelete(emptied);
+    if (puts.length) {
+      await db.caseChunks.bulkPut(puts);
+      await db.caseHeads.bulkPut(puts.map(headOf));
+    }
+    if (emptied.length) {
+      await db.caseChunks.bulkDelete(emptied);
+      await db.caseHeads.bulkDelete(emptied);
+    }
     const shardPuts = [...shards.values()].filter((s) => s.isDirty).map((s) => s.toRecord());
     if (shardPuts.length) await db.caseDirectory.bulkPut(shardPuts);
     return changed;
@@ -264,6 +300,7 @@ export async function mutateCases(
  */
 export function layoutCases(rows: readonly CachedCase[]): {
   chunks: CaseChunk[];
+  heads: CaseChunk[];
   shards: DirectoryShard[];
 } {
   const chunks: CaseChunk[] = [];
@@ -280,7 +317,7 @@ export function layoutCases(rows: readonly CachedCase[]): {
       shards.set(key, shard);
     }
   }
-  return { chunks, shards: [...shards.values()] };
+  return { chunks, heads: chunks.map(headOf), shards: [...shards.values()] };
 }
 
 /** Stores rows as they are (insert or replace by id). */

@@ -113,13 +113,15 @@ export function toSummary(row: CachedCase): CaseSummary {
  *   `observeQueue`). Each index is one more B-tree write per row: with ten, filling 100,000 rows
  *   ran at a third of the speed, and the queue filters in memory anyway (`allCases`).
  * - v4: the queue rows move from one record per case (`cases`) to chunks of CHUNK_ROWS rows with
- *   a directory (`caseChunks`, `caseDirectory`; see case-store.ts). Chromium's IndexedDB pays per
+ *   a directory and per-chunk heads for the first screen (`caseChunks`, `caseDirectory`,
+ *   `caseHeads`; see case-store.ts). Chromium's IndexedDB pays per
  *   request, not per byte: the 100,000-row fill went from ~60 s to a few. The upgrade moves every
  *   v3 row (projection and all) into chunks, so an offline agent keeps the whole queue.
  */
 export class DeskDatabase extends Dexie {
   caseChunks!: EntityTable<CaseChunk, "chunk">;
   caseDirectory!: EntityTable<DirectoryShard, "shard">;
+  caseHeads!: EntityTable<CaseChunk, "chunk">;
   details!: EntityTable<CachedDetail, "id">;
   outbox!: EntityTable<OutboxEntry, "seq">;
   conflicts!: EntityTable<ConflictRecord, "seq">;
@@ -150,8 +152,9 @@ export class DeskDatabase extends Dexie {
       .upgrade(async (tx) => {
         // Dexie keeps a table dropped by this version readable until the upgrade returns.
         const rows = await tx.table<CachedCase>("cases").toArray();
-        const { chunks, shards } = layoutCases(rows);
+        const { chunks, heads, shards } = layoutCases(rows);
         await tx.table<CaseChunk>("caseChunks").bulkPut(chunks);
+        await tx.table<CaseChunk>("caseHeads").bulkPut(heads);
         await tx.table<DirectoryShard>("caseDirectory").bulkPut(shards);
       });
   }
@@ -185,6 +188,7 @@ export const SCHEMA_V4 = {
   cases: null,
   caseChunks: "chunk",
   caseDirectory: "shard",
+  caseHeads: "chunk",
 } as const;
 
 export const DB_VERSION = 4;

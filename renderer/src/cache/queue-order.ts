@@ -1,5 +1,5 @@
-import type { CachedCase } from "../cache/desk-db";
-import type { QueueSortKey } from "./index";
+import type { QueueSortKey } from "../sync/index";
+import type { CachedCase } from "./desk-db";
 
 /** The key each queue sort compares: the never-null twins, so unescalated cases sort last. */
 const SORT_KEY = {
@@ -25,3 +25,6 @@ export function queueOrder(sort: {
     return a.id < b.id ? -sign : a.id > b.id ? sign : 0;
   };
 }
+
+/** The queue's default order: most urgent escalation first (what a warm start paints first). */
+export const DEFAULT_QUEUE_ORDER = queueOrder({ by: "escalatedAt", direction: "asc" });

@@ -1,7 +1,15 @@
 import type { CaseDetail, Evidence } from "@shared/domain/appeal";
 import type { DexieOptions } from "dexie";
 import { applyServerDetail, reprojectCase, serverSummaryOf } from "../cache/case-cache";
-import { allCases, caseTables, getCase, getCases } from "../cache/case-store";
+import {
+  allCases,
+  caseTables,
+  countCases,
+  firstScreen,
+  getCase,
+  getCases,
+  HEAD_ROWS,
+} from "../cache/case-store";
 import {
   type CachedCase,
   type DeskDatabase,
@@ -11,6 +19,7 @@ import {
   toSummary,
 } from "../cache/desk-db";
 import { EvidenceCache } from "../cache/evidence-cache";
+import { queueOrder } from "../cache/queue-order";
 import type { DeskAction } from "./actions";
 import type {
   CaseView,
@@ -26,7 +35,6 @@ import type {
 import { createLeaderElection, type LeaderElection } from "./leader";
 import { isRedundant, projectDetail, queuedBehind } from "./outbox-logic";
 import type { OutboxEntry } from "./outbox-types";
-import { queueOrder } from "./queue-order";
 import { createSyncStatusStore } from "./status-store";
 import type { SyncApi } from "./sync-api";
 import { SyncEngine, type SyncEngineOptions } from "./sync-engine";
@@ -141,6 +149,16 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
    * index walk with a filter it replaces.
    */
   const queuePage = async (query: QueueQuery): Promise<QueuePage> => {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 200;
+    const isDefaultOrder =
+      !query.sort || (query.sort.by === "escalatedAt" && query.sort.direction === "asc");
+    const isUnfiltered = !query.status && !query.stage && !query.kind && !query.assignee;
+    if (isDefaultOrder && isUnfiltered && offset + limit <= HEAD_ROWS) {
+      // The top of the unfiltered queue is in the chunk heads: no need to read every row.
+      const [top, total] = await Promise.all([firstScreen(db, offset + limit), countCases(db)]);
+      return { rows: top.slice(offset), total };
+    }
     const statuses = query.status ? new Set(query.status) : null;
     const assigneeKey = query.assignee === "none" ? "" : query.assignee;
     const matches = (row: CachedCase) =>
@@ -150,8 +168,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       (assigneeKey === undefined || row.assigneeKey === assigneeKey);
     const rows = (await allCases(db)).filter(matches);
     rows.sort(queueOrder(query.sort ?? { by: "escalatedAt", direction: "asc" }));
-    const offset = query.offset ?? 0;
-    return { rows: rows.slice(offset, offset + (query.limit ?? 200)), total: rows.length };
+    return { rows: rows.slice(offset, offset + limit), total: rows.length };
   };
 
   const conflictViews = async (): Promise<ConflictView[]> => {

@@ -139,15 +139,14 @@ export class SyncEngine {
   async pullRound(signal?: AbortSignal): Promise<void> {
     const isFilling = !(await readMeta<boolean>(this.db, META.fillComplete));
     this.status.getState().patch({ phase: isFilling ? "filling" : "pulling" });
-    let next: Promise<ChangesPage> | null = null;
     try {
       const cursor = (await readMeta<string>(this.db, META.changesCursor)) ?? null;
       let rows = isFilling ? await countCases(this.db) : 0;
-      next = this.api.changes(cursor, this.pageSize, signal);
+      let next: Promise<ChangesPage> | null = this.fetchAhead(cursor, signal);
       while (next) {
         if (signal?.aborted) return;
         const batch: ChangesPage = await next;
-        next = batch.hasMore ? this.api.changes(batch.cursor, this.pageSize, signal) : null;
+        next = batch.hasMore ? this.fetchAhead(batch.cursor, signal) : null;
         const isHead = next === null;
         const ids = await applyServerBatch(this.db, batch.changes, [
           { key: META.changesCursor, value: batch.cursor },
@@ -164,10 +163,19 @@ export class SyncEngine {
     } catch (error) {
       this.markError(error);
     } finally {
-      // A page fetched ahead of a failed write is dropped; its rejection is not an error of its own.
-      next?.catch(() => undefined);
       this.status.getState().patch({ phase: "idle" });
     }
+  }
+
+  /**
+   * Requests a page to be awaited later. It may fail while the previous page is still being
+   * written: marked handled now so that is no "unhandled rejection"; awaiting it still throws.
+   * A page fetched ahead of a failed write is simply dropped.
+   */
+  private fetchAhead(cursor: string | null, signal?: AbortSignal): Promise<ChangesPage> {
+    const page = this.api.changes(cursor, this.pageSize, signal);
+    page.catch(() => undefined);
+    return page;
   }
 
   // Push

@@ -6,8 +6,10 @@ import {
   CHUNK_ROWS,
   countCases,
   deleteCases,
+  firstScreen,
   getCase,
   getCases,
+  headOf,
   putCases,
 } from "../../../renderer/src/cache/case-store";
 import {
@@ -23,6 +25,7 @@ import {
   SCHEMA_V3,
   toCachedCase,
 } from "../../../renderer/src/cache/desk-db";
+import { DEFAULT_QUEUE_ORDER } from "../../../renderer/src/cache/queue-order";
 import { detail, FAKE_IDB, freshUser, summary } from "../sync/support";
 
 const open: DeskDatabase[] = [];
@@ -86,6 +89,7 @@ describe("schema", () => {
     const db = openDb(user);
     expect(await countCases(db)).toBe(count);
     expect(await db.caseChunks.count()).toBe(3);
+    expect(await db.caseHeads.count()).toBe(3);
     const all = await allCases(db);
     expect(new Set(all.map((r) => r.id)).size).toBe(count);
     expect(await getCase(db, "c3")).toEqual(rows[3]);
@@ -126,7 +130,16 @@ describe("chunked case store", () => {
       const deletes = Array.from({ length: random(100) }, () => `c${random(1_500)}`);
       await putCases(
         db,
-        puts.map((id) => toCachedCase(summary(id, { version: round }))),
+        puts.map((id) =>
+          toCachedCase(
+            summary(id, {
+              version: round,
+              escalatedAt: random(10)
+                ? new Date(Date.UTC(2025, 0, 1, 0, random(50_000))).toISOString()
+                : null,
+            }),
+          ),
+        ),
       );
       await deleteCases(db, deletes);
       for (const id of puts) model.set(id, round);
@@ -141,6 +154,15 @@ describe("chunked case store", () => {
     const chunks = await db.caseChunks.toArray();
     const actual = chunks.flatMap((c) => c.rows.map((r) => [r.id, c.chunk] as const));
     expect(new Map(directory)).toEqual(new Map(actual));
+    // Each head is its chunk's first rows, so the first screen is exact without reading all rows.
+    const heads = await db.caseHeads.toArray();
+    expect(heads).toEqual(chunks.map(headOf));
+    expect((await firstScreen(db, 60)).map((r) => r.id)).toEqual(
+      [...all]
+        .sort(DEFAULT_QUEUE_ORDER)
+        .slice(0, 60)
+        .map((r) => r.id),
+    );
   });
 });
 
