@@ -223,10 +223,9 @@ export async function mutateCases(
   return db.transaction("rw", caseTables(db), async () => {
     const shards = await readShards(db, new Set(ids.map(shardOf)));
     const where = locate(ids, shards);
-    const tailKey = (await db.caseChunks.orderBy(":id").lastKey()) as number | undefined;
-    const toRead = new Set(where.filter((c): c is number => c !== undefined));
-    if (tailKey !== undefined) toRead.add(tailKey);
-    const view = new ChunkView(await readChunks(db, toRead));
+    const view = new ChunkView(
+      await readChunks(db, new Set(where.filter((c): c is number => c !== undefined))),
+    );
 
     const changed: string[] = [];
     const added: CachedCase[] = [];
@@ -235,7 +234,7 @@ export async function mutateCases(
       const chunk = where[i];
       const current = chunk === undefined ? undefined : view.get(chunk, id);
       const next = decide(id, current);
-      if (next === undefined) return;
+      if (next === undefined || (next === null && !current)) return;
       changed.push(id);
       const shard = shards.get(shardOf(id));
       if (next === null) {
@@ -253,7 +252,14 @@ export async function mutateCases(
     });
     for (const [chunk, gone] of removals) view.remove(chunk, gone);
 
-    // New rows fill the tail chunk, then start new ones.
+    // New rows fill the tail chunk, then start new ones. Only then is the tail read: an update of
+    // cached cases never needs it.
+    const tailKey = added.length
+      ? ((await db.caseChunks.orderBy(":id").lastKey()) as number | undefined)
+      : undefined;
+    if (tailKey !== undefined && !view.chunks.has(tailKey)) {
+      view.chunks.set(tailKey, (await db.caseChunks.get(tailKey))?.rows ?? []);
+    }
     let tail = tailKey ?? 0;
     let room = CHUNK_ROWS - (view.chunks.get(tail)?.length ?? 0);
     for (let at = 0; at < added.length; ) {
