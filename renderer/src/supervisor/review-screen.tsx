@@ -114,7 +114,7 @@ export function ReviewScreen({
               <p>
                 <strong>{t(`outcome.${first.outcome}`)}</strong>
                 {first.favouredParty
-                  ? ` ${t("supervisor.review.favouring", { party: t(`role.${first.favouredParty}`) })}`
+                  ? ` ${t(`supervisor.review.favouring.${first.favouredParty}`)}`
                   : ""}
                 {first.amount ? ` — ${format.amount(first.amount, detail.currency)}` : ""} ·{" "}
                 {t("supervisor.review.by", {

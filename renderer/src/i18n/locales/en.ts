@@ -461,7 +461,7 @@ export const en = {
       party: "{{role}}: {{name}} ({{side}})",
       noEvidence: "No evidence from this party.",
       firstDecision: "First decision",
-      favouring: "for the {{party}}",
+      favouring: { complainant: "for the complainant", respondent: "for the respondent" },
       by: "by {{name}}",
       noFirstDecision: "No first decision recorded.",
       objection: "Objection",

@@ -468,7 +468,10 @@ export const vi = {
       party: "{{role}}: {{name}} ({{side}})",
       noEvidence: "Bên này chưa gửi bằng chứng nào.",
       firstDecision: "Quyết định cấp một",
-      favouring: "có lợi cho {{party}}",
+      favouring: {
+        complainant: "có lợi cho bên khiếu nại",
+        respondent: "có lợi cho bên bị khiếu nại",
+      },
       by: "do {{name}} đưa ra",
       noFirstDecision: "Chưa có quyết định cấp một nào được ghi nhận.",
       objection: "Nội dung phản đối",

@@ -453,7 +453,7 @@ export const zhHans = {
       party: "{{role}}：{{name}}（{{side}}）",
       noEvidence: "该方未提交任何证据。",
       firstDecision: "一审裁决",
-      favouring: "支持{{party}}",
+      favouring: { complainant: "支持申诉方", respondent: "支持被申诉方" },
       by: "裁决人：{{name}}",
       noFirstDecision: "没有一审裁决记录。",
       objection: "异议内容",
