@@ -2,27 +2,25 @@
  * The queue's case rows, stored in chunks: a few hundred rows per IndexedDB record.
  *
  * Why chunks: Chromium's IndexedDB costs about the same per *request* whatever the value's size
- * (measured here: ~4.5k one-row puts/s, with or without indexes, Dexie or raw), while one put of a
- * 500-row array costs little more than one of a single row. So 100,000 rows as 200 records fill in
- * a second instead of twenty, and read back (`allCases`, which feeds the in-memory queue index) in
- * a fraction of the time. Nothing queries rows by index any more: the queue filters and sorts in
- * memory.
+ * (measured here: ~2.5-4.5k one-row puts/s, with or without indexes, Dexie or raw), while one put
+ * of a 500-row array costs little more than one of a single row. So 100,000 rows are ~200 records,
+ * stored 5-10× faster and read back (`allCases`, which feeds the in-memory queue index) in one
+ * request. Nothing queries rows by index any more: the queue filters and sorts in memory.
  *
- * Layout (two object stores, always written together in one transaction):
+ * Layout (three object stores, always written together in one transaction):
  * - `caseChunks`: `{ chunk, rows }`. New cases are appended to the highest-numbered chunk until it
  *   holds CHUNK_ROWS, then a new chunk starts; a case stays in its chunk for life, so an update
  *   rewrites one chunk. Chunks emptied by deletions are removed.
  * - `caseDirectory`: where each case lives, as `{ shard, ids, chunks }` with the shard a fixed
  *   hash of the id. A point read is two small gets (shard, then chunk); a batch reads the shards
  *   it touches, never a row per id (per-id probes cost as much as per-row puts).
- *
  * - `caseHeads`: `{ chunk, rows }`, the first HEAD_ROWS rows of each chunk in the queue's default
  *   order, rewritten with its chunk. The first screen of the queue is among them whatever chunks
  *   its rows sit in, so a warm start paints from 1/5 of the rows (`firstScreen`) while the rest
  *   loads.
  *
  * The directory, heads and chunks can never disagree: every write goes through `mutateCases`, one
- * Dexie transaction over both stores (nested into the caller's transaction when there is one).
+ * Dexie transaction over the three stores (nested into the caller's transaction when there is one).
  */
 import type { CachedCase, CaseChunk, DeskDatabase, DirectoryShard } from "./desk-db";
 import { DEFAULT_QUEUE_ORDER } from "./queue-order";
