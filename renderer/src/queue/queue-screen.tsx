@@ -5,6 +5,7 @@ import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import { QueueFilters } from "./queue-filters";
 import type { QueueStore } from "./queue-store";
 import { QueueTable } from "./queue-table";
+import { SavedViewsBar } from "./saved-views-bar";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 
 /** Keys typed into a field belong to the field, not to the queue's shortcuts. */
@@ -32,11 +33,9 @@ export function QueueScreen({
   const others = useStore(presence, (s) => s.others);
   const searchRef = useRef<HTMLInputElement>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
-  const [viewName, setViewName] = useState("");
   const [reassignTo, setReassignTo] = useState("");
   const [notice, setNotice] = useState("");
   const searchId = useId();
-  const viewId = useId();
   const { rows, total, filter, focusedId, selectedIds } = state;
 
   // Re-evaluate risk and countdowns on each minute boundary: the texts change no more often.
@@ -116,7 +115,6 @@ export function QueueScreen({
 
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const selected = [...selectedIds];
-  const activeView = state.views.find((v) => v.id === state.activeViewId);
 
   return (
     <section className="queue" aria-labelledby="queue-heading">
@@ -145,46 +143,13 @@ export function QueueScreen({
             onChange={(e) => state.setText(e.target.value)}
           />
         </label>
-        <span className="inline">
-          <label htmlFor={viewId}>{t("views.label")}</label>
-          <select
-            id={viewId}
-            value={state.activeViewId ?? ""}
-            onChange={(e) => state.applyView(e.target.value)}
-          >
-            {state.activeViewId === null ? <option value="">{t("views.custom")}</option> : null}
-            {state.views.map((view) => (
-              <option key={view.id} value={view.id}>
-                {view.isBuiltIn ? t(view.name as "views.all") : view.name}
-              </option>
-            ))}
-          </select>
-        </span>
-        <form
-          className="save-view"
-          onSubmit={(e) => {
-            e.preventDefault();
-            state.saveView(viewName);
-            setViewName("");
-          }}
-        >
-          <label>
-            <span className="visually-hidden">{t("views.name")}</span>
-            <input
-              value={viewName}
-              placeholder={t("views.name")}
-              onChange={(e) => setViewName(e.target.value)}
-            />
-          </label>
-          <button type="submit" disabled={!viewName.trim()}>
-            {t("views.save")}
-          </button>
-          {activeView && !activeView.isBuiltIn ? (
-            <button type="button" onClick={() => state.deleteView(activeView.id)}>
-              {t("views.delete")}
-            </button>
-          ) : null}
-        </form>
+        <SavedViewsBar
+          views={state.views}
+          activeViewId={state.activeViewId}
+          onApply={state.applyView}
+          onSave={state.saveView}
+          onDelete={state.deleteView}
+        />
       </div>
       <QueueFilters filter={filter} onChange={state.setFilter} />
       {selected.length ? (

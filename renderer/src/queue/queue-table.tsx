@@ -5,12 +5,13 @@ import type { TFunction } from "i18next";
 import { memo, type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
+import { fill, PLACEHOLDER } from "../i18n/placeholder";
 import { PresenceBadge } from "../presence/presence-badge";
 import type { QueueSort, SortKey } from "./queue-filter";
 import type { QueueIndex } from "./queue-index";
 import type { BreachRisk } from "./queue-sla";
 import { useRowWindow } from "./row-window";
-import { SlaBadge } from "./sla-badge";
+import { SlaBadge, type SlaLabels } from "./sla-badge";
 
 /**
  * The appeal queue: a real <table> (headers, row and column semantics for screen readers) whose
@@ -40,7 +41,12 @@ export interface QueueTableProps {
 
 export const ROW_HEIGHT = 40;
 /** Rows rendered beyond each edge of the view, so a scroll step shows rows already laid out. */
-const OVERSCAN = 6;
+const OVERSCAN = 4;
+
+interface RowText {
+  amount: string;
+  escalated: string;
+}
 
 interface CellLabels {
   kind: Record<string, string>;
@@ -50,6 +56,8 @@ interface CellLabels {
   unassigned: string;
   you: string;
   against: string;
+  selectRow(reference: string): string;
+  sla: SlaLabels;
 }
 
 /**
@@ -61,9 +69,10 @@ interface CellLabels {
 interface CellContext {
   now: number;
   userId: string;
-  t: TFunction;
   format: Formatters;
   labels: CellLabels;
+  /** The row's formatted amount and escalation time, made once per row object and language. */
+  text(row: CaseSummary): RowText;
   risk(row: CaseSummary): BreachRisk;
   dueAt(row: CaseSummary): number | null;
 }
@@ -86,7 +95,7 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
     {
       id: "amount",
       header: t("columns.amount"),
-      render: (r, c) => <span className="num">{c.format.amount(r.amount, r.currency)}</span>,
+      render: (r, c) => <span className="num">{c.text(r).amount}</span>,
     },
     {
       id: "parties",
@@ -126,13 +135,19 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
       id: "sla",
       header: t("columns.sla"),
       render: (r, c) => (
-        <SlaBadge risk={c.risk(r)} dueAt={c.dueAt(r)} now={c.now} t={c.t} format={c.format} />
+        <SlaBadge
+          risk={c.risk(r)}
+          dueAt={c.dueAt(r)}
+          now={c.now}
+          labels={c.labels.sla}
+          format={c.format}
+        />
       ),
     },
     {
       id: "escalatedAt",
       header: t("columns.escalated"),
-      render: (r, c) => c.format.dateTime(r.escalatedAt),
+      render: (r, c) => c.text(r).escalated,
     },
   ];
 }
@@ -176,7 +191,7 @@ const QueueRowCells = memo(function QueueRowCells({
       <td className="select-col">
         <input
           type="checkbox"
-          aria-label={ctx.t("queue.selectRow", { reference: row.reference })}
+          aria-label={ctx.labels.selectRow(row.reference)}
           checked={isSelected}
           onChange={() => onToggleSelected(id)}
         />
@@ -255,15 +270,38 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
       unassigned: t("queue.unassigned"),
       you: t("queue.you"),
       against: t("queue.against"),
+      selectRow: fill(t("queue.selectRow", { reference: PLACEHOLDER })),
+      sla: {
+        paused: t("sla.paused"),
+        warning: t("risk.warning"),
+        overdue: fill(t("sla.overdue", { duration: PLACEHOLDER })),
+        dueIn: fill(t("sla.dueIn", { duration: PLACEHOLDER })),
+      },
     };
   }, [t]);
+  // Intl formatting is the dearest part of a cell; a row that scrolls or filters back into view
+  // reuses its text. Keyed by the row object, which a change of the case replaces.
+  const rowText = useMemo(() => {
+    const texts = new WeakMap<CaseSummary, RowText>();
+    return (row: CaseSummary): RowText => {
+      let text = texts.get(row);
+      if (!text) {
+        text = {
+          amount: format.amount(row.amount, row.currency),
+          escalated: format.dateTime(row.escalatedAt),
+        };
+        texts.set(row, text);
+      }
+      return text;
+    };
+  }, [format]);
   const ctx = useMemo<CellContext>(
     () => ({
       now,
       userId,
-      t,
       format,
       labels,
+      text: rowText,
       risk: (row) => {
         const slot = index.slotOfId(row.id);
         return slot === undefined ? "none" : index.riskOf(slot, now);
@@ -274,7 +312,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
         return clock && !clock.isPaused ? clock.dueAt : null;
       },
     }),
-    [now, userId, t, format, index, labels],
+    [now, userId, format, index, labels, rowText],
   );
 
   // The table model holds the columns (headers); the rows are rendered below, memoised.

@@ -64,6 +64,40 @@ describe("QueueScreen", () => {
     expect(screen.getByText("5,000 appeals")).toBeTruthy();
   });
 
+  test("scrolling renders the rows in view, and j/k past the edge scrolls to the focused row", async () => {
+    const { store } = setup(5_000);
+    await act(() => store.getState().start());
+    const scroller = screen.getByTestId("queue-scroll");
+    const rendered = () =>
+      [...scroller.querySelectorAll("tbody tr[data-case-id]")].map((tr) =>
+        Number(tr.getAttribute("aria-rowindex")),
+      );
+    act(() => {
+      scroller.scrollTop = 40 * 1_000;
+      fireEvent.scroll(scroller);
+    });
+    const positions = rendered();
+    expect(positions[0]).toBeLessThanOrEqual(1_002);
+    expect(positions.at(-1)).toBeGreaterThanOrEqual(1_002 + 19);
+    expect(positions.length).toBeLessThan(40);
+    // Spacers keep the full height: 5,000 rows of 40 px.
+    const spacers = [...scroller.querySelectorAll<HTMLElement>("tr.spacer")];
+    const height =
+      spacers.reduce((sum, tr) => sum + Number.parseFloat(tr.style.height), 0) +
+      positions.length * 40;
+    expect(height).toBe(5_000 * 40);
+
+    act(() => {
+      store.getState().focus(store.index.get(store.getState().rows[4_000] as number)?.id ?? null);
+    });
+    expect(scroller.scrollTop).toBeGreaterThan(40 * 3_900);
+    // A browser fires "scroll" for the change; jsdom does not.
+    act(() => {
+      fireEvent.scroll(scroller);
+    });
+    expect(rendered()).toContain(4_002);
+  });
+
   test("j/k move, Enter opens, c claims through the outbox, ? lists the shortcuts", async () => {
     const { store, onOpen, enqueue } = setup(20);
     await act(() => store.getState().start());
