@@ -66,6 +66,8 @@ export interface SlaResult {
   dueAt: Date | null;
   /** When the earliest of those starts or started warning. */
   warnAt: Date | null;
+  /** The clock whose deadline `dueAt` is, named in live SLA warnings. */
+  dueClockId: string | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -103,16 +105,19 @@ export function computeSla(input: SlaInput, now: Date): SlaResult {
   } catch (error) {
     // Instants outside the calendars' span (years before 2020) have no working time to count:
     // the case shows no clocks rather than failing to load.
-    if (error instanceof RangeError) return { clocks: [], dueAt: null, warnAt: null };
+    if (error instanceof RangeError)
+      return { clocks: [], dueAt: null, warnAt: null, dueClockId: null };
     throw error;
   }
   let dueAt: number | null = null;
   let warnAt: number | null = null;
+  let dueClockId: string | null = null;
   for (const state of states) {
     const open = state.status === "running" || state.status === "breached";
     if (!open || state.dueAt === null) continue;
     if (dueAt === null || state.dueAt < dueAt) {
       dueAt = state.dueAt;
+      dueClockId = state.clockId;
       // A clock not yet warning changes state next at its warning point.
       warnAt = state.isWarning ? now.getTime() : (state.nextChangeAt ?? state.dueAt);
     }
@@ -121,5 +126,6 @@ export function computeSla(input: SlaInput, now: Date): SlaResult {
     clocks: states.map(toWire),
     dueAt: dueAt === null ? null : new Date(dueAt),
     warnAt: warnAt === null ? null : new Date(warnAt),
+    dueClockId,
   };
 }

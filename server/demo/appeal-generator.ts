@@ -334,9 +334,52 @@ function generateAppeal(
           amount: outcome === "partial_refund" ? money(fiatValue / 2, fiat) : null,
           rationale:
             "The bank records and the chat support the favoured party; the other side did not rebut them in time.",
-          decidedAt: new Date(escalatedAt.getTime() + random.int(60, 3 * 24 * 60) * 60_000),
+          // Some hours to days after escalation, but never in the future of a recent escalation.
+          decidedAt: new Date(
+            Math.max(
+              escalatedAt.getTime() + 60_000,
+              Math.min(
+                escalatedAt.getTime() + random.int(60, 3 * 24 * 60) * 60_000,
+                now.getTime() - 60_000,
+              ),
+            ),
+          ),
         }
       : null;
+  // What happened after the decision is on the timeline too, so the stored timeline and the SLA
+  // columns computed from it agree (the case detail recomputes its clocks from the timeline).
+  if (decision) {
+    const decidedAt = decision.decidedAt.getTime();
+    const after = (minutes: number) =>
+      new Date(
+        Math.min(decidedAt + minutes * 60_000, Math.max(decidedAt, now.getTime())),
+      ).toISOString();
+    timeline.push({
+      id: `${id}-t5`,
+      type: "decided",
+      at: decision.decidedAt.toISOString(),
+      actor: "Arbitration desk",
+      summary: decision.outcome,
+    });
+    if (status === "second_stage") {
+      timeline.push({
+        id: `${id}-t6`,
+        type: "appealed",
+        at: after(90),
+        actor: respondent.displayName,
+        summary: "",
+      });
+    }
+    if (status === "closed") {
+      timeline.push({
+        id: `${id}-t7`,
+        type: "closed",
+        at: after(3 * 24 * 60),
+        actor: "system",
+        summary: "",
+      });
+    }
+  }
   return {
     id,
     kind,

@@ -70,15 +70,7 @@ export async function insertAppeals(
           reason: a.reason,
           priority: "normal",
           region: a.region,
-          timeline: [
-            ...a.timeline,
-            ...(a.decision
-              ? [{ type: "decided" as const, at: a.decision.decidedAt.toISOString() }]
-              : []),
-            ...(a.status === "closed" && a.decision
-              ? [{ type: "closed" as const, at: a.decision.decidedAt.toISOString() }]
-              : []),
-          ],
+          timeline: a.timeline,
         },
         now,
       ),
