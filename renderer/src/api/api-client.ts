@@ -121,6 +121,23 @@ export function createApiClient({
         CasePresence,
         http.post(`${casePath(id)}/presence`, PresenceRequest.parse({ state }), { signal }),
       ),
+    /**
+     * The same `closed`, sent while the page goes away (tab or desk closed on an open case):
+     * `keepalive` lets the request outlive the page, which axios cannot ask for. Best effort; the
+     * server's expiry covers a desk that could not say it.
+     */
+    leavePresenceOnExit: (id: string) => {
+      const token = getToken();
+      void fetch(`${baseUrl}${casePath(id)}/presence`, {
+        method: "POST",
+        keepalive: true,
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(PresenceRequest.parse({ state: "closed" })),
+      }).catch(() => undefined);
+    },
     caseAudit: (id: string, signal?: AbortSignal) =>
       call(AuditLog, http.get(`${casePath(id)}/audit`, { signal })),
     verifyAudit: (signal?: AbortSignal) =>

@@ -196,7 +196,11 @@ export function App({ services }: { services: Services }) {
   const { status, user, restore } = useStore(services.auth);
   const { data } = useStore(services.desk);
   const presenceApi = useMemo<PresenceApi>(
-    () => ({ announce: services.api.announcePresence, eventStream: services.api.eventStream }),
+    () => ({
+      announce: services.api.announcePresence,
+      leaveOnExit: services.api.leavePresenceOnExit,
+      eventStream: services.api.eventStream,
+    }),
     [services.api],
   );
   useEffect(() => {

@@ -11,6 +11,8 @@ import { openEventStream } from "../sync/sse";
 /** What presence needs from the API client. */
 export interface PresenceApi {
   announce(caseId: string, state: PresenceState): Promise<CasePresence>;
+  /** Says `closed` from a page that is going away (the desk closed with the case open). */
+  leaveOnExit?(caseId: string): void;
   /** URL and headers of the live event stream (`GET /events`). */
   eventStream(): { url: string; headers: () => Record<string, string> };
 }
@@ -106,8 +108,12 @@ export function createPresenceStore({
       watch(caseId) {
         void announce(caseId, "open");
         const timer = setInterval(() => void announce(caseId, "open"), heartbeatMs);
+        // Closing the desk unmounts nothing: without this the others would see us for a minute.
+        const onExit = () => api.leaveOnExit?.(caseId);
+        globalThis.addEventListener?.("pagehide", onExit);
         return () => {
           clearInterval(timer);
+          globalThis.removeEventListener?.("pagehide", onExit);
           void announce(caseId, "closed");
         };
       },

@@ -115,6 +115,19 @@ describe("presence", () => {
     expect(fake.said).toHaveLength(5);
   });
 
+  test("a desk closed with the case open says so on its way out", () => {
+    const fake = fakeApi();
+    const left: string[] = [];
+    const api: PresenceApi = { ...fake.api, leaveOnExit: (caseId) => left.push(caseId) };
+    const store = createPresenceStore({ api, userId: ME });
+    const stop = store.getState().watch("c7");
+    window.dispatchEvent(new Event("pagehide"));
+    expect(left).toEqual(["c7"]);
+    stop();
+    window.dispatchEvent(new Event("pagehide"));
+    expect(left).toEqual(["c7"]);
+  });
+
   test("the badge names who is viewing, in the desk's language, and nothing when nobody is", () => {
     const { container, rerender } = render(wrap(<PresenceBadge viewers={[CHEN, LINH]} />));
     expect(container.textContent).toBe("Viewing: Chen Hao, Linh Tran");
