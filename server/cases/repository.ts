@@ -35,7 +35,6 @@ const SUMMARY_TEXT_COLUMNS = [
   "status",
   "stage",
   "region",
-  "amount",
   "currency",
   "complainant_name",
   "respondent_name",
@@ -55,6 +54,8 @@ export function summaryColumns(alias?: string): string {
   const column = (name: string) => (alias ? `${alias}.${name}` : name);
   return [
     ...SUMMARY_TEXT_COLUMNS.map(column),
+    // As text, so no driver or JSON encoding turns the decimal into a binary float.
+    `${column("amount")}::text as amount`,
     ...SUMMARY_INSTANT_COLUMNS.map((name) => `${isoText(column(name))} as ${name}`),
   ].join(", ");
 }
