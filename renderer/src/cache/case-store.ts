@@ -14,8 +14,8 @@
  * - `caseDirectory`: where each case lives, as `{ shard, ids, chunks }` with the shard a fixed
  *   hash of the id. A point read is two small gets (shard, then chunk); a batch reads the shards
  *   it touches, never a row per id (per-id probes cost as much as per-row puts).
- * - `caseHeads`: `{ chunk, rows }`, the first HEAD_ROWS rows of each chunk in the queue's default
- *   order, rewritten with its chunk. The first screen of the queue is among them whatever chunks
+ * - `caseHeads`: `{ chunk, rows }`, the first HEAD_ROWS rows of each chunk in the queue screen's
+ *   default order (most urgent SLA first), rewritten with its chunk. The first screen of the queue is among them whatever chunks
  *   its rows sit in, so a warm start paints from 1/5 of the rows (`firstScreen`) while the rest
  *   loads.
  *
@@ -23,7 +23,7 @@
  * Dexie transaction over the three stores (nested into the caller's transaction when there is one).
  */
 import type { CachedCase, CaseChunk, DeskDatabase, DirectoryShard } from "./desk-db";
-import { DEFAULT_QUEUE_ORDER } from "./queue-order";
+import { firstScreenOrder } from "./queue-order";
 
 /** Rows per chunk: big enough that a fill is a few hundred puts, small enough that a point update
  * rewrites ~0.3 MB. */
@@ -184,7 +184,7 @@ export async function allCases(db: DeskDatabase): Promise<CachedCase[]> {
 export function headOf(chunk: CaseChunk): CaseChunk {
   return {
     chunk: chunk.chunk,
-    rows: [...chunk.rows].sort(DEFAULT_QUEUE_ORDER).slice(0, HEAD_ROWS),
+    rows: [...chunk.rows].sort(firstScreenOrder).slice(0, HEAD_ROWS),
   };
 }
 
@@ -197,7 +197,7 @@ export async function firstScreen(db: DeskDatabase, limit: number): Promise<Cach
   const heads = await db.caseHeads.toArray();
   return heads
     .flatMap((h) => h.rows)
-    .sort(DEFAULT_QUEUE_ORDER)
+    .sort(firstScreenOrder)
     .slice(0, limit);
 }
 

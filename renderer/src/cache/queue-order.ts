@@ -1,3 +1,4 @@
+import type { CaseSummary } from "@shared/domain/appeal";
 import type { QueueSortKey } from "../sync/index";
 import type { CachedCase } from "./desk-db";
 
@@ -26,5 +27,30 @@ export function queueOrder(sort: {
   };
 }
 
-/** The queue's default order: most urgent escalation first (what a warm start paints first). */
-export const DEFAULT_QUEUE_ORDER = queueOrder({ by: "escalatedAt", direction: "asc" });
+/** Sort key of a paused clock (awaiting a party's evidence): after every running deadline. */
+const PAUSED_KEY = 8e15;
+/** Sort key of a case with no clock to count down: last. */
+const NO_CLOCK_KEY = 9e15;
+
+/**
+ * The queue screen's SLA sort key: the earliest running deadline, then paused clocks, then cases
+ * with none. The queue index sorts by it, and the chunk heads are kept in its order, so the first
+ * screen painted from the heads is exactly the one the full index then shows.
+ */
+export function slaSortKey(row: Pick<CaseSummary, "dueAt" | "status">): number {
+  if (row.dueAt) return Date.parse(row.dueAt);
+  return row.status === "awaiting_evidence" ? PAUSED_KEY : NO_CLOCK_KEY;
+}
+
+/** Reference order: references grow in digits, never shrink, so length then text is numeric. */
+export function compareReferences(x: string, y: string): number {
+  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/** The queue screen's default order (most urgent SLA first), as the heads and first screen use it. */
+export function firstScreenOrder(
+  a: Pick<CaseSummary, "dueAt" | "status" | "reference">,
+  b: Pick<CaseSummary, "dueAt" | "status" | "reference">,
+): number {
+  return slaSortKey(a) - slaSortKey(b) || compareReferences(a.reference, b.reference);
+}

@@ -6,6 +6,7 @@ import {
   type CaseSummary,
 } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
+import { compareReferences, slaSortKey } from "../cache/queue-order";
 import { foldForSearch, matchesAll, queryTerms } from "../search/normalize";
 import type { QueueFilter, QueueSort, SortKey } from "./queue-filter";
 import { type BreachRisk, type HeadlineClock, headlineClock, riskAt } from "./queue-sla";
@@ -39,9 +40,6 @@ function codesOf<T extends string>(values: readonly T[]): Map<T, number> {
 const CORPUS_SEPARATOR = "\u0001";
 /** Rebuilding beats patching each permutation once a batch touches this many rows. */
 const PATCH_LIMIT = 2_000;
-/** Sort keys for clocks without a due instant: paused ones after every running one, then none. */
-const PAUSED_KEY = 8e15;
-const NO_CLOCK_KEY = 9e15;
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
@@ -224,7 +222,8 @@ export class QueueIndex {
     this.amount.data[slot] = Number(row.amount);
     this.filedAt.data[slot] = Date.parse(row.filedAt);
     this.escalatedAt.data[slot] = row.escalatedAt ? Date.parse(row.escalatedAt) : Infinity;
-    this.slaKey.data[slot] = !clock ? NO_CLOCK_KEY : clock.isPaused ? PAUSED_KEY : clock.dueAt;
+    // The same key the cache orders its chunk heads by, so the first screen is the same either way.
+    this.slaKey.data[slot] = slaSortKey(row);
     this.summaryText[slot] = foldForSearch(
       `${row.reference} ${row.complainantName} ${row.respondentName}`,
     );
@@ -233,12 +232,8 @@ export class QueueIndex {
 
   private comparator(key: SortKey): (a: number, b: number) => number {
     const cases = this.cases as CaseSummary[];
-    const byReference = (a: number, b: number) => {
-      const x = (cases[a] as CaseSummary).reference;
-      const y = (cases[b] as CaseSummary).reference;
-      // References grow in digits, never shrink: length first, then text, is numeric order.
-      return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
-    };
+    const byReference = (a: number, b: number) =>
+      compareReferences((cases[a] as CaseSummary).reference, (cases[b] as CaseSummary).reference);
     const byNumber = (column: Float64Array) => (a: number, b: number) =>
       (column[a] as number) - (column[b] as number) || byReference(a, b);
     const byCode = (column: Uint8Array) => (a: number, b: number) =>

@@ -151,14 +151,6 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
   const queuePage = async (query: QueueQuery): Promise<QueuePage> => {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 200;
-    const isDefaultOrder =
-      !query.sort || (query.sort.by === "escalatedAt" && query.sort.direction === "asc");
-    const isUnfiltered = !query.status && !query.stage && !query.kind && !query.assignee;
-    if (isDefaultOrder && isUnfiltered && offset + limit <= HEAD_ROWS) {
-      // The top of the unfiltered queue is in the chunk heads: no need to read every row.
-      const [top, total] = await Promise.all([firstScreen(db, offset + limit), countCases(db)]);
-      return { rows: top.slice(offset), total };
-    }
     const statuses = query.status ? new Set(query.status) : null;
     const assigneeKey = query.assignee === "none" ? "" : query.assignee;
     const matches = (row: CachedCase) =>
@@ -218,6 +210,13 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     syncNow: () => engine.pullNow(),
 
     allCases: () => allCases(db),
+    async firstScreen(limit) {
+      const [rows, total] = await Promise.all([
+        firstScreen(db, Math.min(limit, HEAD_ROWS)),
+        countCases(db),
+      ]);
+      return { rows, total };
+    },
     casesByIds: (ids) => getCases(db, ids),
     onCasesChanged(listener) {
       listeners.add(listener);

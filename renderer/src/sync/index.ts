@@ -101,6 +101,12 @@ export interface DeskData {
   // Queue
   /** Every cached row, once (for in-memory filtering/sorting of 100,000 rows). */
   allCases(): Promise<CachedCase[]>;
+  /**
+   * The first `limit` (at most 100) rows of the unfiltered queue, most urgent SLA first, and how
+   * many rows there are, read without reading every row: what a warm start paints while
+   * `allCases` loads.
+   */
+  firstScreen(limit: number): Promise<QueuePage>;
   /** Rows by id, for incremental updates after `onCasesChanged`. */
   casesByIds(ids: readonly string[]): Promise<Array<CachedCase | undefined>>;
   /**
@@ -108,7 +114,7 @@ export interface DeskData {
    * window or any other window of the profile. `"all"` after a wipe or bulk fill page.
    */
   onCasesChanged(listener: (ids: readonly string[]) => void): Unsubscribe;
-  /** An index-backed page of the queue, re-emitted when the cache changes. */
+  /** A page of the queue, filtered and sorted in memory, re-emitted when the cache changes. */
   observeQueue(query: QueueQuery, listener: (page: QueuePage) => void): Unsubscribe;
 
   // Case

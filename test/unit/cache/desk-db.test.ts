@@ -25,7 +25,7 @@ import {
   SCHEMA_V3,
   toCachedCase,
 } from "../../../renderer/src/cache/desk-db";
-import { DEFAULT_QUEUE_ORDER } from "../../../renderer/src/cache/queue-order";
+import { firstScreenOrder } from "../../../renderer/src/cache/queue-order";
 import { detail, FAKE_IDB, freshUser, summary } from "../sync/support";
 
 const open: DeskDatabase[] = [];
@@ -137,6 +137,11 @@ describe("chunked case store", () => {
               escalatedAt: random(10)
                 ? new Date(Date.UTC(2025, 0, 1, 0, random(50_000))).toISOString()
                 : null,
+              // The heads' order is the SLA's: deadlines, then paused clocks, then none.
+              dueAt: random(8)
+                ? new Date(Date.UTC(2025, 0, 1, 0, random(50_000))).toISOString()
+                : null,
+              status: random(4) ? "escalated" : "awaiting_evidence",
             }),
           ),
         ),
@@ -159,7 +164,7 @@ describe("chunked case store", () => {
     expect(heads).toEqual(chunks.map(headOf));
     expect((await firstScreen(db, 60)).map((r) => r.id)).toEqual(
       [...all]
-        .sort(DEFAULT_QUEUE_ORDER)
+        .sort(firstScreenOrder)
         .slice(0, 60)
         .map((r) => r.id),
     );

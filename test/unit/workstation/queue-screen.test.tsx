@@ -37,6 +37,8 @@ function setup(count: number) {
       ids.map((id) => rows.find((r) => r.id === id)) as never,
     onCasesChanged: () => () => undefined,
     enqueue,
+    // Every row at once; the first-screen path has its own test (queue-first-screen).
+    firstScreen: undefined,
   } satisfies Record<keyof QueueData, unknown>;
   const store = createQueueStore({
     data: data as unknown as QueueData,
