@@ -34,6 +34,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir);
 }
 
+/** Lets the event loop read sockets between two turns of the embedded database. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
@@ -42,12 +45,22 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     sql: string,
     params?: readonly unknown[],
   ): Promise<Row[]> => (await target.query<Row>(sql, params ? [...params] : undefined)).rows;
+  // PGlite is one connection in this process, so statements and transactions take turns in one
+  // first-come, first-served line. Its work resolves through promises alone (no I/O), so a line of
+  // waiting transactions would run back to back without the event loop ever reading a socket: under
+  // 50 clients some requests went unread for over 10 s. Each turn therefore starts after the loop
+  // has polled I/O once.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = tail.then(yieldToIo, yieldToIo).then(work);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
   return {
     kind: "pglite",
-    query: (sql, params) => run(db, sql, params),
-    // PGlite is a single connection: its transaction() serialises callers, which is what we want.
+    query: (sql, params) => inTurn(() => run(db, sql, params)),
     transaction: (work) =>
-      db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) })),
+      inTurn(() => db.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) }))),
     listen: (channel, onNotify) => db.listen(channel, onNotify),
     close: () => db.close(),
   };
