@@ -156,7 +156,12 @@ function generateAppeal(
   const id = uuidFrom(random);
 
   // Filed up to 12 days ago; escalation follows the 10-minute respondent window.
-  const filedAt = new Date(now.getTime() - filedMinutesAgo(random) * 60_000);
+  // An appeal still in its 10-minute respondent window was filed minutes ago (any older one would
+  // have been escalated): those windows run out one by one after the seed, as they would live.
+  const filedAt = new Date(
+    now.getTime() -
+      (status === "awaiting_respondent" ? random.int(1, 9) : filedMinutesAgo(random)) * 60_000,
+  );
   const escalatedAt =
     status === "awaiting_respondent"
       ? null

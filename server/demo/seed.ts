@@ -126,7 +126,7 @@ export async function insertAppeals(
           a.decision && a.assignee ? a.assignee : null,
           a.trade?.orderId ?? a.payment?.transactionId ?? null,
           a.status === "awaiting_respondent"
-            ? new Date(Math.max(a.filedAt.getTime() + RESPONDENT_WINDOW_MS, now.getTime() + 60_000))
+            ? new Date(a.filedAt.getTime() + RESPONDENT_WINDOW_MS)
             : null,
         ]),
       );
