@@ -17,6 +17,7 @@ export class PageCache {
   private listening = false;
   private unlisten: (() => Promise<void>) | null = null;
   private readonly pages = new Map<string, { generation: number; json: Buffer }>();
+  private readonly reading = new Map<string, { generation: number; json: Promise<Buffer> }>();
   private bytes = 0;
 
   constructor(private readonly limits = { entries: 256, bytes: 32 * 1024 * 1024 }) {}
@@ -43,8 +44,10 @@ export class PageCache {
   }
 
   /**
-   * The cached JSON (UTF-8) for `key`, or `read()` serialised and kept for the generation in which the
-   * read started (a change that commits during the read makes the result unservable at once).
+   * The cached JSON (UTF-8) for `key`, or `read()` serialised and kept for the generation in which
+   * the read started (a change that commits during the read makes the result unservable at once).
+   * Requests that miss while a read of the same page in the same generation is under way share it:
+   * after a change, 50 clients asking for the head of the queue cost one query, not 50.
    */
   async page(key: string, read: () => Promise<unknown>): Promise<Buffer> {
     const hit = this.pages.get(key);
@@ -55,6 +58,22 @@ export class PageCache {
       return hit.json;
     }
     const generation = this.generation;
+    const pending = this.reading.get(key);
+    if (pending && pending.generation === generation) return pending.json;
+    const json = this.readPage(key, generation, read);
+    this.reading.set(key, { generation, json });
+    try {
+      return await json;
+    } finally {
+      if (this.reading.get(key)?.json === json) this.reading.delete(key);
+    }
+  }
+
+  private async readPage(
+    key: string,
+    generation: number,
+    read: () => Promise<unknown>,
+  ): Promise<Buffer> {
     // Kept encoded: a hit then costs no JSON or UTF-8 work at all.
     const json = Buffer.from(JSON.stringify(await read()));
     if (this.listening && generation === this.generation && json.length <= this.limits.bytes) {

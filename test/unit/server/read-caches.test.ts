@@ -61,6 +61,29 @@ describe("PageCache", () => {
     expect(text(await cache.page("k", async () => "after"))).toBe('"after"');
   });
 
+  it("answers concurrent misses of one page with one read, but not across a change", async () => {
+    const { db } = notifier();
+    const cache = new PageCache();
+    await cache.start(db);
+    const first = deferred<string>();
+    let reads = 0;
+    const read = () => {
+      reads++;
+      return first.promise;
+    };
+    const herd = Array.from({ length: 50 }, () => cache.page("head", read));
+    expect(reads).toBe(1);
+    cache.invalidate();
+    const afterChange = cache.page("head", async () => {
+      reads++;
+      return "after the change";
+    });
+    first.resolve("before the change");
+    expect(new Set((await Promise.all(herd)).map(text))).toEqual(new Set(['"before the change"']));
+    expect(text(await afterChange)).toBe('"after the change"');
+    expect(reads).toBe(2);
+  });
+
   it("caches nothing before it listens or after it stops", async () => {
     const { db, handlers } = notifier();
     const cache = new PageCache();
