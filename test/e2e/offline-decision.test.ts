@@ -2,25 +2,15 @@
  * Offline-first in Chromium: a decision taken while the API is unreachable survives a reload as
  * "1 pending", and reaches the server exactly once when the network is back.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { en as c } from "../../renderer/src/i18n/locales/en";
-import { type LaunchedBrowser, launchChromium } from "./support/chromium";
-import { startWebServer, type WebServer } from "./support/web-server";
+import { deskFixture } from "./support/desk-fixture";
 
-let server: WebServer;
-let browser: LaunchedBrowser;
-beforeAll(async () => {
-  server = await startWebServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const desk = deskFixture();
 
 test("decide offline → reload shows 1 pending → network back → Synced, the decision exists once on the server", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
+  const page = await desk.browser.context.newPage();
+  await page.goto(desk.server.url);
   await page.getByLabel("Username").fill("agent1");
   await page.getByLabel("Password").fill("demo");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -68,7 +58,7 @@ test("decide offline → reload shows 1 pending → network back → Synced, the
   await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^Synced/);
 
   // On the server: the decision exists once.
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${desk.server.url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username: "agent1", password: "demo" }),
@@ -76,7 +66,7 @@ test("decide offline → reload shows 1 pending → network back → Synced, the
   const { token } = (await login.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}` };
   const detail = (await (
-    await fetch(`${server.url}/api/v1/cases/${caseId}`, { headers: auth })
+    await fetch(`${desk.server.url}/api/v1/cases/${caseId}`, { headers: auth })
   ).json()) as {
     decisions: Array<{ rationale: string }>;
   };
@@ -84,7 +74,7 @@ test("decide offline → reload shows 1 pending → network back → Synced, the
     detail.decisions.filter((d) => d.rationale.includes("decided while offline")),
   ).toHaveLength(1);
   const audit = (await (
-    await fetch(`${server.url}/api/v1/cases/${caseId}/audit`, { headers: auth })
+    await fetch(`${desk.server.url}/api/v1/cases/${caseId}/audit`, { headers: auth })
   ).json()) as {
     entries: Array<{ action: string }>;
   };

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { type LaunchedBrowser, launchChromium } from "./support/chromium";
-import { startWebServer, type WebServer } from "./support/web-server";
+import { expect, test } from "vitest";
+import { deskFixture } from "./support/desk-fixture";
 
-let server: WebServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  server = await startWebServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const desk = deskFixture();
 
 test("an agent signs in and sees the seeded appeals in the queue", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
+  const page = await desk.browser.context.newPage();
+  await page.goto(desk.server.url);
 
   await page.getByLabel("Username").fill("agent1");
   await page.getByLabel("Password").fill("wrong");

@@ -6,34 +6,24 @@
  * every action exactly once, in the order the agent took them.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { en as c } from "../../renderer/src/i18n/locales/en";
-import { type LaunchedBrowser, launchChromium } from "./support/chromium";
-import { startWebServer, type WebServer } from "./support/web-server";
+import { deskFixture } from "./support/desk-fixture";
 
-let server: WebServer;
-let browser: LaunchedBrowser;
-beforeAll(async () => {
-  server = await startWebServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const desk = deskFixture();
 
 const NOTE_POST = /\/api\/v1\/cases\/[^/]+\/notes$/;
 
 /** Opens the desk in a new window of the profile, signed in as agent1 (the token is per tab). */
 async function openWindow(): Promise<{ page: Page; notePosts: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await desk.browser.context.newPage();
   const notePosts: string[] = [];
   page.on("request", (request) => {
     if (request.method() === "POST" && NOTE_POST.test(new URL(request.url()).pathname)) {
       notePosts.push(JSON.parse(request.postData() ?? "{}").text);
     }
   });
-  await page.goto(server.url);
+  await page.goto(desk.server.url);
   await page.getByLabel("Username").fill("agent1");
   await page.getByLabel("Password").fill("demo");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -53,13 +43,13 @@ async function addNote(page: Page, text: string): Promise<void> {
 }
 
 async function serverNotes(caseId: string): Promise<string[]> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  const login = await fetch(`${desk.server.url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username: "agent1", password: "demo" }),
   });
   const { token } = (await login.json()) as { token: string };
-  const response = await fetch(`${server.url}/api/v1/cases/${caseId}`, {
+  const response = await fetch(`${desk.server.url}/api/v1/cases/${caseId}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   const detail = (await response.json()) as { notes: Array<{ text: string }> };
@@ -86,7 +76,7 @@ test("two windows, one pusher: the follower's actions go through the leader; clo
 
   const second = await openWindow();
   const b = second.page;
-  await b.goto(`${server.url}/#/cases/${encodeURIComponent(caseId)}`);
+  await b.goto(`${desk.server.url}/#/cases/${encodeURIComponent(caseId)}`);
   const statusB = b.getByRole("status", { name: "Sync status" });
 
   // Both online: an action taken in the follower is sent by the leader, never by the follower.
