@@ -4,6 +4,7 @@
  */
 import { expect, test } from "vitest";
 import { en as c } from "../../renderer/src/i18n/locales/en";
+import { ApiClient } from "../support/api";
 import { deskFixture } from "./support/desk-fixture";
 
 const desk = deskFixture();
@@ -58,12 +59,7 @@ test("decide offline → reload shows 1 pending → network back → Synced, the
   await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^Synced/);
 
   // On the server: the decision exists once.
-  const login = await fetch(`${desk.server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "agent1", password: "demo" }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const { token } = await ApiClient.login(desk.server.url, "agent1");
   const auth = { authorization: `Bearer ${token}` };
   const detail = (await (
     await fetch(`${desk.server.url}/api/v1/cases/${caseId}`, { headers: auth })

@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { en as c } from "../../renderer/src/i18n/locales/en";
+import { ApiClient } from "../support/api";
 import { deskFixture } from "./support/desk-fixture";
 
 const desk = deskFixture();
@@ -43,12 +44,7 @@ async function addNote(page: Page, text: string): Promise<void> {
 }
 
 async function serverNotes(caseId: string): Promise<string[]> {
-  const login = await fetch(`${desk.server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "agent1", password: "demo" }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const { token } = await ApiClient.login(desk.server.url, "agent1");
   const response = await fetch(`${desk.server.url}/api/v1/cases/${caseId}`, {
     headers: { authorization: `Bearer ${token}` },
   });

@@ -72,7 +72,11 @@ export class ApiClient {
     return this.request<T>("POST", `/api/v1${path}`, { raw: form, headers });
   }
 
-  static async login(baseUrl: string, username: string, password = "demo"): Promise<ApiClient> {
+  static async login(
+    baseUrl: string,
+    username: string,
+    password = "demo",
+  ): Promise<SignedInClient> {
     const response = await new ApiClient(baseUrl).request<{ token: string }>(
       "POST",
       "/api/v1/auth/login",
@@ -81,6 +85,10 @@ export class ApiClient {
       },
     );
     if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status}`);
-    return new ApiClient(baseUrl, response.body.token);
+    // Built with the token it was given, so it has one.
+    return new ApiClient(baseUrl, response.body.token) as SignedInClient;
   }
 }
+
+/** A client made by `ApiClient.login`: its token is known to be there. */
+export type SignedInClient = ApiClient & { readonly token: string };

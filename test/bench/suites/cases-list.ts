@@ -11,6 +11,7 @@ import { openDatabase } from "../../../server/db/database";
 import { migrate } from "../../../server/db/migrate";
 import { generateAppeals } from "../../../server/demo/appeal-generator";
 import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
+import { ApiClient } from "../../support/api";
 import { startServerProcess } from "../../support/server-process";
 import type { BenchRow, BenchSuite } from "../harness";
 
@@ -55,12 +56,7 @@ async function measure(label: string, databaseUrl: string | undefined): Promise<
   }
   const server = await startServerProcess({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   try {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "agent1", password: "demo" }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const { token } = await ApiClient.login(server.url, "agent1");
     const floor = await load(`${server.url}/healthz`, null);
     const page = await load(`${server.url}/api/v1/cases?limit=100`, token);
     const subject = `GET /cases limit=100 over ${APPEALS.toLocaleString("en")} (${label})`;

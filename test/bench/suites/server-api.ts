@@ -20,6 +20,7 @@ import { openDatabase } from "../../../server/db/database";
 import { migrate } from "../../../server/db/migrate";
 import { generateAppeals } from "../../../server/demo/appeal-generator";
 import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
+import { ApiClient } from "../../support/api";
 import { postgresUnavailableReason, startPostgres } from "../../support/postgres";
 import { startServerProcess } from "../../support/server-process";
 import { type BenchRow, type BenchSuite, percentile } from "../harness";
@@ -165,12 +166,7 @@ async function measure(
   }
   const server = await startServerProcess({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   try {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "agent1", password: "demo" }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const { token } = await ApiClient.login(server.url, "agent1");
     const headers = { authorization: `Bearer ${token}` };
     const n = APPEALS.toLocaleString("en");
 

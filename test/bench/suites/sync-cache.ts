@@ -18,6 +18,7 @@ import { generateAppeals } from "../../../server/demo/appeal-generator";
 import { DEMO_USERS, insertAppeals, seedDemo } from "../../../server/demo/seed";
 import { startServer } from "../../../server/start";
 import { launchChromium } from "../../e2e/support/chromium";
+import { ApiClient } from "../../support/api";
 import type { BenchRow, BenchSuite } from "../harness";
 
 /** `SYNC_BENCH_APPEALS=20000 npm run bench sync-cache` for a quicker run while working. */
@@ -54,14 +55,7 @@ export const syncCacheSuite: BenchSuite = {
     try {
       await server.db.query("truncate users, cases cascade");
       await seedDemo(server.db, { appeals: 0 });
-      const login = async () => {
-        const response = await fetch(`${server.url}/api/v1/auth/login`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ username: "agent1", password: "demo" }),
-        });
-        return ((await response.json()) as { token: string }).token;
-      };
+      const login = async () => (await ApiClient.login(server.url, "agent1")).token;
       const page = await browser.context.newPage();
       await page.goto(`${server.url}/index.html`);
       await page.waitForFunction(() => "syncBench" in window);
