@@ -2,9 +2,9 @@ import type { CaseSummary } from "@shared/domain/appeal";
 import { createStore } from "zustand/vanilla";
 import type { DeskAction, DeskData } from "../sync/index";
 import {
+  activeFilterCount,
   BUILT_IN_VIEWS,
   DEFAULT_SORT,
-  EMPTY_FILTER,
   type QueueFilter,
   type QueueSort,
   type SavedView,
@@ -95,7 +95,8 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
     const paintFirstScreen = async () => {
       const { filter, sort } = get();
       const isDefaultView =
-        JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER) &&
+        activeFilterCount(filter) === 0 &&
+        filter.text === "" &&
         sort.key === DEFAULT_SORT.key &&
         sort.isDescending === DEFAULT_SORT.isDescending;
       if (!data.firstScreen || !isDefaultView) return;
