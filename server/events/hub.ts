@@ -1,9 +1,9 @@
 import type { LiveEvent } from "@shared/api/events";
 import { PRESENCE_TTL_MS } from "@shared/api/presence";
-import type { TimelineEventType } from "@shared/domain/appeal";
 import { type ChangeRow, encodeFeedCursor, readChangeRows } from "../cases/changes";
 import { CASE_SUMMARY_COLUMNS, type CaseSummaryRow, toCaseSummary } from "../cases/repository";
 import { computeSla } from "../cases/sla";
+import { timelinesOf } from "../cases/timelines";
 import type { Database } from "../db/database";
 import { CHANGES_CHANNEL } from "../journal/journal";
 import { PRESENCE_CHANNEL, PresenceBoard, PresenceNotice } from "../presence/board";
@@ -196,7 +196,10 @@ export class EventHub {
         limit 1000`,
       [since, now],
     );
-    const timelines = await this.timelinesOf(rows.map((row) => row.id));
+    const timelines = await timelinesOf(
+      this.db,
+      rows.map((row) => row.id),
+    );
     for (const row of rows) {
       const summary = toCaseSummary(row);
       // Named by the clock that is due, re-evaluated now (the columns only hold the instants).
@@ -218,23 +221,6 @@ export class EventHub {
         },
       });
     }
-  }
-
-  private async timelinesOf(
-    caseIds: readonly string[],
-  ): Promise<Map<string, { type: TimelineEventType; at: string }[]>> {
-    const byCase = new Map<string, { type: TimelineEventType; at: string }[]>();
-    if (caseIds.length === 0) return byCase;
-    const rows = await this.db.query<{ case_id: string; type: TimelineEventType; at: Date }>(
-      "select case_id, type, at from timeline_events where case_id = any($1::text[])",
-      [caseIds],
-    );
-    for (const row of rows) {
-      const list = byCase.get(row.case_id) ?? [];
-      list.push({ type: row.type, at: new Date(row.at).toISOString() });
-      byCase.set(row.case_id, list);
-    }
-    return byCase;
   }
 }
 

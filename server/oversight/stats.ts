@@ -4,7 +4,7 @@
  * here means what it means in the queue.
  */
 
-import type { CaseSummary, TimelineEventType } from "@shared/domain/appeal";
+import type { CaseSummary } from "@shared/domain/appeal";
 import { DESK_STATUSES } from "@shared/domain/lifecycle";
 import type { Role } from "@shared/domain/user";
 import {
@@ -18,6 +18,7 @@ import {
 } from "@shared/oversight/contract";
 import { builtinCalendar } from "@shared/sla";
 import { computeSla } from "../cases/sla";
+import { timelinesOf } from "../cases/timelines";
 import type { Queryable } from "../db/database";
 
 interface OpenCaseRow {
@@ -29,12 +30,6 @@ interface OpenCaseRow {
   status: CaseSummary["status"];
   assignee_id: string | null;
   escalated_at: Date | null;
-}
-
-interface TimelineRow {
-  case_id: string;
-  type: TimelineEventType;
-  at: Date;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,19 +62,10 @@ export async function oversightStats(
      where status = any($1::text[]) ${regionClause("region", 2)}`,
     [DESK_STATUSES, ...regionParam],
   );
-  const timeline = new Map<string, { type: TimelineEventType; at: string }[]>();
-  if (open.length) {
-    const rows = await db.query<TimelineRow>(
-      `select case_id, type, at from timeline_events where case_id = any($1::text[])
-       order by case_id, at`,
-      [open.map((row) => row.id)],
-    );
-    for (const row of rows) {
-      const list = timeline.get(row.case_id) ?? [];
-      list.push({ type: row.type, at: row.at.toISOString() });
-      timeline.set(row.case_id, list);
-    }
-  }
+  const timeline = await timelinesOf(
+    db,
+    open.map((row) => row.id),
+  );
 
   const users = await db.query<{ id: string; display_name: string; role: Role }>(
     "select id, display_name, role from users",
