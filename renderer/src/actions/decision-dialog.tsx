@@ -1,7 +1,8 @@
 import { DecisionBody, OUTCOMES_NEEDING_PARTY, RATIONALE_MIN_LENGTH } from "@shared/api/mutations";
 import { type CaseDetail, DecisionOutcome, type PartyRole } from "@shared/domain/appeal";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useModalDialog } from "../app/use-modal-dialog";
 import { useFormatters } from "../i18n/format";
 import type { WorkstationAction } from "./action-types";
 import { Confirmation, FieldError } from "./confirm";
@@ -28,7 +29,7 @@ export function DecisionDialog({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const ids = {
     title: useId(),
     rationale: useId(),
@@ -43,20 +44,6 @@ export function DecisionDialog({
   const [errors, setErrors] = useState<Errors>({});
   const [body, setBody] = useState<DecisionBody | null>(null);
   const [isBusy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      // jsdom (component tests) has no modal dialogs: fall back to a plain open one.
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-    }
-    if (!open && dialog.open) {
-      if (typeof dialog.close === "function") dialog.close();
-      else dialog.removeAttribute("open");
-    }
-  }, [open]);
 
   const needsParty = outcome !== "" && OUTCOMES_NEEDING_PARTY.includes(outcome);
 

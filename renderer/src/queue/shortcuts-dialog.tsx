@@ -1,5 +1,6 @@
-import { memo, useEffect, useRef } from "react";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { useModalDialog } from "../app/use-modal-dialog";
 
 export const SHORTCUTS = [
   { keys: ["j", "↓"], action: "shortcuts.next" },
@@ -24,20 +25,7 @@ export const ShortcutsDialog = memo(function ShortcutsDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      // jsdom (component tests) has no modal dialogs: fall back to a plain open one.
-      if (typeof dialog.showModal === "function") dialog.showModal();
-      else dialog.setAttribute("open", "");
-    }
-    if (!open && dialog.open) {
-      if (typeof dialog.close === "function") dialog.close();
-      else dialog.removeAttribute("open");
-    }
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">{t("shortcuts.title")}</h2>
