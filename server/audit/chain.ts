@@ -29,7 +29,28 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-/** The link: sha256(previous hash, sequence number, canonical content). */
+/**
+ * The digest of an entry's canonical content, computed by the server when it stages the entry.
+ * The database links it into the chain at commit (see `linkHash`).
+ */
+export function contentHash(content: AuditContent): string {
+  return createHash("sha256")
+    .update(canonicalJson({ ...content, at: content.at.toISOString() }))
+    .digest("hex");
+}
+
+/**
+ * The link sealed at commit by the `journal_seal` trigger: sha256 of the previous hash, the
+ * sequence number and the content digest, newline-separated. Keep the two identical.
+ */
+export function linkHash(prevHash: string, seq: number, digest: string): string {
+  return createHash("sha256").update(`${prevHash}\n${seq}\n${digest}`).digest("hex");
+}
+
+/**
+ * The link of entries written before the chain was sealed at commit (null `content_hash`):
+ * sha256(previous hash, sequence number, canonical content).
+ */
 export function entryHash(prevHash: string, seq: number, content: AuditContent): string {
   const body = canonicalJson({ ...content, at: content.at.toISOString(), seq });
   return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditVerification } from "@shared/api/audit";
 import type { Queryable } from "../db/database";
 import { toIso } from "../db/values";
-import { entryHash, GENESIS_HASH } from "./chain";
+import { type AuditContent, contentHash, entryHash, GENESIS_HASH, linkHash } from "./chain";
 
 interface AuditRow {
   seq: string | number;
@@ -17,6 +17,8 @@ interface AuditRow {
   details: Record<string, unknown>;
   prev_hash: string;
   hash: string;
+  /** Null on entries written before the chain was sealed at commit (they use `entryHash`). */
+  content_hash: string | null;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -72,7 +74,7 @@ export async function verifyChain(db: Queryable): Promise<AuditVerification> {
           firstBroken: { seq: entry.seq, reason: "prev_hash_mismatch" },
         };
       }
-      const recomputed = entryHash(prevHash, entry.seq, {
+      const content: AuditContent = {
         caseId: entry.caseId,
         actorId: entry.actorId,
         actorRole: entry.actorRole,
@@ -83,7 +85,12 @@ export async function verifyChain(db: Queryable): Promise<AuditVerification> {
         requestId: entry.requestId,
         idempotencyKey: entry.idempotencyKey,
         details: entry.details,
-      });
+      };
+      // Content edited by hand no longer has the digest the link was sealed with.
+      const recomputed =
+        row.content_hash === null
+          ? entryHash(prevHash, entry.seq, content)
+          : linkHash(prevHash, entry.seq, contentHash(content));
       if (recomputed !== entry.hash) {
         return { ok: false, checked, firstBroken: { seq: entry.seq, reason: "hash_mismatch" } };
       }

@@ -8,8 +8,8 @@ import {
 } from "@shared/domain/lifecycle";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
-import { journal } from "../journal/journal";
-import type { CaseSummaryRow } from "./repository";
+import { journal, journalEntry } from "../journal/journal";
+import { type CaseSummaryRow, isoText } from "./repository";
 import { computeSla } from "./sla";
 
 /** Who acts, as the engine records it. */
@@ -26,18 +26,17 @@ export interface RequestContext {
   requestId: string | null;
   idempotencyKey: string | null;
   now: Date;
-  /**
-   * Postpones the journal write (change feed + audit, which takes the global counter lock) to the
-   * very end of the transaction, after the response is built, so the lock is held as briefly as
-   * possible. Without it the journal is written at once.
-   */
-  defer?: (write: () => Promise<void>) => void;
 }
 
 export interface CaseRow extends CaseSummaryRow {
   language: string;
   first_decider_id: string | null;
   order_ref: string | null;
+}
+
+/** The locked case with its timeline, which the SLA clocks are computed from. */
+interface LockedCaseRow extends CaseRow {
+  timeline: { type: TimelineEventType; at: string }[];
 }
 
 /** Columns an action may set besides status, version and the SLA columns. */
@@ -80,9 +79,12 @@ const CASE_ROW_COLUMNS = `id, reference_no, kind, reason, status, stage, region,
   complainant_name, respondent_name, assignee_id, filed_at, escalated_at, updated_at, version,
   priority, due_at, warn_at, needs_supervisor, language, first_decider_id, order_ref`;
 
-export async function lockCase(tx: Queryable, caseId: string): Promise<CaseRow> {
-  const [row] = await tx.query<CaseRow>(
-    `select ${CASE_ROW_COLUMNS} from cases where id = $1 for update`,
+async function lockCase(tx: Queryable, caseId: string): Promise<LockedCaseRow> {
+  const [row] = await tx.query<LockedCaseRow>(
+    `select ${CASE_ROW_COLUMNS},
+       (select coalesce(json_agg(json_build_object('type', t.type, 'at', ${isoText("t.at")})), '[]')
+          from timeline_events t where t.case_id = c.id) as timeline
+     from cases c where c.id = $1 for update of c`,
     [caseId],
   );
   if (!row) throw new HttpProblem(404, "Not found", `There is no case ${caseId}.`);
@@ -150,44 +152,23 @@ export async function performAction(
 
   if (check.to === "deleted") {
     await tx.query("delete from cases where id = $1", [caseId]);
-    await record(request, () =>
-      journal(
-        tx,
-        { caseId, kind: "tombstone", reason: "redacted" },
-        { ...auditBase, afterVersion: null, details: { from: row.status, ...effects.audit } },
-      ),
+    await journal(
+      tx,
+      { caseId, kind: "tombstone", reason: "redacted" },
+      { ...auditBase, afterVersion: null, details: { from: row.status, ...effects.audit } },
     );
     return { version: row.version + 1, deleted: true };
   }
 
-  // The new events and the whole timeline (for the SLA clocks) in one round trip. A statement does
-  // not see its own inserts, hence the union with what the insert returns.
   const added = effects.timeline ?? [];
-  const timeline = await tx.query<{ type: TimelineEventType; at: Date }>(
-    `with added as (
-       insert into timeline_events (id, case_id, type, at, actor, summary)
-       select id, $1, type, $2, $3, summary from unnest($4::text[], $5::text[], $6::text[])
-         as t(id, type, summary)
-       returning type, at
-     )
-     select type, at from timeline_events where case_id = $1
-     union all select type, at from added`,
-    [
-      caseId,
-      now,
-      actor.name,
-      added.map(() => randomUUID()),
-      added.map((entry) => entry.type),
-      added.map((entry) => entry.summary ?? ""),
-    ],
-  );
+  const at = now.toISOString();
   const sla = computeSla(
     {
       kind: row.kind,
       reason: row.reason,
       priority: row.priority,
       region: row.region,
-      timeline: timeline.map((t) => ({ type: t.type, at: t.at.toISOString() })),
+      timeline: [...row.timeline, ...added.map((entry) => ({ type: entry.type, at }))],
     },
     now,
   );
@@ -196,49 +177,57 @@ export async function performAction(
   // Any supervisor action answers an agent's request for one.
   if (actor.role === "supervisor" && set.needs_supervisor === undefined)
     set.needs_supervisor = false;
-  const params: unknown[] = [caseId, check.to, now, sla.dueAt, sla.warnAt];
+  const version = row.version + 1;
+  const assigneeChanged = set.assignee_id !== undefined && set.assignee_id !== row.assignee_id;
+  const enteredQueue =
+    check.to === "escalated" && (row.status === "awaiting_respondent" || row.status === "agreed");
+  const staged = journalEntry(
+    {
+      caseId,
+      kind: "upsert",
+      event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
+    },
+    {
+      ...auditBase,
+      afterVersion: version,
+      details: {
+        from: row.status,
+        to: check.to,
+        ...(assigneeChanged ? { assignee: set.assignee_id } : {}),
+        ...effects.audit,
+      },
+    },
+  );
+
+  // The new timeline events, the case row and the journal entry in one round trip.
+  const params: unknown[] = [
+    caseId,
+    check.to,
+    now,
+    sla.dueAt,
+    sla.warnAt,
+    actor.name,
+    added.map(() => randomUUID()),
+    added.map((entry) => entry.type),
+    added.map((entry) => entry.summary ?? ""),
+  ];
   const assignments = UPDATABLE.filter((column) => set[column] !== undefined).map((column) => {
     params.push(set[column]);
     return `${column} = $${params.length}`;
   });
+  const journalSql = staged.sql(params.length + 1);
+  params.push(...staged.params);
   await tx.query(
-    `update cases set status = $2, version = version + 1, updated_at = $3, due_at = $4, warn_at = $5,
+    `with added as (
+       insert into timeline_events (id, case_id, type, at, actor, summary)
+       select id, $1, type, $3, $6, summary from unnest($7::text[], $8::text[], $9::text[])
+         as t(id, type, summary)
+     ), journaled as (${journalSql})
+     update cases set status = $2, version = version + 1, updated_at = $3, due_at = $4, warn_at = $5,
        respondent_deadline = case when $2 = 'awaiting_respondent' then respondent_deadline end
        ${assignments.map((a) => `, ${a}`).join("")}
      where id = $1`,
     params,
   );
-  const version = row.version + 1;
-  const assigneeChanged = set.assignee_id !== undefined && set.assignee_id !== row.assignee_id;
-  const enteredQueue =
-    check.to === "escalated" && (row.status === "awaiting_respondent" || row.status === "agreed");
-  await record(request, () =>
-    journal(
-      tx,
-      {
-        caseId,
-        kind: "upsert",
-        event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
-      },
-      {
-        ...auditBase,
-        afterVersion: version,
-        details: {
-          from: row.status,
-          to: check.to,
-          ...(assigneeChanged ? { assignee: set.assignee_id } : {}),
-          ...effects.audit,
-        },
-      },
-    ),
-  );
   return { version, deleted: false };
-}
-
-async function record(request: RequestContext, write: () => Promise<unknown>): Promise<void> {
-  const run = async () => {
-    await write();
-  };
-  if (request.defer) request.defer(run);
-  else await run();
 }

@@ -65,11 +65,10 @@ export function registerCaseRoutes(app: FastifyInstance, db: Database): void {
         body,
         headers,
         onCommitted: () => pages.invalidate(),
-        work: async (tx, defer) => {
+        work: async (tx) => {
           const context = {
             requestId: request.id,
             idempotencyKey: headers.idempotencyKey,
-            defer,
             now: new Date(),
           };
           const actor = deskActor(user);

@@ -34,13 +34,21 @@ export async function migrate(db: Database): Promise<string[]> {
 }
 
 /**
- * Splits a migration into statements on semicolons at line ends. Migrations are ours and written
- * with that in mind (no semicolons inside function bodies), which keeps both drivers on the
- * extended protocol with one statement per call.
+ * Splits a migration into statements on semicolons at line ends, except inside dollar-quoted
+ * bodies (functions), so both drivers stay on the extended protocol with one statement per call.
  */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = "";
+  let inBody = false;
+  for (const line of sql.split("\n")) {
+    current += `${line}\n`;
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.trim().replace(/;$/, ""));
+      current = "";
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements.filter((s) => s.length > 0);
 }

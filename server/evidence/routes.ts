@@ -34,13 +34,12 @@ export function registerEvidenceRoutes(app: FastifyInstance, db: Database): void
       caseId: id,
       body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
       headers,
-      work: async (tx, defer) => {
+      work: async (tx) => {
         const now = new Date();
         const context = {
           requestId: request.id,
           idempotencyKey: headers.idempotencyKey,
           now,
-          defer,
         };
         const done = await performAction(
           tx,

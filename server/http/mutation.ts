@@ -74,8 +74,7 @@ export async function runMutation(
     caseId: string | null;
     body: unknown;
     headers: MutationHeaders;
-    /** `defer` queues writes (the journal) to run after the response is stored, last in the transaction. */
-    work: (tx: Queryable, defer: (write: () => Promise<void>) => void) => Promise<MutationResult>;
+    work: (tx: Queryable) => Promise<MutationResult>;
     /** Runs after COMMIT, before the response is sent (e.g. to drop cached reads). */
     onCommitted?: () => void;
   },
@@ -96,11 +95,9 @@ export async function runMutation(
         const version = stored.version ?? 0;
         return { status: claim.status, json: claim.response, version, replayed: true };
       }
-      const deferred: (() => Promise<void>)[] = [];
-      const done = await options.work(tx, (write) => deferred.push(write));
+      const done = await options.work(tx);
       const json = JSON.stringify(done.body);
       await saveResponse(tx, options.principal, options.headers.idempotencyKey, done.status, json);
-      for (const write of deferred) await write();
       return { status: done.status, json, version: done.body.version, replayed: false };
     });
     if (!result.replayed) options.onCommitted?.();

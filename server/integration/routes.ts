@@ -64,11 +64,10 @@ export function registerIntegrationRoutes(
       caseId: null,
       body,
       headers,
-      work: async (tx, defer) => {
+      work: async (tx) => {
         const context: RequestContext = {
           requestId: request.id,
           idempotencyKey: headers.idempotencyKey,
-          defer,
           now: new Date(),
         };
         const id = await fileAppeal(tx, body, context);
@@ -103,11 +102,10 @@ export function registerIntegrationRoutes(
         caseId: id,
         body,
         headers,
-        work: async (tx, defer) => {
+        work: async (tx) => {
           const context: RequestContext = {
             requestId: request.id,
             idempotencyKey: headers.idempotencyKey,
-            defer,
             now: new Date(),
           };
           const done = await performAction(
@@ -142,11 +140,10 @@ export function registerIntegrationRoutes(
       caseId: id,
       body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
       headers,
-      work: async (tx, defer) => {
+      work: async (tx) => {
         const context: RequestContext = {
           requestId: request.id,
           idempotencyKey: headers.idempotencyKey,
-          defer,
           now: new Date(),
         };
         const spec = partyEvidenceAction(upload, fields.party, fields.description, context.now);

@@ -19,7 +19,7 @@ import type { Database } from "../db/database";
 import { requireUser } from "../http/auth";
 import { HttpProblem } from "../http/problem";
 import { parseRequest } from "../http/validate";
-import { journal } from "../journal/journal";
+import { journalSealed } from "../journal/journal";
 import { registerOversightRoutes } from "../oversight/routes";
 
 export function registerReportRoutes(app: FastifyInstance, db: Database): void {
@@ -85,7 +85,7 @@ export function registerReportRoutes(app: FastifyInstance, db: Database): void {
           "select version from cases where id = $1",
           [id],
         );
-        const { auditSeq } = await journal(tx, null, {
+        const auditSeq = await journalSealed(tx, null, {
           caseId: id,
           actorId: user.id,
           actorRole: user.role,
