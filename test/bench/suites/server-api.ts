@@ -6,6 +6,10 @@
  *   whole list or feed (never cached: the cold cost of a page)
  * - POST /cases/:id/decision at 50 concurrent clients, each request deciding a different case
  *   (full protocol: Idempotency-Key, If-Match, lifecycle check, audit entry, changes feed row).
+ * Each runs closed-loop (50 clients, each asking again as soon as answered: the throughput ceiling,
+ * where latency is 50 ÷ throughput by construction), and the cold pages and decisions again
+ * open-loop: 50 clients each sending one request a second on a fixed schedule, timed from the
+ * scheduled instant (the latency a desk sees while 50 desks work at once; see paced-load.ts).
  * Baseline in the same run: GET /healthz on the same server. p95 is computed from every response
  * time. Targets (issue): p95 < 25 ms for a page of 100 and for a decision on PostgreSQL, no errors.
  * PostgreSQL is a throwaway server started here with production durability (fsync on).
@@ -24,11 +28,17 @@ import { ApiClient } from "../../support/api";
 import { postgresUnavailableReason, startPostgres } from "../../support/postgres";
 import { startServerProcess } from "../../support/server-process";
 import { type BenchRow, type BenchSuite, percentile } from "../harness";
+import { type PacedRequest, pacedLoad } from "../paced-load";
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 100_000);
 const CONNECTIONS = 50;
 const DURATION_S = 5;
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 3_000);
+/** Open loop: each of the 50 clients sends one request a second. */
+const PACED_RATE = CONNECTIONS;
+const PACED_WARMUP_S = 2;
+const PACED_S = 10;
+const PACED_DECISIONS = PACED_RATE * (PACED_WARMUP_S + PACED_S);
 
 interface Load {
   p50: number;
@@ -98,6 +108,27 @@ async function load(options: autocannon.Options): Promise<Load> {
   };
 }
 
+/** Open-loop load at PACED_RATE, after a warm-up at the same rate that is not counted. */
+async function paced(url: string, next: () => PacedRequest): Promise<Load> {
+  const options = { url, rate: PACED_RATE, connections: CONNECTIONS, next };
+  await pacedLoad({ ...options, durationS: PACED_WARMUP_S });
+  const result = await pacedLoad({ ...options, durationS: PACED_S });
+  const errors = [...result.failures.values()].reduce((sum, count) => sum + count, 0);
+  if (errors > 0) {
+    const byStatus = [...result.failures].map(([status, count]) =>
+      status === 0 ? `${count}× connection error` : `${count}× HTTP ${status}`,
+    );
+    console.warn(`server-api: paced ${url}: ${byStatus.join(", ")}`);
+  }
+  return {
+    p50: percentile(result.times, 50),
+    p95: percentile(result.times, 95),
+    rps: result.achievedRate,
+    errors,
+    count: result.times.length,
+  };
+}
+
 function rows(
   subject: string,
   measured: Load,
@@ -158,7 +189,7 @@ async function measure(
       `update cases set status = 'in_review', assignee_id = 'u-agent1'
         where id in (select id from cases where status = 'escalated' order by id limit $1)
         returning id, version`,
-      [DECISIONS],
+      [DECISIONS + PACED_DECISIONS],
     );
     await db.query("analyze");
   } finally {
@@ -191,49 +222,91 @@ async function measure(
     );
     const changesWalk = await load(walk(server.url, headers, feedPages));
 
+    const decide = (target: { id: string; version: number } | undefined): PacedRequest => ({
+      method: "POST",
+      path: `/api/v1/cases/${target?.id}/decision`,
+      headers: {
+        ...headers,
+        "content-type": "application/json",
+        "idempotency-key": randomUUID(),
+        "if-match": `"${target?.version}"`,
+      },
+      body: JSON.stringify({
+        outcome: "release",
+        favouredParty: "complainant",
+        rationale: "Bank statement confirms the transfer; the seller did not rebut it in time.",
+      }),
+    });
+    const closedLoopCases = ready.slice(0, DECISIONS);
     let next = 0;
     const decisions = await load({
       url: server.url,
-      amount: ready.length,
+      amount: closedLoopCases.length,
       requests: [
         {
           method: "POST",
-          setupRequest: (request) => {
-            const target = ready[next++ % ready.length];
-            return {
-              ...request,
-              path: `/api/v1/cases/${target?.id}/decision`,
-              headers: {
-                ...headers,
-                "content-type": "application/json",
-                "idempotency-key": randomUUID(),
-                "if-match": `"${target?.version}"`,
-              },
-              body: JSON.stringify({
-                outcome: "release",
-                favouredParty: "complainant",
-                rationale:
-                  "Bank statement confirms the transfer; the seller did not rebut it in time.",
-              }),
-            };
-          },
+          setupRequest: (request) => ({
+            ...request,
+            ...decide(closedLoopCases[next++ % closedLoopCases.length]),
+          }),
         },
       ],
     });
 
+    let page = 0;
+    const pacedList = await paced(server.url, () => ({
+      method: "GET",
+      path: listPages[page++ % listPages.length] ?? "/",
+      headers,
+    }));
+    const pacedChanges = await paced(server.url, () => ({
+      method: "GET",
+      path: feedPages[page++ % feedPages.length] ?? "/",
+      headers,
+    }));
+    const pacedCases = ready.slice(DECISIONS);
+    let pacedNext = 0;
+    const pacedDecisions = await paced(server.url, () => decide(pacedCases[pacedNext++]));
+    const closed = `${CONNECTIONS} clients closed loop`;
+    const open = `${CONNECTIONS} clients × 1/s open loop`;
+
     return [
-      ...rows(`GET /cases limit=100 over ${n} (${label})`, list, floor, onPg),
-      ...rows(`GET /cases limit=100, every page in turn (${label})`, listWalk, floor, onPg),
-      ...rows(`GET /cases/changes limit=100 over ${n} (${label})`, changes, floor, onPg),
+      ...rows(`GET /cases limit=100 over ${n}, same page, ${closed} (${label})`, list, floor, onPg),
       ...rows(
-        `GET /cases/changes limit=100, every page in turn (${label})`,
+        `GET /cases limit=100, every page in turn, ${closed} (${label})`,
+        listWalk,
+        floor,
+        onPg,
+      ),
+      ...rows(
+        `GET /cases/changes limit=100 over ${n}, same page, ${closed} (${label})`,
+        changes,
+        floor,
+        onPg,
+      ),
+      ...rows(
+        `GET /cases/changes limit=100, every page in turn, ${closed} (${label})`,
         changesWalk,
         floor,
         onPg,
       ),
       ...rows(
-        `POST /cases/:id/decision, ${CONNECTIONS} clients (${label})`,
+        `POST /cases/:id/decision, ${closed} (${label})`,
         decisions,
+        null,
+        onPg,
+        "decisions/s",
+      ),
+      ...rows(`GET /cases every page in turn, ${open} (${label})`, pacedList, null, onPg),
+      ...rows(
+        `GET /cases/changes every page in turn, ${open} (${label})`,
+        pacedChanges,
+        null,
+        onPg,
+      ),
+      ...rows(
+        `POST /cases/:id/decision, ${open} (${label})`,
+        pacedDecisions,
         null,
         onPg,
         "decisions/s",
