@@ -38,7 +38,11 @@ const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 3_000);
 const PACED_RATE = CONNECTIONS;
 const PACED_WARMUP_S = 2;
 const PACED_S = 10;
-const PACED_DECISIONS = PACED_RATE * (PACED_WARMUP_S + PACED_S);
+/** Offered rates tried after PACED_RATE, while p95 stays under the target: where the knee is. */
+const PROBE_RATES = [100, 200, 400, 800];
+const TARGET_P95_MS = 25;
+const PACED_DECISIONS =
+  [PACED_RATE, ...PROBE_RATES].reduce((sum, rate) => sum + rate, 0) * (PACED_WARMUP_S + PACED_S);
 
 interface Load {
   p50: number;
@@ -108,9 +112,9 @@ async function load(options: autocannon.Options): Promise<Load> {
   };
 }
 
-/** Open-loop load at PACED_RATE, after a warm-up at the same rate that is not counted. */
-async function paced(url: string, next: () => PacedRequest): Promise<Load> {
-  const options = { url, rate: PACED_RATE, connections: CONNECTIONS, next };
+/** Open-loop load at `rate`, after a warm-up at the same rate that is not counted. */
+async function paced(url: string, next: () => PacedRequest, rate = PACED_RATE): Promise<Load> {
+  const options = { url, rate, connections: CONNECTIONS, next };
   await pacedLoad({ ...options, durationS: PACED_WARMUP_S });
   const result = await pacedLoad({ ...options, durationS: PACED_S });
   const errors = [...result.failures.values()].reduce((sum, count) => sum + count, 0);
@@ -127,6 +131,26 @@ async function paced(url: string, next: () => PacedRequest): Promise<Load> {
     errors,
     count: result.times.length,
   };
+}
+
+/**
+ * The highest offered rate of PROBE_RATES (after `atPacedRate` was measured at PACED_RATE) at which
+ * 50 open-loop clients still see p95 under the target with no errors; 0 when even PACED_RATE
+ * misses it.
+ */
+async function sustainableRate(
+  url: string,
+  next: () => PacedRequest,
+  atPacedRate: Load,
+): Promise<number> {
+  const meets = (load: Load) => load.p95 < TARGET_P95_MS && load.errors === 0;
+  if (!meets(atPacedRate)) return 0;
+  let best = PACED_RATE;
+  for (const rate of PROBE_RATES) {
+    if (!meets(await paced(url, next, rate))) break;
+    best = rate;
+  }
+  return best;
 }
 
 function rows(
@@ -151,7 +175,9 @@ function rows(
       value: measured.p95,
       unit: "ms",
       ...baseline(floor?.p95 ?? 0),
-      ...(target ? { target: "< 25 ms", meetsTarget: measured.p95 < 25 } : {}),
+      ...(target
+        ? { target: `< ${TARGET_P95_MS} ms`, meetsTarget: measured.p95 < TARGET_P95_MS }
+        : {}),
     },
     { subject, metric: "throughput", value: measured.rps, unit, ...baseline(floor?.rps ?? 0) },
     {
@@ -254,21 +280,35 @@ async function measure(
     });
 
     let page = 0;
-    const pacedList = await paced(server.url, () => ({
+    const nextListPage = (): PacedRequest => ({
       method: "GET",
       path: listPages[page++ % listPages.length] ?? "/",
       headers,
-    }));
-    const pacedChanges = await paced(server.url, () => ({
+    });
+    const nextFeedPage = (): PacedRequest => ({
       method: "GET",
       path: feedPages[page++ % feedPages.length] ?? "/",
       headers,
-    }));
+    });
     const pacedCases = ready.slice(DECISIONS);
     let pacedNext = 0;
-    const pacedDecisions = await paced(server.url, () => decide(pacedCases[pacedNext++]));
+    const nextDecision = () => decide(pacedCases[pacedNext++]);
+    const pacedList = await paced(server.url, nextListPage);
+    const pacedChanges = await paced(server.url, nextFeedPage);
+    const pacedDecisions = await paced(server.url, nextDecision);
+    const knees = {
+      list: await sustainableRate(server.url, nextListPage, pacedList),
+      changes: await sustainableRate(server.url, nextFeedPage, pacedChanges),
+      decisions: await sustainableRate(server.url, nextDecision, pacedDecisions),
+    };
     const closed = `${CONNECTIONS} clients closed loop`;
     const open = `${CONNECTIONS} clients × 1/s open loop`;
+    const knee = (subject: string, value: number, unit: string): BenchRow => ({
+      subject: `${subject}, open loop (${label})`,
+      metric: `highest rate tried with p95 < ${TARGET_P95_MS} ms`,
+      value,
+      unit,
+    });
 
     return [
       ...rows(`GET /cases limit=100 over ${n}, same page, ${closed} (${label})`, list, floor, onPg),
@@ -311,6 +351,9 @@ async function measure(
         onPg,
         "decisions/s",
       ),
+      knee("GET /cases every page in turn", knees.list, "req/s"),
+      knee("GET /cases/changes every page in turn", knees.changes, "req/s"),
+      knee("POST /cases/:id/decision", knees.decisions, "decisions/s"),
     ];
   } finally {
     await server.stop();
