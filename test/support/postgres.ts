@@ -28,8 +28,6 @@ export interface PostgresOptions {
    * production server runs with, so commit latency is real.
    */
   durable?: boolean;
-  /** Extra server settings, e.g. `shared_preload_libraries=pg_stat_statements` when profiling. */
-  settings?: readonly string[];
 }
 
 export function findPostgresBin(): string | null {
@@ -118,7 +116,6 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
     ...(options.durable
       ? []
       : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
-    ...(options.settings ?? []).flatMap((setting) => ["-c", setting]),
   ];
   const run = runAs(join(bin, "postgres"), ["-D", data, "-p", String(port), ...settings]);
   const child = spawn(run.command, run.args, { stdio: ["ignore", "pipe", "pipe"] });
