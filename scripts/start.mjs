@@ -1,10 +1,8 @@
 // `npm start`: builds the desktop app and launches it with Electron. Where the Electron binary is
 // missing (it is downloaded outside the npm registry), says so in one line and points to web mode.
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { findElectronBinary } from "./electron-binary.mjs";
 
-const require = createRequire(import.meta.url);
 const binary = findElectronBinary();
 if (!binary) {
   console.error(
@@ -13,14 +11,15 @@ if (!binary) {
   process.exit(1);
 }
 
-const build = spawnSync(
-  process.execPath,
-  [require.resolve("electron-vite/bin/electron-vite.js"), "build"],
-  {
-    stdio: "inherit",
-  },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
+// electron-vite's JS API, not its bin file, which the package's `exports` do not expose. Imported
+// only here so the one-line message above never waits for the bundler to load.
+const { build } = await import("electron-vite");
+try {
+  await build({ logLevel: "warn" });
+} catch (error) {
+  console.error(`Arbiter Desk build failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 
 const run = spawnSync(binary, ["."], { stdio: "inherit" });
 process.exit(run.status ?? 0);

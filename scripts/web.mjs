@@ -1,25 +1,16 @@
 // `npm run web`: builds the renderer and serves it from the reference server, which seeds the demo
 // data into an empty data folder. Extra arguments go to the server (e.g. `npm run web -- --simulate`).
-import { spawn, spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
+import { spawn } from "node:child_process";
+// Vite's JS API, not its bin file: vite's package `exports` do not expose `bin/vite.js`, so
+// resolving that path throws ERR_PACKAGE_PATH_NOT_EXPORTED before anything is built.
+import { build } from "vite";
 
-const require = createRequire(import.meta.url);
-
-const build = spawnSync(
-  process.execPath,
-  [
-    require.resolve("vite/bin/vite.js"),
-    "build",
-    "-c",
-    "renderer/vite.config.ts",
-    "--logLevel",
-    "warn",
-  ],
-  {
-    stdio: "inherit",
-  },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
+try {
+  await build({ configFile: "renderer/vite.config.ts", logLevel: "warn" });
+} catch (error) {
+  console.error(`Arbiter Desk web build failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 
 const server = spawn(
   process.execPath,
