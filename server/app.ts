@@ -13,6 +13,7 @@ import type { Database } from "./db/database";
 import type { EventHub } from "./events/hub";
 import { registerEventRoutes } from "./events/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
+import { registerCors } from "./http/cors";
 import { HttpProblem } from "./http/problem";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
@@ -28,6 +29,8 @@ export interface AppOptions {
   serviceToken?: string | undefined;
   /** Live events; without a hub `/events` is not served (unit tests of single routes). */
   hub?: EventHub | undefined;
+  /** Origins granted CORS besides the desktop app's `app://desk` (a web desk on another origin). */
+  deskOrigins?: readonly string[] | undefined;
 }
 
 /** Titles of the client errors Fastify itself raises (bad JSON, too large, wrong type...). */
@@ -43,6 +46,7 @@ export async function buildApp({
   logger = false,
   serviceToken,
   hub,
+  deskOrigins = [],
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -84,6 +88,7 @@ export async function buildApp({
     return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem.toBody(request.url));
   });
 
+  await registerCors(app, deskOrigins);
   app.get("/healthz", async () => ({ status: "ok", database: db.kind }));
   // Evidence uploads only; limits are set per request where the route reads the parts.
   await app.register(fastifyMultipart, { throwFileSizeLimit: true });

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { parseOriginList } from "@shared/api/cross-origin";
 import { z } from "zod";
 
 /**
@@ -13,6 +14,17 @@ const Env = z.object({
   DATA_DIR: z.string().default("./data"),
   SERVICE_TOKEN: z.string().min(16).optional(),
   LOG: z.enum(["on", "off"]).default("off"),
+  DESK_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      const parsed = parseOriginList(value);
+      if ("error" in parsed) {
+        context.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.origins;
+    }),
 });
 
 export const DEMO_SERVICE_TOKEN = "demo-service-token";
@@ -55,6 +67,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     demoAppeals,
     staticDir: values.static ? resolve(values.static) : undefined,
     logger: e.LOG === "on",
+    deskOrigins: e.DESK_ORIGINS,
     // Web mode's demo has a known integration token so the simulator and curl work out of the box.
     serviceToken:
       e.SERVICE_TOKEN ?? (values.demo || values.simulate ? DEMO_SERVICE_TOKEN : undefined),

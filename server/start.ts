@@ -24,6 +24,8 @@ export interface ServerOptions {
   timerIntervalMs?: number;
   /** How long a presence entry lives without a heartbeat (default PRESENCE_TTL_MS). */
   presenceTtlMs?: number;
+  /** Origins granted CORS besides `app://desk` (`DESK_ORIGINS`). */
+  deskOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -49,6 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       logger: options.logger ?? false,
       serviceToken: options.serviceToken,
       hub,
+      deskOrigins: options.deskOrigins,
     });
     app.addHook("onClose", async () => {
       stopTimer();

@@ -29,9 +29,14 @@ export function registerEventRoutes(app: FastifyInstance, db: Database, hub: Eve
         ? decodeFeedCursor(lastEventId, "headers/last-event-id")
         : null;
 
+    // What the hooks set before the hijack (CORS among them) would be lost otherwise.
+    const hooked = Object.entries(reply.getHeaders()).filter(
+      (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+    );
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
+      ...Object.fromEntries(hooked),
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",
       connection: "keep-alive",
