@@ -15,6 +15,7 @@ import { registerEventRoutes } from "./events/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
 import { registerCors } from "./http/cors";
 import { HttpProblem } from "./http/problem";
+import { registerWebCsp } from "./http/web-csp";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
 import { registerPresenceRoutes } from "./presence/routes";
@@ -111,6 +112,7 @@ export async function buildApp({
   if (staticDir) {
     if (!existsSync(staticDir))
       throw new Error(`The renderer build is missing at ${staticDir}: run \`npm run build:web\`.`);
+    registerWebCsp(app);
     await app.register(fastifyStatic, { root: staticDir, wildcard: false });
   }
 

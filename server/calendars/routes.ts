@@ -7,6 +7,7 @@ import {
   CalendarParams,
 } from "@shared/api/calendars";
 import { API_BASE } from "@shared/api/paths";
+import { RegionCalendarId } from "@shared/domain/appeal";
 import {
   addWorkingTime,
   BUILTIN_CALENDAR_IDS,
@@ -35,6 +36,20 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Database): void
     return { calendars } satisfies CalendarList;
   });
 
+  /** The calendar a route's `:id` names, or a 404 naming the ones there are. */
+  const calendarOf = (params: unknown) => {
+    const { id } = parseRequest("params", CalendarParams, params);
+    const known = RegionCalendarId.safeParse(id);
+    if (!known.success) {
+      throw new HttpProblem(
+        404,
+        "Not found",
+        `There is no calendar ${id}; the calendars are ${RegionCalendarId.options.join(", ")}.`,
+      );
+    }
+    return builtinCalendar(known.data);
+  };
+
   /** Instants outside the calendar's compiled span are the client's mistake: 400, not 500. */
   const outOfRange = (error: unknown): never => {
     if (error instanceof RangeError) {
@@ -47,10 +62,10 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Database): void
 
   app.get(`${API_BASE}/calendars/:id/add`, async (request) => {
     await requireUser(db, request);
-    const { id } = parseRequest("params", CalendarParams, request.params);
+    const calendar = calendarOf(request.params);
     const query = parseRequest("query", CalendarAddQuery, request.query);
     try {
-      const due = addWorkingTime(builtinCalendar(id), Date.parse(query.from), query.minutes);
+      const due = addWorkingTime(calendar, Date.parse(query.from), query.minutes);
       return { due: new Date(due).toISOString() } satisfies CalendarAddResponse;
     } catch (error) {
       return outOfRange(error);
@@ -59,20 +74,17 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Database): void
 
   app.get(`${API_BASE}/calendars/:id/between`, async (request) => {
     await requireUser(db, request);
-    const { id } = parseRequest("params", CalendarParams, request.params);
+    const calendar = calendarOf(request.params);
     const query = parseRequest("query", CalendarBetweenQuery, request.query);
-    if (Date.parse(query.to) < Date.parse(query.from)) {
-      throw new HttpProblem(400, "Invalid request", "`to` must not be before `from`.", [
-        { field: "query/to", message: "before from" },
-      ]);
-    }
+    const from = Date.parse(query.from);
+    const to = Date.parse(query.to);
     try {
-      const minutes = workingTimeBetween(
-        builtinCalendar(id),
-        Date.parse(query.from),
-        Date.parse(query.to),
-      );
-      return { minutes } satisfies CalendarBetweenResponse;
+      // Signed, as pinned: backwards is the same span counted negative (an overdue clock).
+      const minutes =
+        to < from
+          ? -workingTimeBetween(calendar, to, from)
+          : workingTimeBetween(calendar, from, to);
+      return { minutes: minutes === 0 ? 0 : minutes } satisfies CalendarBetweenResponse;
     } catch (error) {
       return outOfRange(error);
     }

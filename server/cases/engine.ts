@@ -4,6 +4,7 @@ import {
   type Actor,
   type CaseAction,
   checkTransition,
+  mayEverTake,
   type TransitionVariant,
 } from "@shared/domain/lifecycle";
 import type { Queryable } from "../db/database";
@@ -109,13 +110,24 @@ const UPDATABLE: readonly (keyof CaseUpdates)[] = [
 export async function performAction(
   tx: Queryable,
   caseId: string,
-  ifMatch: number | null,
+  ifMatch: readonly number[] | null,
   actor: ActorContext,
   spec: ActionSpec,
   request: RequestContext,
 ): Promise<{ version: number; deleted: boolean }> {
+  // Authorisation before state: a role that may never take this action learns so whatever the
+  // case's version or status (403, not 412 or 409).
+  const fixedVariant = typeof spec.variant === "string" ? spec.variant : undefined;
+  if (!mayEverTake(actor.role, spec.action, fixedVariant)) {
+    throw new HttpProblem(
+      403,
+      "Forbidden",
+      `"${spec.action.replaceAll("_", " ")}" is never for the ${actor.role} role.`,
+    );
+  }
   const row = await lockCase(tx, caseId);
-  if (ifMatch !== null && row.version !== ifMatch) throw new StaleVersion(caseId, row.version);
+  if (ifMatch !== null && !ifMatch.includes(row.version))
+    throw new StaleVersion(caseId, row.version);
   const variant = typeof spec.variant === "function" ? await spec.variant(row, tx) : spec.variant;
   const check = checkTransition(
     {

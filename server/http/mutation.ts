@@ -1,4 +1,4 @@
-import { etagOf, HEADERS, IDEMPOTENCY_KEY_PATTERN, versionFromIfMatch } from "@shared/api/headers";
+import { etagOf, HEADERS, IDEMPOTENCY_KEY_PATTERN, parseIfMatch } from "@shared/api/headers";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { loadCaseDetail } from "../cases/detail";
 import { StaleVersion } from "../cases/engine";
@@ -8,8 +8,11 @@ import { HttpProblem } from "./problem";
 
 export interface MutationHeaders {
   idempotencyKey: string;
-  /** Null when the endpoint makes If-Match optional and the client sent none. */
-  ifMatch: number | null;
+  /**
+   * The versions If-Match names (the precondition holds when the case is at one of them; an empty
+   * list never holds). Null when the endpoint makes If-Match optional and the client sent none.
+   */
+  ifMatch: readonly number[] | null;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -46,13 +49,23 @@ export function readMutationHeaders(
       [{ field: "headers/if-match", message: "required" }],
     );
   }
-  const version = versionFromIfMatch(tag);
-  if (version === null) {
-    throw new HttpProblem(400, "Invalid request", 'If-Match must be a strong ETag such as "7".', [
+  const condition = parseIfMatch(tag);
+  if (condition.kind === "any") {
+    throw new HttpProblem(
+      428,
+      "Precondition required",
+      'If-Match: * does not say which version the action was taken on; send "<version>".',
+      [{ field: "headers/if-match", message: 'a quoted version such as "7"' }],
+    );
+  }
+  if (condition.kind === "invalid") {
+    throw new HttpProblem(400, "Invalid request", 'If-Match must be an entity tag such as "7".', [
       { field: "headers/if-match", message: 'a quoted version such as "7"' },
     ]);
   }
-  return { idempotencyKey: key, ifMatch: version };
+  // A well-formed tag that names no version of ours is a precondition that fails (412), not a
+  // malformed request: the client learns the current case and can retry on it.
+  return { idempotencyKey: key, ifMatch: condition.versions };
 }
 
 export interface MutationResult {
@@ -109,7 +122,7 @@ export async function runMutation(
       throw new HttpProblem(
         412,
         "Precondition failed",
-        `The case changed: it is at version ${current.version}, the action was taken on ${options.headers.ifMatch}.`,
+        `The case is at version ${current.version}; If-Match named ${describeTags(options.headers.ifMatch)}.`,
         undefined,
         { current },
       );
@@ -119,4 +132,9 @@ export async function runMutation(
   reply.header(HEADERS.etag, etagOf(result.version));
   if (result.replayed) reply.header("Idempotent-Replayed", "true");
   return reply.code(result.status).type("application/json; charset=utf-8").send(result.json);
+}
+
+function describeTags(versions: readonly number[] | null): string {
+  if (!versions || versions.length === 0) return "no version of it";
+  return versions.length === 1 ? `version ${versions[0]}` : `versions ${versions.join(", ")}`;
 }

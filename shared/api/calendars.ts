@@ -12,7 +12,17 @@ export const CalendarInfo = z.object({
 export const CalendarList = z.object({ calendars: z.array(CalendarInfo) });
 export type CalendarList = z.infer<typeof CalendarList>;
 
-export const CalendarParams = z.object({ id: RegionCalendarId });
+/**
+ * Any id parses; one that names no calendar is a resource that does not exist (404), not a
+ * malformed request. The ids there are: {@link RegionCalendarId}.
+ */
+export const CalendarParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe(`one of ${RegionCalendarId.options.join(", ")}`),
+});
 
 export const CalendarAddQuery = z.object({
   from: Instant,
@@ -23,5 +33,6 @@ export const CalendarAddResponse = z.object({ due: Instant });
 export type CalendarAddResponse = z.infer<typeof CalendarAddResponse>;
 
 export const CalendarBetweenQuery = z.object({ from: Instant, to: Instant });
-export const CalendarBetweenResponse = z.object({ minutes: z.number().nonnegative() });
+/** Negative when `to` is before `from`: `between(a, b) === -between(b, a)`. */
+export const CalendarBetweenResponse = z.object({ minutes: z.number() });
 export type CalendarBetweenResponse = z.infer<typeof CalendarBetweenResponse>;

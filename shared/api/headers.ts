@@ -30,13 +30,32 @@ export function etagOf(version: number): string {
 }
 
 /**
- * The version an `If-Match` names, or null when it names none we issued. Accepts `"7"`, `W/"7"` is
- * refused (a weak tag cannot guard a write, RFC 9110 §13.1.1), and `*` is refused too: the desk must
- * say which version it acted on.
+ * An `If-Match` field read as RFC 9110 §13.1.1 defines it: a list of entity tags, compared
+ * strongly with the case's current tag `"<version>"`.
+ * - `tags`: the versions the list names (empty when none of its tags is one we could have
+ *   issued — weak, non-numeric or zero): the precondition holds only if the case is at one of
+ *   them, so an empty list always fails (412), never a 400.
+ * - `any`: `*`, which the desk API refuses (an action must say which version it was taken on).
+ * - `invalid`: not a list of entity tags at all (e.g. `7` without quotes).
  */
-export function versionFromIfMatch(header: string): number | null {
-  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
-  if (!match?.[1]) return null;
-  const version = Number(match[1]);
-  return version >= 1 ? version : null;
+export type IfMatchCondition =
+  | { kind: "tags"; versions: number[] }
+  | { kind: "any" }
+  | { kind: "invalid" };
+
+export function parseIfMatch(header: string): IfMatchCondition {
+  const trimmed = header.trim();
+  if (trimmed === "*") return { kind: "any" };
+  const versions: number[] = [];
+  const entries = trimmed.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text
+    const match = /^(W\/)?"([\x21\x23-\x7e\x80-\uffff]*)"$/.exec(entry);
+    if (!match) return { kind: "invalid" };
+    const [, weak, opaque = ""] = match;
+    if (weak || !/^\d{1,9}$/.test(opaque)) continue;
+    const version = Number(opaque);
+    if (version >= 1) versions.push(version);
+  }
+  return { kind: "tags", versions };
 }

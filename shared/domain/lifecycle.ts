@@ -209,8 +209,22 @@ export function transitionsOf(action: CaseAction): Transition[] {
 }
 
 /**
+ * Whether `role` may take `action` in any status at all (with `variant`, or with any variant when
+ * it is not given). A role that never may is refused before the case is even looked at.
+ */
+export function mayEverTake(role: Actor, action: CaseAction, variant?: TransitionVariant): boolean {
+  return TRANSITIONS.some(
+    (tr) =>
+      tr.action === action &&
+      (variant === undefined || tr.variant === variant) &&
+      tr.actors.includes(role),
+  );
+}
+
+/**
  * Decides whether `actor` may take `action` (with `variant`) on the case now, and where it leads.
- * Status is checked before role, so a desk showing a stale case learns "it moved on" (409) rather
+ * A role that may never take the action is refused first (403 whatever the status). Otherwise
+ * status is checked before role, so a desk showing a stale case learns "it moved on" (409) rather
  * than "you may not" (403).
  */
 export function checkTransition(
@@ -219,6 +233,13 @@ export function checkTransition(
   actor: LifecycleActor,
   variant: TransitionVariant = "default",
 ): TransitionCheck {
+  if (!mayEverTake(actor.role, action, variant)) {
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: `${describe(action, variant)} is never for the ${actor.role} role.`,
+    };
+  }
   const candidates = TRANSITIONS.filter(
     (tr) => tr.action === action && tr.variant === variant && tr.from.includes(current.status),
   );

@@ -1,4 +1,4 @@
-import { etagOf, versionFromIfMatch } from "@shared/api/headers";
+import { etagOf, parseIfMatch } from "@shared/api/headers";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, entryHash, GENESIS_HASH } from "../../../server/audit/chain";
 import { sniffMime } from "../../../server/evidence/sniff";
@@ -27,10 +27,14 @@ describe("evidence sniffing", () => {
 });
 
 describe("mutation protocol", () => {
-  it("round-trips versions through ETag / If-Match and refuses weak or wildcard tags", () => {
-    expect(versionFromIfMatch(etagOf(42))).toBe(42);
-    for (const bad of ['W/"1"', "*", "1", '"0"', '"-3"', '"1", "2"', ""])
-      expect(versionFromIfMatch(bad)).toBeNull();
+  it("round-trips versions through ETag / If-Match; weak, foreign or zero tags name no version", () => {
+    expect(parseIfMatch(etagOf(42))).toEqual({ kind: "tags", versions: [42] });
+    expect(parseIfMatch(' "1", W/"2" ,"3"')).toEqual({ kind: "tags", versions: [1, 3] });
+    for (const foreign of ['W/"1"', '"0"', '"-3"', '"abc"', '""', '"v7"', '"1e3"'])
+      expect(parseIfMatch(foreign)).toEqual({ kind: "tags", versions: [] });
+    expect(parseIfMatch(" * ")).toEqual({ kind: "any" });
+    for (const bad of ["1", "", '"1" "2"', "W/1", '"a"b"', '"1",'])
+      expect(parseIfMatch(bad)).toEqual({ kind: "invalid" });
   });
 });
 

@@ -44,9 +44,17 @@ describe("appeal lifecycle", () => {
     expect(step("decided", "second_stage_appeal", platform)).toBe("second_stage");
   });
 
-  it("refuses by state (409) before refusing by role (403)", () => {
+  it("refuses a role that may never act (403) first, then by state (409), then by role (403)", () => {
+    // The platform may never decide: 403 whatever the status.
     expect(
       checkTransition({ ...base, status: "closed" }, "decide", { role: "platform" }),
+    ).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(
+      checkTransition({ ...base, status: "in_review" }, "review", { role: "agent", userId: "a1" }),
+    ).toMatchObject({ ok: false, reason: "forbidden" });
+    // An agent may decide in some states: on a closed case it learns the state moved on.
+    expect(
+      checkTransition({ ...base, status: "closed" }, "decide", { role: "agent", userId: "a1" }),
     ).toMatchObject({ ok: false, reason: "invalid_state" });
     expect(checkTransition(base, "decide", { role: "platform" })).toMatchObject({
       ok: false,
