@@ -3,9 +3,10 @@
  * real main process (`electron/main/index.ts`) against a recorded `electron` module and reads the
  * options, handlers and headers it installed. A regression of any item fails here.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { IPC_CONTRACT } from "@shared/ipc/contract";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import {
@@ -133,6 +134,37 @@ describe("windows", () => {
     });
     expect(main.options.webPreferences?.enableBlinkFeatures ?? "").toBe("");
     expect(main.options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  test("every `new BrowserWindow` call states the security preferences literally (static scan)", () => {
+    // What a scanner such as Electronegativity reads: the source, not the running object.
+    const electronDir = fileURLToPath(new URL("../../../electron", import.meta.url));
+    const sources = readdirSync(electronDir, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => readFileSync(join(electronDir, file), "utf8"));
+    const calls = sources.flatMap((source) =>
+      [...source.matchAll(/new BrowserWindow\(([\s\S]*?)\n {4}\}\);/g)].map((m) => m[1] ?? ""),
+    );
+    const constructions = sources.join("\n").match(/new BrowserWindow\(/g) ?? [];
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls).toHaveLength(constructions.length);
+    for (const call of calls) {
+      const preferences = /webPreferences: \{([\s\S]*?)\}/.exec(call)?.[1] ?? "";
+      for (const setting of [
+        "contextIsolation: true",
+        "sandbox: true",
+        "nodeIntegration: false",
+        "nodeIntegrationInWorker: false",
+        "nodeIntegrationInSubFrames: false",
+        "webSecurity: true",
+        "allowRunningInsecureContent: false",
+        "webviewTag: false",
+        "experimentalFeatures: false",
+      ]) {
+        expect(preferences).toContain(setting);
+      }
+      expect(preferences).not.toMatch(/\.\.\./);
+    }
   });
 
   test("the desk loads from app://desk, never file:// or a remote site", () => {
