@@ -118,7 +118,10 @@ export async function buildApp({
 
   app.setNotFoundHandler((request, reply) => {
     // The desk is a single-page app: unknown non-API paths get its shell, API paths a 404 problem.
-    if (staticDir && request.method === "GET" && !request.url.startsWith(API_BASE)) {
+    // A missing file (a path with an extension, e.g. `desk-config.json`) is a 404, not the shell.
+    const path = request.url.split("?")[0] ?? "";
+    const isFile = /\.[A-Za-z0-9]+$/.test(path);
+    if (staticDir && request.method === "GET" && !path.startsWith(API_BASE) && !isFile) {
       return reply.type("text/html").sendFile("index.html");
     }
     return reply

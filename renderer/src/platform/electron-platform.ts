@@ -1,4 +1,4 @@
-import { API_BASE } from "@shared/api/paths";
+import { apiEndpoint } from "@shared/api/desk-config";
 import type { ArbiterBridge } from "@shared/ipc/contract";
 import type { Platform } from "./platform";
 
@@ -11,7 +11,7 @@ export function createElectronPlatform(bridge: ArbiterBridge): Platform {
   };
   return {
     kind: "electron",
-    apiBaseUrl: async () => `${(await getConfig()).apiBaseUrl.replace(/\/$/, "")}${API_BASE}`,
+    apiBaseUrl: async () => apiEndpoint((await getConfig()).apiBaseUrl),
     credentials: {
       load: () => bridge.loadCredentials(),
       // Not persisted means no OS keychain: the token lives in the main process for this run.

@@ -1,17 +1,24 @@
-import { API_BASE } from "@shared/api/paths";
+import { apiEndpoint, DESK_CONFIG_PATH, DeskConfig } from "@shared/api/desk-config";
 import type { DeskNotification, PdfSaveResult, Platform } from "./platform";
 import { createSessionStorageCredentials } from "./session-storage-credentials";
 
 /**
- * Web mode: the page is served by the API server itself, so the API is same-origin. Native
+ * Web mode: the API is where `desk-config.json` says (the same `apiBaseUrl` the Electron shell
+ * gives its renderer), or the page's own origin when the page is served by the API server. Native
  * features map to their web equivalents: the Notification API, the tab title for the badge,
  * a new tab for a case window, downloads and the print dialog for PDFs.
  */
 export function createWebPlatform(host: Window = window): Platform {
   const baseTitle = host.document.title;
+  let endpoint: Promise<string> | undefined;
   return {
     kind: "web",
-    apiBaseUrl: async () => `${host.location.origin}${API_BASE}`,
+    apiBaseUrl: () => {
+      endpoint ??= readDeskConfig(host).then((config) =>
+        apiEndpoint(config.apiBaseUrl ?? host.location.origin),
+      );
+      return endpoint;
+    },
     credentials: createSessionStorageCredentials(host.sessionStorage),
     notify: (notification) => notifyInBrowser(host, notification),
     setBadgeCount: async (count) => {
@@ -74,4 +81,26 @@ async function notifyInBrowser(
     if (caseReference) host.location.assign(`/case/${encodeURIComponent(caseReference)}`);
   };
   return { shown: true };
+}
+
+/**
+ * The deployment's `desk-config.json`. None (404) means the API is same-origin; so does a failed
+ * fetch (offline before the app-shell cache has it: the API is unreachable then anyway). A file
+ * that is there but wrong is an error, never a silent fall-back to the wrong origin.
+ */
+export async function readDeskConfig(host: Pick<Window, "fetch">): Promise<DeskConfig> {
+  let response: Response;
+  try {
+    response = await host.fetch(DESK_CONFIG_PATH, { cache: "no-cache" });
+  } catch {
+    return { apiBaseUrl: null };
+  }
+  if (response.status === 404) return { apiBaseUrl: null };
+  const parsed = DeskConfig.safeParse(response.ok ? await response.json().catch(() => null) : null);
+  if (!parsed.success) {
+    throw new Error(
+      `${DESK_CONFIG_PATH} is not valid (HTTP ${response.status}): it must be {"apiBaseUrl": "https://…" | null}.`,
+    );
+  }
+  return parsed.data;
 }

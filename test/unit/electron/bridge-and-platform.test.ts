@@ -4,7 +4,10 @@ import { describe, expect, test, vi } from "vitest";
 import { createBridge } from "../../../electron/preload/bridge";
 import { createElectronPlatform } from "../../../renderer/src/platform/electron-platform";
 import { createMemoryPlatform } from "../../../renderer/src/platform/memory-platform";
-import { caseReferenceFromPath } from "../../../renderer/src/platform/web-platform";
+import {
+  caseReferenceFromPath,
+  readDeskConfig,
+} from "../../../renderer/src/platform/web-platform";
 
 function fakeIpcRenderer() {
   const emitter = new EventEmitter();
@@ -90,6 +93,24 @@ describe("platform implementations", () => {
     expect(caseReferenceFromPath("/case/AP-000123/")).toBe("AP-000123");
     expect(caseReferenceFromPath("/")).toBeNull();
     expect(caseReferenceFromPath("/case/../x")).toBeNull();
+  });
+
+  test("web: the API is where desk-config.json says, or same-origin without one", async () => {
+    const serving = (status: number, body: unknown) => ({
+      fetch: vi.fn(async () => new Response(JSON.stringify(body), { status })),
+    });
+    expect(await readDeskConfig(serving(200, { apiBaseUrl: "https://api.example.com" }))).toEqual({
+      apiBaseUrl: "https://api.example.com",
+    });
+    expect(await readDeskConfig(serving(404, {}))).toEqual({ apiBaseUrl: null });
+    expect(await readDeskConfig(serving(200, { apiBaseUrl: null }))).toEqual({ apiBaseUrl: null });
+    const offline = { fetch: vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))) };
+    expect(await readDeskConfig(offline)).toEqual({ apiBaseUrl: null });
+    // Present but wrong: an error, never a silent fall-back to the page's origin.
+    for (const bad of [{ apiBaseUrl: "javascript:alert(1)" }, { api: "x" }, "<html>"]) {
+      await expect(readDeskConfig(serving(200, bad))).rejects.toThrow(/desk-config\.json/);
+    }
+    await expect(readDeskConfig(serving(500, {}))).rejects.toThrow(/HTTP 500/);
   });
 
   test("memory: records what the app asked and plays host events", async () => {
