@@ -7,7 +7,7 @@ import { HttpProblem } from "../http/problem";
 import { parseRequest } from "../http/validate";
 import { verifyPassword } from "./password";
 import { SessionCache } from "./session-cache";
-import { attachSessionCache, createSession, revokeSession } from "./sessions";
+import { attachSessionCache, createSession, refreshSession, revokeSession } from "./sessions";
 
 interface LoginRow {
   id: string;
@@ -40,6 +40,21 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database): void {
       token: session.token,
       expiresAt: session.expiresAt.toISOString(),
       user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+    };
+    return reply.send(response);
+  });
+
+  // A desk the agent is using swaps its token for a fresh one before it expires, so a shift never
+  // ends in the middle of an action. Only a valid token can be refreshed: an expired one signs in.
+  app.post(`${API_BASE}/auth/refresh`, async (request, reply) => {
+    const user = await requireUser(db, request);
+    const token = bearerToken(request);
+    if (!token) throw new HttpProblem(401, "Unauthorized", "Send the token to refresh.");
+    const session = await refreshSession(db, token, user.id);
+    const response: LoginResponse = {
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user,
     };
     return reply.send(response);
   });

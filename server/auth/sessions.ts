@@ -74,3 +74,28 @@ export async function revokeSession(db: Queryable, token: string, now = new Date
     [tokenHash, now, SESSIONS_CHANNEL],
   );
 }
+
+/** How long a token replaced by a refresh keeps working, so requests already in flight finish. */
+export const REFRESH_OVERLAP_MS = 60_000;
+
+/**
+ * A new session for the same user (a fresh 12 hours), the old token cut to a minute's grace.
+ * The caller has checked the old token is valid.
+ */
+export async function refreshSession(
+  db: Queryable,
+  token: string,
+  userId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const fresh = await createSession(db, userId, now);
+  const tokenHash = hashToken(token);
+  caches.get(db)?.forget(tokenHash);
+  await db.query(
+    `with cut as (
+       update sessions set expires_at = least(expires_at, $2) where token_hash = $1
+     ) select pg_notify($3, $1)`,
+    [tokenHash, new Date(now.getTime() + REFRESH_OVERLAP_MS), SESSIONS_CHANNEL],
+  );
+  return fresh;
+}

@@ -93,6 +93,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: "post",
+    path: "/auth/refresh",
+    summary: "Swap a valid token for a fresh one (the old one works one more minute)",
+    auth: "user",
+    response: { status: 200, schema: LoginResponse },
+  },
+  {
+    method: "post",
     path: "/auth/logout",
     summary: "Revoke the current token",
     auth: "user",

@@ -75,8 +75,14 @@ test("two windows, one pusher: the follower's actions go through the leader; clo
   await b.goto(`${desk.server.url}/#/cases/${encodeURIComponent(caseId)}`);
   const statusB = b.getByRole("status", { name: "Sync status" });
 
-  // Both online: an action taken in the follower is sent by the leader, never by the follower.
+  // Both online: an action taken in the follower is sent by the leader, never by the follower,
+  // and at once: the follower wakes the leader (BroadcastChannel) instead of leaving the action
+  // for the leader's next poll, a minute away. Nothing else happens in A meanwhile that could
+  // wake its loop.
   await addNote(b, "leader-test 1 (window B)");
+  await expect
+    .poll(() => first.notePosts, { timeout: 10_000 })
+    .toEqual(["leader-test 1 (window B)"]);
   await addNote(a, "leader-test 2 (window A)");
   await expect.poll(() => serverNotes(caseId), { timeout: 30_000 }).toHaveLength(2);
   expect(first.notePosts).toEqual(["leader-test 1 (window B)", "leader-test 2 (window A)"]);

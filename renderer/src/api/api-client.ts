@@ -8,7 +8,7 @@ import { type MUTATIONS, type MutationName, MutationResponse } from "@shared/api
 import { CasePresence, PresenceRequest, type PresenceState } from "@shared/api/presence";
 import { CaseDetail, type RegionCalendarId } from "@shared/domain/appeal";
 import { User } from "@shared/domain/user";
-import axios, { type AxiosInstance } from "axios";
+import axios, { type AxiosInstance, isAxiosError } from "axios";
 import { z } from "zod";
 import { toApiError } from "./api-error";
 
@@ -19,6 +19,8 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** Request ids (`X-Request-Id`); injectable so tests can correlate with the server's audit. */
   newRequestId?: () => string;
+  /** Any 401 but sign-in's own: the session expired or was revoked (the desk asks again). */
+  onUnauthorized?: () => void;
 }
 
 /** What a list call may send: the filters of the shared query schema, in their wire form. */
@@ -44,15 +46,17 @@ export type Mutation = {
  * that drifts from the contract fails loudly here instead of somewhere in the UI. Every call takes
  * an `AbortSignal`, so a view that closes cancels what it started.
  *
- * Token refresh: the contract has no refresh endpoint (tokens expire; the agent signs in again).
- * A 401 surfaces as an `ApiError` with status 401; the sync engine pauses its outbox on it and
- * resumes after the next sign-in, so no queued action is lost to an expired token.
+ * Tokens: `refreshSession` swaps a valid token for a fresh one (the auth store does so before
+ * expiry while the agent is active). A 401 surfaces as an `ApiError` with status 401 and calls
+ * `onUnauthorized`; the sync engine pauses its outbox on it and resumes after the in-place
+ * sign-in, so no queued action is lost to an expired token.
  */
 export function createApiClient({
   baseUrl,
   getToken,
   timeoutMs = 15_000,
   newRequestId = () => crypto.randomUUID(),
+  onUnauthorized,
 }: ApiClientOptions) {
   const http: AxiosInstance = axios.create({ baseURL: baseUrl, timeout: timeoutMs });
   http.interceptors.request.use((config) => {
@@ -60,6 +64,16 @@ export function createApiClient({
     if (token) config.headers.set("Authorization", `Bearer ${token}`);
     config.headers.set(HEADERS.requestId, newRequestId());
     return config;
+  });
+  http.interceptors.response.use(undefined, (error: unknown) => {
+    // A wrong password at sign-in is a 401 too, but it ends no session.
+    if (
+      isAxiosError(error) &&
+      error.response?.status === 401 &&
+      error.config?.url !== "/auth/login"
+    )
+      onUnauthorized?.();
+    return Promise.reject(error);
   });
 
   async function call<S extends z.ZodType>(
@@ -87,6 +101,8 @@ export function createApiClient({
       }
     },
     me: (signal?: AbortSignal) => call(User, http.get("/me", { signal })),
+    refreshSession: (signal?: AbortSignal) =>
+      call(LoginResponse, http.post("/auth/refresh", undefined, { signal })),
     users: async (signal?: AbortSignal) =>
       (await call(UserList, http.get("/users", { signal }))).users,
     listCases: (params: ListCasesParams = {}, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
 import { createApiClient } from "../api/api-client";
-import { createAuthStore } from "../auth/auth-store";
+import { type AuthStore, createAuthStore } from "../auth/auth-store";
 import type { Platform } from "../platform/platform";
 import { createDeskSession } from "../sync/desk-session";
 import { localStorageLastUser } from "../sync/last-user";
@@ -8,8 +8,13 @@ import { syncApiOf } from "../sync/sync-api";
 /** Wires the platform, the API client and the feature stores once, at start-up. */
 export async function createServices(platform: Platform) {
   let token: string | null = null;
-  const api = createApiClient({ baseUrl: await platform.apiBaseUrl(), getToken: () => token });
-  const auth = createAuthStore({
+  let auth: AuthStore | null = null;
+  const api = createApiClient({
+    baseUrl: await platform.apiBaseUrl(),
+    getToken: () => token,
+    onUnauthorized: () => auth?.getState().sessionExpired(),
+  });
+  auth = createAuthStore({
     api,
     credentials: platform.credentials,
     lastUser: localStorageLastUser(),
@@ -19,7 +24,7 @@ export async function createServices(platform: Platform) {
   });
   // The signed-in user's offline cache and sync engine: `desk.getState().data` is their DeskData.
   const desk = createDeskSession({ auth, api: syncApiOf(api) });
-  return { platform, api, auth, desk };
+  return { platform, api, auth: auth as AuthStore, desk };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

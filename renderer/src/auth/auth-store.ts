@@ -17,6 +17,16 @@ export interface AuthState {
   user: User | null;
   token: string | null;
   error: SignInError | null;
+  /** When the token expires (epoch ms); null when unknown (a session restored at start-up). */
+  expiresAt: number | null;
+  /**
+   * The server answered 401 while signed in (the session expired or was revoked). The desk stays
+   * on screen with everything it holds, and asks for the password again in place.
+   */
+  isSessionExpired: boolean;
+  /** The in-place sign-in is under way / failed. */
+  isReauthenticating: boolean;
+  reauthError: SignInError | null;
 }
 
 // Actions
@@ -25,10 +35,20 @@ export interface AuthActions {
   signOut(): Promise<void>;
   /** Restores the saved session at start-up, if it is still valid. */
   restore(): Promise<void>;
+  /** A 401 while signed in: keep the user and their desk, ask for the password again. */
+  sessionExpired(): void;
+  /**
+   * The in-place sign-in after a 401. The same user continues where they were (their outbox
+   * resumes); a different user gets their own desk, and the previous user's cache and outbox stay
+   * untouched in that user's database until they sign in again.
+   */
+  reauthenticate(username: string, password: string): Promise<void>;
+  /** Swaps the token for a fresh one before it expires (the agent is at work). */
+  refresh(): Promise<void>;
 }
 
 export interface AuthDeps {
-  api: Pick<ApiClient, "login" | "logout" | "me">;
+  api: Pick<ApiClient, "login" | "logout" | "me"> & Partial<Pick<ApiClient, "refreshSession">>;
   credentials: CredentialStore;
   /**
    * The last signed-in user, kept so a desk restarted while the server is unreachable opens on the
@@ -49,6 +69,10 @@ export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
     user: null,
     token: null,
     error: null,
+    expiresAt: null,
+    isSessionExpired: false,
+    isReauthenticating: false,
+    reauthError: null,
 
     async signIn(username, password) {
       set({ status: "signing-in", error: null });
@@ -56,17 +80,72 @@ export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
         const session = await api.login({ username, password });
         await credentials.save(session.token);
         lastUser?.save(session.user);
-        set({ status: "signed-in", user: session.user, token: session.token });
+        set({
+          status: "signed-in",
+          user: session.user,
+          token: session.token,
+          expiresAt: Date.parse(session.expiresAt),
+          isSessionExpired: false,
+        });
       } catch (error) {
         set({ status: "signed-out", error: signInError(error) });
       }
     },
 
     async signOut() {
-      if (get().token) await api.logout().catch(() => undefined);
+      if (get().token && !get().isSessionExpired) await api.logout().catch(() => undefined);
       await credentials.clear();
       lastUser?.clear();
-      set({ status: "signed-out", user: null, token: null, error: null });
+      set({
+        status: "signed-out",
+        user: null,
+        token: null,
+        error: null,
+        expiresAt: null,
+        isSessionExpired: false,
+        isReauthenticating: false,
+        reauthError: null,
+      });
+    },
+
+    sessionExpired() {
+      if (get().status !== "signed-in" || get().isSessionExpired) return;
+      set({ isSessionExpired: true, reauthError: null });
+    },
+
+    async reauthenticate(username, password) {
+      set({ isReauthenticating: true, reauthError: null });
+      try {
+        const session = await api.login({ username, password });
+        await credentials.save(session.token);
+        lastUser?.save(session.user);
+        // One update: the desk session sees the user (same → resume, other → their own desk)
+        // together with the token that user's requests must carry.
+        set({
+          status: "signed-in",
+          user: session.user,
+          token: session.token,
+          expiresAt: Date.parse(session.expiresAt),
+          isSessionExpired: false,
+          isReauthenticating: false,
+        });
+      } catch (error) {
+        set({ isReauthenticating: false, reauthError: signInError(error) });
+      }
+    },
+
+    async refresh() {
+      if (get().status !== "signed-in" || get().isSessionExpired || !get().token) return;
+      if (!api.refreshSession) return;
+      try {
+        const session = await api.refreshSession();
+        // A sign-in as someone else meanwhile: this answer belongs to the old session.
+        if (session.user.id !== get().user?.id) return;
+        await credentials.save(session.token);
+        set({ token: session.token, expiresAt: Date.parse(session.expiresAt) });
+      } catch {
+        // Unreachable: try again at the next check. A 401 reaches `sessionExpired` on its own.
+      }
     },
 
     async restore() {

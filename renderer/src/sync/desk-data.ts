@@ -50,6 +50,12 @@ export interface DeskDataOptions {
   engine?: Partial<Omit<SyncEngineOptions, "db" | "api" | "status" | "onCasesChanged">>;
 }
 
+/** What the windows of a profile tell each other about cache writes. */
+interface ChangeMessage {
+  ids: readonly string[];
+  hasNewAction: boolean;
+}
+
 /** Builds the desk's data layer for one signed-in user. See `DeskData` for the contract. */
 export function createDeskData(options: DeskDataOptions): DeskData & {
   readonly db: DeskDatabase;
@@ -70,15 +76,21 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     for (const listener of listeners) listener(ids);
     for (const watcher of watchers) watcher();
   };
-  const announce = (ids: readonly string[]) => {
+  /**
+   * `hasNewAction`: the outbox grew in this window. The leader may be another window, asleep until
+   * its next poll: the message wakes its loop so the action is pushed at once.
+   */
+  const announce = (ids: readonly string[], hasNewAction = false) => {
     emitLocal(ids);
-    channel?.postMessage(ids);
+    channel?.postMessage({ ids, hasNewAction } satisfies ChangeMessage);
   };
   if (channel) {
-    channel.onmessage = (event: MessageEvent<readonly string[]>) => {
-      emitLocal(event.data);
+    channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
+      emitLocal(event.data.ids);
       status.getState().patch({});
       void engine.refreshCounts();
+      // A no-op unless this window leads (only the leader's loop is running).
+      if (event.data.hasNewAction) engine.kick();
     };
   }
 
@@ -208,6 +220,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     },
 
     syncNow: () => engine.pullNow(),
+    resumeAfterSignIn: () => engine.resumeAfterSignIn(),
 
     allCases: () => allCases(db),
     async firstScreen(limit) {
@@ -266,7 +279,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
         await reprojectCase(db, caseId);
         return { seq: seq ?? null, idempotencyKey: entry.idempotencyKey } satisfies EnqueueResult;
       });
-      announce([caseId]);
+      announce([caseId], true);
       await engine.refreshCounts();
       engine.kick();
       return result;
@@ -333,7 +346,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
         await reprojectCase(db, entry.caseId);
       });
       const entry = await db.outbox.get(seq);
-      announce(entry ? [entry.caseId] : []);
+      announce(entry ? [entry.caseId] : [], true);
       await engine.refreshCounts();
       engine.kick();
     },

@@ -47,10 +47,19 @@ export function createDeskSession(deps: {
     },
   }));
 
-  const follow = (user: { id: string } | null, status: string) => {
+  let wasExpired = deps.auth.getState().isSessionExpired;
+  const follow = (user: { id: string } | null, status: string, isExpired: boolean) => {
     const current = store.getState().data;
+    const hasSignedInAgain = wasExpired && !isExpired;
+    wasExpired = isExpired;
     if (status === "signed-in" && user) {
-      if (current?.userId === user.id) return;
+      if (current?.userId === user.id) {
+        // The same agent signed in again after a 401: their outbox resumes where it paused.
+        if (hasSignedInAgain) current.resumeAfterSignIn();
+        return;
+      }
+      // Another user: the previous one's loop stops; their database (outbox included) is kept,
+      // never pushed under this user's token, and theirs again when they sign in.
       void current?.stop();
       const data = make({ userId: user.id, api: deps.api });
       store.setState({ data });
@@ -61,7 +70,8 @@ export function createDeskSession(deps: {
       store.setState({ data: null });
     }
   };
-  deps.auth.subscribe((state) => follow(state.user, state.status));
-  follow(deps.auth.getState().user, deps.auth.getState().status);
+  deps.auth.subscribe((state) => follow(state.user, state.status, state.isSessionExpired));
+  const initial = deps.auth.getState();
+  follow(initial.user, initial.status, initial.isSessionExpired);
   return store;
 }

@@ -97,6 +97,8 @@ export interface DeskData {
   stop(): Promise<void>;
   /** Pull now (e.g. the agent pressed refresh); resolves when the pull round is done. */
   syncNow(): Promise<void>;
+  /** The agent signed in again after a 401: the outbox, paused since, is pushed again. */
+  resumeAfterSignIn(): void;
 
   // Queue
   /** Every cached row, once (for in-memory filtering/sorting of 100,000 rows). */

@@ -4,10 +4,7 @@ import { describe, expect, test, vi } from "vitest";
 import { createBridge } from "../../../electron/preload/bridge";
 import { createElectronPlatform } from "../../../renderer/src/platform/electron-platform";
 import { createMemoryPlatform } from "../../../renderer/src/platform/memory-platform";
-import {
-  caseReferenceFromPath,
-  readDeskConfig,
-} from "../../../renderer/src/platform/web-platform";
+import { caseReferenceFromPath, readDeskConfig } from "../../../renderer/src/platform/web-platform";
 
 function fakeIpcRenderer() {
   const emitter = new EventEmitter();

@@ -63,9 +63,16 @@ describe("i18n", () => {
       user: null,
       token: null,
       error: { kind: "credentials" as const },
+      expiresAt: null,
+      isSessionExpired: false,
+      isReauthenticating: false,
+      reauthError: null,
       signIn: async () => undefined,
       signOut: async () => undefined,
       restore: async () => undefined,
+      sessionExpired: () => undefined,
+      reauthenticate: async () => undefined,
+      refresh: async () => undefined,
     })) satisfies AuthStore;
     render(
       <I18nextProvider i18n={i18n}>
