@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { LoginScreen } from "../auth/login-screen";
+import { ReauthDialog } from "../auth/reauth-dialog";
+import { startSessionRefresh } from "../auth/session-refresh";
 import type { ContactRevealer } from "../case-workspace/case-store";
 import { CaseWorkspace } from "../case-workspace/case-workspace";
 import { startDesktopIntegration } from "../desktop/desktop-integration";
@@ -206,6 +208,7 @@ export function App({ services }: { services: Services }) {
   useEffect(() => {
     void restore();
   }, [restore]);
+  useEffect(() => startSessionRefresh(services.auth, window), [services.auth]);
 
   let body: React.ReactNode;
   if (status === "restoring") body = <p className="splash">Arbiter Desk…</p>;
@@ -213,23 +216,30 @@ export function App({ services }: { services: Services }) {
   else if (!data) body = <p className="splash">Arbiter Desk…</p>;
   else
     body = (
-      <Desk
-        data={data}
-        user={user}
-        router={router}
-        onSignOut={async () => {
-          // Signing out wipes this user's cache, outbox included: never without the agent's word.
-          const desk = services.desk.getState();
-          const risk = await desk.signOutRisk();
-          if (risk.pending + risk.conflicts > 0 && !window.confirm(i18n.t("app.signOutPending"))) {
-            return;
-          }
-          await desk.signOut();
-        }}
-        supervisor={supervisor}
-        platform={services.platform}
-        presenceApi={presenceApi}
-      />
+      <>
+        <Desk
+          data={data}
+          user={user}
+          router={router}
+          onSignOut={async () => {
+            // Signing out wipes this user's cache, outbox included: never without the agent's word.
+            const desk = services.desk.getState();
+            const risk = await desk.signOutRisk();
+            if (
+              risk.pending + risk.conflicts > 0 &&
+              !window.confirm(i18n.t("app.signOutPending"))
+            ) {
+              return;
+            }
+            await desk.signOut();
+          }}
+          supervisor={supervisor}
+          platform={services.platform}
+          presenceApi={presenceApi}
+        />
+        {/* Over the desk, which stays as it was: a 401 asks for the password again in place. */}
+        <ReauthDialog key={user.id} store={services.auth} />
+      </>
     );
   return <I18nextProvider i18n={i18n}>{body}</I18nextProvider>;
 }

@@ -5,7 +5,7 @@ import { useStore } from "zustand";
 import { LanguageSwitcher } from "../i18n/language-switcher";
 import type { AuthStore, SignInError } from "./auth-store";
 
-function describe(error: SignInError, t: TFunction): string {
+export function describeSignInError(error: SignInError, t: TFunction): string {
   switch (error.kind) {
     case "credentials":
       return t("login.wrongCredentials");
@@ -58,7 +58,7 @@ export function LoginScreen({ store }: { store: AuthStore }) {
         </label>
         {error ? (
           <p id={errorId} role="alert" className="form-error">
-            {describe(error, t)}
+            {describeSignInError(error, t)}
           </p>
         ) : null}
         <button type="submit" disabled={busy}>

@@ -417,6 +417,11 @@ export const en = {
     unreachable: "The server cannot be reached. Check your connection and try again.",
     failed: "Sign-in failed.",
     failedWith: "Sign-in failed: {{message}}",
+    reauthTitle: "Your session has ended",
+    reauthBody:
+      "Sign in again to carry on. Nothing is lost: your pending actions wait and are sent once you are back.",
+    reauthOtherUser:
+      "Signing in as someone else opens their desk; {{name}}'s pending actions stay on this computer for {{name}}.",
   },
   supervisor: {
     nav: "Supervision",

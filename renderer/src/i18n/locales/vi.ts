@@ -424,6 +424,11 @@ export const vi = {
     unreachable: "Không kết nối được tới máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.",
     failed: "Đăng nhập không thành công.",
     failedWith: "Đăng nhập không thành công: {{message}}",
+    reauthTitle: "Phiên làm việc đã kết thúc",
+    reauthBody:
+      "Hãy đăng nhập lại để tiếp tục. Không mất gì cả: các thao tác đang chờ sẽ được gửi ngay khi bạn đăng nhập lại.",
+    reauthOtherUser:
+      "Đăng nhập bằng tài khoản khác sẽ mở bàn làm việc của người đó; các thao tác đang chờ của {{name}} vẫn được giữ trên máy này cho {{name}}.",
   },
   supervisor: {
     nav: "Giám sát",

@@ -409,6 +409,10 @@ export const zhHans = {
     unreachable: "无法连接服务器，请检查网络后重试。",
     failed: "登录失败。",
     failedWith: "登录失败：{{message}}",
+    reauthTitle: "会话已结束",
+    reauthBody: "请重新登录以继续。不会丢失任何内容：待发送的操作会在您重新登录后发送。",
+    reauthOtherUser:
+      "以其他用户登录将打开该用户的工作台；{{name}} 的待发送操作会保留在本机，等待 {{name}} 回来。",
   },
   supervisor: {
     nav: "主管工作台",
