@@ -3,10 +3,13 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/app";
 import { createServices } from "./app/services";
 import { detectPlatform } from "./platform";
+import { registerAppShellCache } from "./platform/app-shell-cache";
 import "./styles.css";
 
 const root = createRoot(document.getElementById("root")!);
-createServices(detectPlatform()).then(
+const platform = detectPlatform();
+if (platform.kind === "web") registerAppShellCache();
+createServices(platform).then(
   (services) =>
     root.render(
       <StrictMode>
