@@ -32,6 +32,8 @@ export interface CaseRow extends CaseSummaryRow {
   language: string;
   first_decider_id: string | null;
   order_ref: string | null;
+  /** Everyone who took a first-stage decision on the case, oldest first: four-eyes holds against all. */
+  first_deciders: string[];
 }
 
 /** The locked case with its timeline, which the SLA clocks are computed from. */
@@ -83,7 +85,9 @@ async function lockCase(tx: Queryable, caseId: string): Promise<LockedCaseRow> {
   const [row] = await tx.query<LockedCaseRow>(
     `select ${CASE_ROW_COLUMNS},
        (select coalesce(json_agg(json_build_object('type', t.type, 'at', ${isoText("t.at")})), '[]')
-          from timeline_events t where t.case_id = c.id) as timeline
+          from timeline_events t where t.case_id = c.id) as timeline,
+       (select coalesce(json_agg(d.decided_by order by d.decided_at, d.id), '[]')
+          from decisions d where d.case_id = c.id and d.stage = 'first') as first_deciders
      from cases c where c.id = $1 for update of c`,
     [caseId],
   );
@@ -122,7 +126,7 @@ export async function performAction(
       status: row.status,
       stage: row.stage,
       assigneeId: row.assignee_id,
-      firstStageDeciderId: row.first_decider_id,
+      firstStageDeciderIds: row.first_deciders,
     },
     spec.action,
     actor.role === "platform" || actor.role === "system"
