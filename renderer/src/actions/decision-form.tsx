@@ -125,6 +125,7 @@ export function DecisionForm({
   detail,
   submitLabel,
   confirmLabel,
+  rationaleLabel,
   precheck,
   onConfirm,
   onCancel,
@@ -132,6 +133,8 @@ export function DecisionForm({
   detail: CaseDetail;
   submitLabel: string;
   confirmLabel: string;
+  /** Beside another rationale (the overturn's review rationale), the decision's own is named so. */
+  rationaleLabel?: string;
   /** A check of the surrounding form (the overturn's review rationale); a message blocks submit. */
   precheck?: () => string | null;
   onConfirm(body: DecisionBody): Promise<void>;
@@ -552,7 +555,7 @@ export function DecisionForm({
       ) : null}
       <FieldError id={err("terms")} message={errors.terms} />
       <label htmlFor={ids.rationale}>
-        {t("decide.rationale")}
+        {rationaleLabel ?? t("decide.rationale")}
         <textarea
           id={ids.rationale}
           rows={5}

@@ -199,6 +199,7 @@ export function ReviewScreen({
                 detail={detail}
                 submitLabel={t("money.overturnSubmit")}
                 confirmLabel={t("money.overturnConfirm")}
+                rationaleLabel={t("supervisor.review.decisionRationale")}
                 precheck={() =>
                   form.rationale.trim().length < RATIONALE_MIN_LENGTH
                     ? t("money.reviewRationaleFirst", { min: RATIONALE_MIN_LENGTH })
