@@ -55,7 +55,11 @@ export interface CaseUpdates {
 export interface Effects {
   set?: CaseUpdates;
   timeline?: { type: TimelineEventType; summary?: string }[];
-  /** Facts for the audit entry; no party content (statements, messages) goes here. */
+  /**
+   * Facts for the audit entry, hash-chained with it: the decision record (amount, receiver, terms,
+   * rationale), review rationales, verification notes and feedback comments; never statements or
+   * chat messages.
+   */
   audit?: Record<string, unknown>;
 }
 

@@ -133,7 +133,7 @@ describe("amount entry in the agent's locale", () => {
     expect(formatLocaleMoney("98.430000", "USDT", "vi")).toBe("98,43 USDT");
   });
 
-  it("typed, shown and parsed back are the same amount, for every locale and currency", () => {
+  it("typed, confirmed and stored are the same amount, for every locale and currency", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...LOCALES),
@@ -151,6 +151,17 @@ describe("amount entry in the agent's locale", () => {
           // What the confirmation shows parses back to the same amount in the same locale.
           const shown = formatLocaleMoney(entry.decimal, currency, locale);
           expect(parseLocaleAmount(shown, locale, currency)).toMatchObject({ ok: true, minor });
+          // And what the server stores (the same check, on a case disputing at least as much) is it.
+          const stored = checkDecision(
+            { ...payment, currency, amount: fromMinorUnits(10n ** 16n, currency) },
+            { outcome: "partial_refund", amount: entry.decimal, rationale: RATIONALE },
+            { now: NOW },
+          );
+          expect(stored).toMatchObject({ ok: true, decision: { currency } });
+          if (stored.ok && stored.decision.amount) {
+            expect(toMinorUnits(stored.decision.amount, currency)).toEqual({ ok: true, minor });
+            expect(formatLocaleMoney(stored.decision.amount, currency, locale)).toBe(shown);
+          }
         },
       ),
     );
