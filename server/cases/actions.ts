@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MutationBody, MutationName } from "@shared/api/mutations";
-import type { PartySide, Trade, Verification } from "@shared/domain/appeal";
+import type { Verification } from "@shared/domain/appeal";
 import { breaksFourEyes } from "@shared/domain/four-eyes";
 import { checkDecision, type DecisionCase, type PlannedDecision } from "@shared/money";
 import type { Queryable } from "../db/database";
@@ -38,29 +38,19 @@ async function requireStaff(
 }
 
 /** The case's money and sides, which the decision rules measure a decision against. */
-async function decisionCaseOf(tx: Queryable, row: CaseRow): Promise<DecisionCase> {
-  const [facts] = await tx.query<{
-    amount: string;
-    trade: Trade | null;
-    sides: Record<"complainant" | "respondent", PartySide> | null;
-  }>(
-    `select c.amount::text as amount, c.trade,
-       (select json_object_agg(p.role, p.side) from parties p where p.case_id = c.id) as sides
-     from cases c where c.id = $1`,
-    [row.id],
-  );
-  if (!facts?.sides?.complainant || !facts.sides.respondent) {
+function decisionCaseOf(row: CaseRow): DecisionCase {
+  if (!row.sides?.complainant || !row.sides.respondent) {
     throw new Error(`case ${row.id} lacks a party`);
   }
   return {
     kind: row.kind,
     reason: row.reason,
     region: row.region,
-    amount: facts.amount,
+    amount: row.amount_text,
     currency: row.currency,
-    trade: facts.trade ? { asset: facts.trade.asset, assetAmount: facts.trade.assetAmount } : null,
-    complainant: { side: facts.sides.complainant },
-    respondent: { side: facts.sides.respondent },
+    trade: row.trade ? { asset: row.trade.asset, assetAmount: row.trade.assetAmount } : null,
+    complainant: { side: row.sides.complainant },
+    respondent: { side: row.sides.respondent },
   };
 }
 
@@ -68,14 +58,13 @@ async function decisionCaseOf(tx: Queryable, row: CaseRow): Promise<DecisionCase
  * Checks a decision against the case with the shared money rules; a broken rule is a 422 whose
  * field errors name the rule (`code`) and, where there is one, the limit it broke.
  */
-async function planDecision(
-  tx: Queryable,
+function planDecision(
   row: CaseRow,
   decision: MutationBody<"decision">,
   fieldPrefix: string,
   now: Date,
-): Promise<PlannedDecision> {
-  const check = checkDecision(await decisionCaseOf(tx, row), decision, { now });
+): PlannedDecision {
+  const check = checkDecision(decisionCaseOf(row), decision, { now });
   if (check.ok) return check.decision;
   throw new HttpProblem(
     422,
@@ -275,7 +264,7 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
     action: "decide",
     variant: "default",
     apply: async (tx, row) => {
-      const planned = await planDecision(tx, row, body, "body", request.now);
+      const planned = planDecision(row, body, "body", request.now);
       const id = await insertDecision(tx, row, planned, actor, row.stage, request.now);
       const effects: Effects = {
         set: row.stage === "first" ? { first_decider_id: actor.id } : {},
@@ -312,7 +301,7 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
       let decisionId: string | null = null;
       if (body.verdict === "overturn" && body.decision) {
         // The overturn is a decision like any other: the same money rules, the same record.
-        const planned = await planDecision(tx, row, body.decision, "body/decision", request.now);
+        const planned = planDecision(row, body.decision, "body/decision", request.now);
         decisionId = await insertDecision(tx, row, planned, actor, "second", request.now);
         effects.timeline?.push({ type: "decided", summary: body.decision.outcome });
         effects.audit = { ...effects.audit, overturnedTo: decisionAudit(decisionId, planned) };

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { CaseStatus, TimelineEventType } from "@shared/domain/appeal";
+import type { CaseStatus, PartySide, TimelineEventType } from "@shared/domain/appeal";
 import {
   type Actor,
   type CaseAction,
   checkTransition,
   type TransitionVariant,
 } from "@shared/domain/lifecycle";
+import type { Currency } from "@shared/domain/money";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
 import { journal, journalEntry } from "../journal/journal";
@@ -34,6 +35,11 @@ export interface CaseRow extends CaseSummaryRow {
   order_ref: string | null;
   /** Everyone who took a first-stage decision on the case, oldest first: four-eyes holds against all. */
   first_deciders: string[];
+  /** The disputed amount exactly (numeric as text), the escrow and the parties' sides: what a
+   * decision is checked against, read with the lock so deciding costs no extra round trip. */
+  amount_text: string;
+  trade: { asset: Currency; assetAmount: string } | null;
+  sides: Record<"complainant" | "respondent", PartySide> | null;
 }
 
 /** The locked case with its timeline, which the SLA clocks are computed from. */
@@ -91,7 +97,9 @@ async function lockCase(tx: Queryable, caseId: string): Promise<LockedCaseRow> {
        (select coalesce(json_agg(json_build_object('type', t.type, 'at', ${isoText("t.at")})), '[]')
           from timeline_events t where t.case_id = c.id) as timeline,
        (select coalesce(json_agg(d.decided_by order by d.decided_at, d.id), '[]')
-          from decisions d where d.case_id = c.id and d.stage = 'first') as first_deciders
+          from decisions d where d.case_id = c.id and d.stage = 'first') as first_deciders,
+       c.amount::text as amount_text, c.trade,
+       (select json_object_agg(p.role, p.side) from parties p where p.case_id = c.id) as sides
      from cases c where c.id = $1 for update of c`,
     [caseId],
   );
