@@ -131,6 +131,7 @@ test("a Vietnamese agent enters 200.000, sees 200.000 ₫ to the named payer, co
     .poll(() => record.textContent(), { timeout: 30_000 })
     .toContain("Lê Thị Hoa (Người trả tiền, Bên khiếu nại)");
   expect(await record.textContent()).toContain("200.000\u00a0₫");
+  await record.screenshot({ path: "docs/screenshots/vi-case-decision-record.png" });
   await page.close();
 });
 
