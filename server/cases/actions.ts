@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { MutationBody, MutationName } from "@shared/api/mutations";
 import type { Verification } from "@shared/domain/appeal";
+import { breaksFourEyes } from "@shared/domain/four-eyes";
+import { checkDecision, type DecisionCase, type PlannedDecision } from "@shared/money";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
 import type { ActionSpec, ActorContext, CaseRow, Effects, RequestContext } from "./engine";
@@ -35,31 +37,95 @@ async function requireStaff(
   return user;
 }
 
+/** The case's money and sides, which the decision rules measure a decision against. */
+function decisionCaseOf(row: CaseRow): DecisionCase {
+  if (!row.sides?.complainant || !row.sides.respondent) {
+    throw new Error(`case ${row.id} lacks a party`);
+  }
+  return {
+    kind: row.kind,
+    reason: row.reason,
+    region: row.region,
+    amount: row.amount_text,
+    currency: row.currency,
+    trade: row.trade ? { asset: row.trade.asset, assetAmount: row.trade.assetAmount } : null,
+    complainant: { side: row.sides.complainant },
+    respondent: { side: row.sides.respondent },
+  };
+}
+
+/**
+ * Checks a decision against the case with the shared money rules; a broken rule is a 422 whose
+ * field errors name the rule (`code`) and, where there is one, the limit it broke.
+ */
+function planDecision(
+  row: CaseRow,
+  decision: MutationBody<"decision">,
+  fieldPrefix: string,
+  now: Date,
+): PlannedDecision {
+  const check = checkDecision(decisionCaseOf(row), decision, { now });
+  if (check.ok) return check.decision;
+  throw new HttpProblem(
+    422,
+    "Decision outside the rules",
+    check.errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+    check.errors.map((e) => ({
+      field: `${fieldPrefix}/${e.field}`,
+      message: e.message,
+      code: e.code,
+      ...(e.limit ? { limit: e.limit } : {}),
+    })),
+  );
+}
+
 async function insertDecision(
   tx: Queryable,
   row: CaseRow,
-  decision: MutationBody<"decision">,
+  decision: PlannedDecision,
   actor: ActorContext,
   stage: "first" | "second",
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
   await tx.query(
-    `insert into decisions (id, case_id, stage, outcome, favoured_party, amount, rationale, decided_by, decided_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `insert into decisions (id, case_id, stage, outcome, favoured_party, amount, rationale, decided_by,
+       decided_at, receiver_side, currency, terms)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       id,
       row.id,
       stage,
       decision.outcome,
-      decision.favouredParty ?? null,
-      decision.amount ?? null,
+      decision.favouredParty,
+      decision.amount,
       decision.rationale,
       actor.id,
       now,
+      decision.receiverSide,
+      decision.currency,
+      decision.terms === null ? null : JSON.stringify(decision.terms),
     ],
   );
   return id;
+}
+
+/** The decision as its audit entry records it: everything stored, so the chain holds the record. */
+function decisionAudit(id: string, decision: PlannedDecision): Record<string, unknown> {
+  return {
+    decision: id,
+    outcome: decision.outcome,
+    favouredParty: decision.favouredParty,
+    receiverSide: decision.receiverSide,
+    amount: decision.amount,
+    currency: decision.currency,
+    terms: decision.terms,
+    rationale: decision.rationale,
+  };
+}
+
+function fourEyesProblem(detail: string): HttpProblem {
+  return new HttpProblem(403, "Forbidden", detail);
 }
 
 async function readVerification(tx: Queryable, caseId: string): Promise<Verification> {
@@ -93,11 +159,9 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
       // Second-stage cases go to a supervisor who did not decide the first stage (four-eyes).
       const secondStage = to === "supervisor_review";
       await requireStaff(tx, body.assignee, secondStage ? "supervisor" : null, "body/assignee");
-      if (secondStage && body.assignee === row.first_decider_id) {
-        throw new HttpProblem(
-          403,
-          "Forbidden",
-          "Four-eyes: the first decider may not review the second stage.",
+      if (secondStage && breaksFourEyes(body.assignee, row.first_deciders)) {
+        throw fourEyesProblem(
+          "Four-eyes: someone who took a first-stage decision may not review the second stage.",
         );
       }
       return {
@@ -200,11 +264,12 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
     action: "decide",
     variant: "default",
     apply: async (tx, row) => {
-      const id = await insertDecision(tx, row, body, actor, row.stage, request.now);
+      const planned = planDecision(row, body, "body", request.now);
+      const id = await insertDecision(tx, row, planned, actor, row.stage, request.now);
       const effects: Effects = {
         set: row.stage === "first" ? { first_decider_id: actor.id } : {},
         timeline: [{ type: "decided", summary: body.outcome }],
-        audit: { decision: id, outcome: body.outcome, favouredParty: body.favouredParty ?? null },
+        audit: decisionAudit(id, planned),
       };
       return effects;
     },
@@ -231,30 +296,46 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
     apply: async (tx, row) => {
       const effects: Effects = {
         timeline: [{ type: "reviewed", summary: body.verdict }],
-        audit: { verdict: body.verdict },
+        audit: { verdict: body.verdict, rationale: body.rationale },
       };
+      let decisionId: string | null = null;
       if (body.verdict === "overturn" && body.decision) {
-        const id = await insertDecision(tx, row, body.decision, actor, "second", request.now);
+        // The overturn is a decision like any other: the same money rules, the same record.
+        const planned = planDecision(row, body.decision, "body/decision", request.now);
+        decisionId = await insertDecision(tx, row, planned, actor, "second", request.now);
         effects.timeline?.push({ type: "decided", summary: body.decision.outcome });
-        effects.audit = { ...effects.audit, decision: id, outcome: body.decision.outcome };
+        effects.audit = { ...effects.audit, overturnedTo: decisionAudit(decisionId, planned) };
       }
       if (body.verdict === "remand" && body.assignee) {
         await requireStaff(tx, body.assignee, null, "body/assignee");
-        if (body.assignee === row.first_decider_id) {
-          throw new HttpProblem(
-            403,
-            "Forbidden",
-            "Four-eyes: remand to someone other than the first decider.",
+        if (breaksFourEyes(body.assignee, row.first_deciders)) {
+          throw fourEyesProblem(
+            "Four-eyes: remand to someone who took no first-stage decision on this case.",
           );
         }
         effects.set = { assignee_id: body.assignee };
+        effects.audit = { ...effects.audit, remandTo: body.assignee };
       }
+      await tx.query(
+        `insert into reviews (id, case_id, verdict, rationale, decision_id, remand_to, reviewed_by, reviewed_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          randomUUID(),
+          row.id,
+          body.verdict,
+          body.rationale,
+          decisionId,
+          body.verdict === "remand" ? (body.assignee ?? null) : null,
+          actor.id,
+          request.now,
+        ],
+      );
       if (body.verdict !== "remand") effects.timeline?.push({ type: "closed" });
       return effects;
     },
   }),
 
-  verification: (body, _actor, request) => ({
+  verification: (body, actor, request) => ({
     action: "verify",
     variant:
       body.step === "feedback"
@@ -263,7 +344,14 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
           : "feedback_unhappy"
         : body.step,
     apply: async (tx, row) =>
-      recordVerification(tx, row.id, body.step, body.satisfied ?? null, request.now),
+      recordVerification(tx, row.id, {
+        step: body.step,
+        satisfied: body.satisfied ?? null,
+        note: body.note ?? "",
+        party: null,
+        byId: actor.id,
+        now: request.now,
+      }),
   }),
 
   redact: (body) => ({
@@ -308,14 +396,25 @@ export async function fileSecondStage(
   };
 }
 
+/** One verification step as recorded: by a desk user (with a note) or the platform (a comment). */
+export interface VerificationRecord {
+  step: "records_checked" | "feedback" | "confirmed";
+  satisfied: boolean | null;
+  /** The agent's note, or the party's own comment. */
+  note: string;
+  /** The party whose feedback the platform sent; null at the desk. */
+  party: "complainant" | "respondent" | null;
+  byId: string;
+  now: Date;
+}
+
 /** Shared by the desk's `verification` and the integration side's party feedback. */
 export async function recordVerification(
   tx: Queryable,
   caseId: string,
-  step: "records_checked" | "feedback" | "confirmed",
-  satisfied: boolean | null,
-  now: Date,
+  record: VerificationRecord,
 ): Promise<Effects> {
+  const { step, satisfied, now } = record;
   const current = await readVerification(tx, caseId);
   const at = now.toISOString();
   const next: Verification =
@@ -330,11 +429,22 @@ export async function recordVerification(
       : step === "confirmed"
         ? [{ type: "verified" }, { type: "closed" }]
         : [];
+  // The step's own row: `verification` below is the current state and resets on a reopen, while
+  // this keeps every step, note and comment for the record.
+  await tx.query(
+    `insert into verification_steps (id, case_id, step, satisfied, note, party, by_id, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [randomUUID(), caseId, step, satisfied, record.note, record.party, record.byId, now],
+  );
   return {
     // Reopening starts verification afresh after the next decision.
     set: { verification: JSON.stringify(step === "feedback" && !satisfied ? null : next) },
     timeline,
-    audit: { step, ...(satisfied === null ? {} : { satisfied }) },
+    audit: {
+      step,
+      ...(satisfied === null ? {} : { satisfied }),
+      ...(record.note ? { note: record.note } : {}),
+    },
   };
 }
 

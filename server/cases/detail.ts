@@ -1,4 +1,6 @@
 import type { CaseDetail, Party, Payment, Trade } from "@shared/domain/appeal";
+import { Currency } from "@shared/domain/money";
+import { canonicalAmount } from "@shared/money";
 import type { Queryable } from "../db/database";
 import { toDecimal, toIso, toIsoOrNull } from "../db/values";
 import { CASE_SUMMARY_COLUMNS, type CaseSummaryRow, toCaseSummary } from "./repository";
@@ -23,8 +25,16 @@ select ${CASE_SUMMARY_COLUMNS}, trade, payment, respondent_deadline, verificatio
      from timeline_events t where t.case_id = c.id) as timeline,
   (select coalesce(json_agg(json_build_object('id', id, 'stage', stage, 'outcome', outcome,
       'favouredParty', favoured_party, 'amount', amount::text, 'rationale', rationale,
-      'decidedBy', decided_by, 'decidedAt', decided_at) order by decided_at, id), '[]')
+      'decidedBy', decided_by, 'decidedAt', decided_at, 'receiverSide', receiver_side,
+      'currency', currency, 'terms', terms) order by decided_at, id), '[]')
      from decisions d where d.case_id = c.id) as decisions,
+  (select coalesce(json_agg(json_build_object('id', id, 'verdict', verdict, 'rationale', rationale,
+      'decisionId', decision_id, 'remandTo', remand_to, 'reviewedBy', reviewed_by,
+      'reviewedAt', reviewed_at) order by reviewed_at, id), '[]')
+     from reviews r where r.case_id = c.id) as reviews,
+  (select coalesce(json_agg(json_build_object('id', id, 'step', step, 'satisfied', satisfied,
+      'note', note, 'party', party, 'byId', by_id, 'at', at) order by at, id), '[]')
+     from verification_steps vs where vs.case_id = c.id) as verification_steps,
   (select coalesce(json_agg(json_build_object('id', id, 'authorId', author_id,
       'authorName', author_name, 'text', text, 'at', at) order by at, id), '[]')
      from notes n where n.case_id = c.id) as notes,
@@ -49,6 +59,8 @@ interface DetailRow extends CaseSummaryRow {
   evidence: Json[];
   timeline: Json[];
   decisions: Json[];
+  reviews: Json[];
+  verification_steps: Json[];
   notes: Json[];
   phone_contacts: Json[];
   evidence_requests: Json[];
@@ -101,9 +113,15 @@ export async function loadCaseDetail(
     timeline,
     decisions: row.decisions.map((d) => {
       const decision = instants(d, ["decidedAt"]);
+      const amount = typeof decision.amount === "string" ? toDecimal(decision.amount) : null;
+      const currency = Currency.safeParse(decision.currency);
       return {
         ...decision,
-        amount: typeof decision.amount === "string" ? toDecimal(decision.amount) : null,
+        // In the currency's own form ("3499.50" CNY), as the decision rules produced it.
+        amount:
+          amount !== null && currency.success
+            ? (canonicalAmount(amount, currency.data) ?? amount)
+            : amount,
       };
     }) as CaseDetail["decisions"],
     notes: row.notes.map((n) => instants(n, ["at"])) as CaseDetail["notes"],
@@ -117,5 +135,9 @@ export async function loadCaseDetail(
     verification: row.verification,
     slaClocks: sla.clocks,
     computedAt: now.toISOString(),
+    reviews: row.reviews.map((r) => instants(r, ["reviewedAt"])) as CaseDetail["reviews"],
+    verificationSteps: row.verification_steps.map((v) =>
+      instants(v, ["at"]),
+    ) as CaseDetail["verificationSteps"],
   };
 }

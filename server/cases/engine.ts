@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CaseStatus, TimelineEventType } from "@shared/domain/appeal";
+import type { CaseStatus, PartySide, TimelineEventType } from "@shared/domain/appeal";
 import {
   type Actor,
   type CaseAction,
@@ -7,6 +7,7 @@ import {
   mayEverTake,
   type TransitionVariant,
 } from "@shared/domain/lifecycle";
+import type { Currency } from "@shared/domain/money";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
 import { journal, journalEntry } from "../journal/journal";
@@ -33,6 +34,13 @@ export interface CaseRow extends CaseSummaryRow {
   language: string;
   first_decider_id: string | null;
   order_ref: string | null;
+  /** Everyone who took a first-stage decision on the case, oldest first: four-eyes holds against all. */
+  first_deciders: string[];
+  /** The disputed amount exactly (numeric as text), the escrow and the parties' sides: what a
+   * decision is checked against, read with the lock so deciding costs no extra round trip. */
+  amount_text: string;
+  trade: { asset: Currency; assetAmount: string } | null;
+  sides: Record<"complainant" | "respondent", PartySide> | null;
 }
 
 /** The locked case with its timeline, which the SLA clocks are computed from. */
@@ -54,7 +62,11 @@ export interface CaseUpdates {
 export interface Effects {
   set?: CaseUpdates;
   timeline?: { type: TimelineEventType; summary?: string }[];
-  /** Facts for the audit entry; no party content (statements, messages) goes here. */
+  /**
+   * Facts for the audit entry, hash-chained with it: the decision record (amount, receiver, terms,
+   * rationale), review rationales, verification notes and feedback comments; never statements or
+   * chat messages.
+   */
   audit?: Record<string, unknown>;
 }
 
@@ -84,7 +96,11 @@ async function lockCase(tx: Queryable, caseId: string): Promise<LockedCaseRow> {
   const [row] = await tx.query<LockedCaseRow>(
     `select ${CASE_ROW_COLUMNS},
        (select coalesce(json_agg(json_build_object('type', t.type, 'at', ${isoText("t.at")})), '[]')
-          from timeline_events t where t.case_id = c.id) as timeline
+          from timeline_events t where t.case_id = c.id) as timeline,
+       (select coalesce(json_agg(d.decided_by order by d.decided_at, d.id), '[]')
+          from decisions d where d.case_id = c.id and d.stage = 'first') as first_deciders,
+       c.amount::text as amount_text, c.trade,
+       (select json_object_agg(p.role, p.side) from parties p where p.case_id = c.id) as sides
      from cases c where c.id = $1 for update of c`,
     [caseId],
   );
@@ -134,7 +150,7 @@ export async function performAction(
       status: row.status,
       stage: row.stage,
       assigneeId: row.assignee_id,
-      firstStageDeciderId: row.first_decider_id,
+      firstStageDeciderIds: row.first_deciders,
     },
     spec.action,
     actor.role === "platform" || actor.role === "system"

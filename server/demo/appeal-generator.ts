@@ -13,6 +13,7 @@ import type {
   Trade,
 } from "@shared/domain/appeal";
 import type { Currency } from "@shared/domain/money";
+import { type DecisionTerms, fixedPayoutOf, outcomesFor, receiverOf } from "@shared/money";
 import { demoScreenshot, demoStatement } from "./evidence-files";
 import {
   BANKS,
@@ -50,8 +51,11 @@ export interface DemoAppeal {
   /** The first-stage decision of decided, verifying, second-stage and closed cases. */
   decision: {
     outcome: DecisionOutcome;
-    favouredParty: "complainant" | "respondent";
+    favouredParty: "complainant" | "respondent" | null;
+    receiverSide: Party["side"] | null;
     amount: string | null;
+    currency: string | null;
+    terms: DecisionTerms | null;
     rationale: string;
     decidedAt: Date;
   } | null;
@@ -321,22 +325,35 @@ function generateAppeal(
     status === "verifying" ||
     status === "second_stage" ||
     status === "closed";
-  const outcome: DecisionOutcome =
-    kind === "p2p_trade"
-      ? random.pick(["release", "cancel_order"] as const)
-      : random.pick([
-          "full_refund",
-          "partial_refund",
-          "compensation",
-          "mediation",
-          "repayment_plan",
-        ] as const);
+  // Demo decisions follow the money model: an outcome of this kind of case, paid to the side it
+  // pays (a release to the buyer, whoever complained), with terms where the outcome has them.
+  const outcome: DecisionOutcome = random.pick(
+    outcomesFor(kind, reason).filter((o) => o !== "compensation" && o !== "repayment_plan"),
+  );
+  const receiver = receiverOf(outcome, { complainant, respondent });
+  const fixed = fixedPayoutOf(outcome, { kind, reason, amount, currency: fiat, trade });
+  const payout =
+    fixed ??
+    (outcome === "partial_refund" ? { amount: money(fiatValue / 2, fiat), currency: fiat } : null);
+  // The draw that once picked the favoured side at random, kept so every later draw (and with it
+  // the seeded demo data the e2e tests and screenshots rely on) stays as it was.
+  if (isDecided && escalatedAt) random.chance(0.7);
   const decision =
     isDecided && escalatedAt
       ? {
           outcome,
-          favouredParty: random.chance(0.7) ? ("complainant" as const) : ("respondent" as const),
-          amount: outcome === "partial_refund" ? money(fiatValue / 2, fiat) : null,
+          favouredParty: receiver?.role ?? null,
+          receiverSide: receiver?.side ?? null,
+          amount: payout?.amount ?? null,
+          currency: payout?.currency ?? null,
+          terms:
+            outcome === "mediation"
+              ? ({
+                  type: "mediation",
+                  agreedTerms: "Both parties agreed to settle as discussed on the call with CS.",
+                  acceptedBy: { complainant: true, respondent: true },
+                } satisfies DecisionTerms)
+              : null,
           rationale:
             "The bank records and the chat support the favoured party; the other side did not rebut them in time.",
           // Some hours to days after escalation, but never in the future of a recent escalation.

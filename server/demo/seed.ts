@@ -229,6 +229,9 @@ export async function insertAppeals(
           "rationale",
           "decided_by",
           "decided_at",
+          "receiver_side",
+          "currency",
+          "terms",
         ],
         batch.flatMap((a) =>
           a.decision && a.assignee
@@ -243,6 +246,9 @@ export async function insertAppeals(
                   a.decision.rationale,
                   a.assignee,
                   a.decision.decidedAt,
+                  a.decision.receiverSide,
+                  a.decision.currency,
+                  a.decision.terms === null ? null : JSON.stringify(a.decision.terms),
                 ],
               ]
             : [],

@@ -122,7 +122,14 @@ export function feedbackAction(body: PartyFeedbackRequest, now: Date): ActionSpe
     action: "verify",
     variant: body.satisfied ? "feedback_satisfied" : "feedback_unhappy",
     apply: async (tx, row) => {
-      const effects = await recordVerification(tx, row.id, "feedback", body.satisfied, now);
+      const effects = await recordVerification(tx, row.id, {
+        step: "feedback",
+        satisfied: body.satisfied,
+        note: body.comment,
+        party: body.party,
+        byId: "platform",
+        now,
+      });
       return { ...effects, audit: { ...effects.audit, party: body.party } };
     },
   };

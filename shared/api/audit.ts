@@ -18,7 +18,11 @@ export const AuditEntry = z.object({
   afterVersion: z.number().int().nullable(),
   requestId: z.string().nullable(),
   idempotencyKey: z.string().nullable(),
-  /** What changed, e.g. the status before and after, the decision outcome. No party content. */
+  /**
+   * What changed: the status before and after and the action's own record — a decision's outcome,
+   * receiver, amount, terms and rationale; a review's verdict and rationale; a verification step's
+   * note or the party's feedback comment. No statements or chat messages.
+   */
   details: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),

@@ -8,6 +8,7 @@ import {
 } from "../domain/appeal";
 import { DecimalString } from "../domain/money";
 import { UserId } from "../domain/user";
+import { DecisionTerms } from "../money/terms";
 import { Problem } from "./problem";
 
 /**
@@ -59,20 +60,23 @@ export type EvidenceRequestBody = z.infer<typeof EvidenceRequestBody>;
 
 export const RATIONALE_MIN_LENGTH = 20;
 
-/** The outcomes that move money or coins to one side name that side. */
-export const OUTCOMES_NEEDING_PARTY: readonly DecisionOutcome[] = [
-  "release",
-  "cancel_order",
-  "full_refund",
-  "partial_refund",
-];
-
+/**
+ * A decision. Its shape is checked here; its money (which outcomes fit the case, who receives,
+ * the limits, the terms' sums and dates) is checked against the case by `checkDecision` in
+ * `shared/money`, on the server (422) and in the desk's form alike.
+ */
 export const DecisionBody = z
   .strictObject({
     outcome: DecisionOutcome,
+    /**
+     * Optional: the receiver follows from the outcome and the case's sides (a release goes to the
+     * buyer). When sent, it must name that party, so a client that meant the other side is refused.
+     */
     favouredParty: PartyRole.optional(),
     /** Decimal string in the case currency; required for a partial refund, refused otherwise. */
     amount: DecimalString.optional(),
+    /** Compensation, mediation and repayment plans carry their terms; other outcomes none. */
+    terms: DecisionTerms.optional(),
     rationale: z
       .string()
       .trim()
@@ -86,7 +90,7 @@ export const DecisionBody = z
     if (body.outcome !== "partial_refund" && body.amount !== undefined) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: "only for a partial refund" });
     }
-    if (body.amount !== undefined && Number(body.amount) <= 0) {
+    if (body.amount !== undefined && /^0+(\.0+)?$/.test(body.amount)) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: "must be more than zero" });
     }
   });

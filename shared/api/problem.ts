@@ -5,6 +5,10 @@ export const FieldError = z.object({
   /** JSON-pointer-like path of the offending field, e.g. "body/rationale" or "query/limit". */
   field: z.string(),
   message: z.string(),
+  /** A machine-readable rule name (e.g. `exceeds_disputed_amount`), for clients to render. */
+  code: z.string().optional(),
+  /** The amount the rule measures against, when there is one: what the desk shows as the limit. */
+  limit: z.object({ amount: z.string(), currency: z.string() }).optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

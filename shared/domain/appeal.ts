@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DecisionTerms } from "../money/terms";
 import { Currency, DecimalString } from "./money";
 import { UserId } from "./user";
 
@@ -158,11 +159,18 @@ export const Decision = z.object({
   id: z.string().min(1).max(64),
   stage: CaseStage,
   outcome: DecisionOutcome,
+  /** The role of the side that receives (see `shared/money/payout`); null when no one side does. */
   favouredParty: PartyRole.nullable(),
+  /** What the receiver gets, in `currency`: the escrow, the refund, a repayment plan's total. */
   amount: DecimalString.nullable(),
   rationale: z.string(),
   decidedBy: UserId,
   decidedAt: Instant,
+  /** The side of the deal that receives: buyer/seller/payer/merchant. Null on older records. */
+  receiverSide: PartySide.nullable().default(null),
+  currency: Currency.nullable().default(null),
+  /** Compensation, mediation agreement or repayment plan, when the outcome has them. */
+  terms: DecisionTerms.nullable().default(null),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -310,6 +318,38 @@ export const Verification = z.object({
 });
 export type Verification = z.infer<typeof Verification>;
 
+export const ReviewVerdictKind = z.enum(["uphold", "overturn", "remand"]);
+
+/** A supervisor's second-stage review, with the rationale the parties and auditors read. */
+export const Review = z.object({
+  id: z.string().min(1).max(64),
+  verdict: ReviewVerdictKind,
+  rationale: z.string(),
+  /** The new decision of an overturn. */
+  decisionId: z.string().nullable(),
+  /** Who takes the case again on a remand. */
+  remandTo: UserId.nullable(),
+  reviewedBy: UserId,
+  reviewedAt: Instant,
+});
+export type Review = z.infer<typeof Review>;
+
+/** One step of post-decision verification as it was recorded, with its note or the party's comment. */
+export const VerificationStep = z.object({
+  id: z.string().min(1).max(64),
+  step: z.enum(["records_checked", "feedback", "confirmed"]),
+  /** Feedback only: whether the party was satisfied. */
+  satisfied: z.boolean().nullable(),
+  /** The agent's note, or the party's own comment when the platform sent the feedback. */
+  note: z.string(),
+  /** Feedback sent by the platform names the party it came from. */
+  party: PartyRole.nullable(),
+  /** A desk user's id, or `platform`. */
+  byId: z.string(),
+  at: Instant,
+});
+export type VerificationStep = z.infer<typeof VerificationStep>;
+
 export const CaseDetail = CaseSummary.extend({
   complainant: Party,
   respondent: Party,
@@ -329,6 +369,10 @@ export const CaseDetail = CaseSummary.extend({
   slaClocks: z.array(SlaClock),
   /** The instant the SLA clocks were evaluated at (the response time). */
   computedAt: Instant,
+  /** Every second-stage review, oldest first. */
+  reviews: z.array(Review).default([]),
+  /** Every verification step ever recorded, oldest first (a reopened case keeps its history). */
+  verificationSteps: z.array(VerificationStep).default([]),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -9,6 +9,7 @@
  * and the server refuse the same things for the same reasons.
  */
 import type { CaseStage, CaseStatus } from "./appeal";
+import { breaksFourEyes } from "./four-eyes";
 import type { Role } from "./user";
 
 /**
@@ -188,8 +189,8 @@ export interface LifecycleCase {
   status: CaseStatus;
   stage: CaseStage;
   assigneeId: string | null;
-  /** Who took the latest first-stage decision, for four-eyes; null before any. */
-  firstStageDeciderId: string | null;
+  /** Everyone who took a first-stage decision on the case, for four-eyes; empty before any. */
+  firstStageDeciderIds: readonly string[];
 }
 
 export interface LifecycleActor {
@@ -272,7 +273,7 @@ export function checkTransition(
   if (
     isSecondStageReview(action, current) &&
     actor.userId !== undefined &&
-    actor.userId === current.firstStageDeciderId
+    breaksFourEyes(actor.userId, current.firstStageDeciderIds)
   ) {
     return {
       ok: false,

@@ -24,7 +24,11 @@ test("decide offline → reload shows 1 pending → network back → Synced, the
   await page.locator("summary", { hasText: c.filters.status }).first().click();
   await page.getByRole("checkbox", { name: c.status.escalated, exact: true }).check();
   await page.locator("summary", { hasText: c.filters.status }).first().click();
-  const row = queue.locator("tbody tr[data-case-id]").first();
+  // Not a repayment-hardship case: its outcomes (a plan, an agreement) need terms.
+  const row = queue
+    .locator("tbody tr[data-case-id]")
+    .filter({ hasNotText: c.reason.repayment_hardship })
+    .first();
   const caseId = await row.getAttribute("data-case-id");
   expect(caseId).toBeTruthy();
   await row.locator("a.row-link").click();

@@ -183,14 +183,19 @@ for (const { name, skip } of BACKENDS) {
       ]);
 
       const decided = await step("decision", {
-        outcome: "partial_refund",
+        outcome: "release",
         favouredParty: "complainant",
-        amount: "1250000",
         rationale: RATIONALE,
       });
       expect(decided.status).toBe("decided");
       expect(decided.decisions).toHaveLength(1);
-      expect(decided.decisions[0]?.amount).toBe("1250000");
+      // A release moves the escrow, to the buyer: the record says how much and to whom.
+      expect(decided.decisions[0]).toMatchObject({
+        amount: "98.430000",
+        currency: "USDT",
+        receiverSide: "buyer",
+        favouredParty: "complainant",
+      });
       await step("verification", { step: "records_checked" });
       await step("verification", { step: "feedback", satisfied: true });
       const closed = await step("verification", { step: "confirmed" });

@@ -12,6 +12,7 @@ import { useFormatters } from "../i18n/format";
 import { PresenceBadge } from "../presence/presence-badge";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import type { CaseStore } from "./case-store";
+import { DecisionRecord } from "./decision-record";
 import { PartyPanel } from "./party-panel";
 import { SlaClocks } from "./sla-clocks";
 import { Timeline } from "./timeline";
@@ -228,6 +229,7 @@ export function CaseWorkspace({
         ))}
       </div>
       <EvidenceViewer store={evidence} evidence={detail.evidence} />
+      <DecisionRecord detail={detail} />
       <div className="lower-grid">
         <Timeline detail={detail} />
         <section className="action-panel" aria-labelledby="actions-heading">

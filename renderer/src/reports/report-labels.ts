@@ -14,8 +14,29 @@ import type {
   SlaClockStatus,
 } from "@shared/domain/appeal";
 
+/** The decision record's own words: receivers, terms, reviews and verification steps. */
+export interface DecisionRecordLabels {
+  receiver: string;
+  terms: string;
+  noReceiver: string;
+  coupon: (amount: string) => string;
+  membership: (days: number) => string;
+  instalment: (amount: string, date: string) => string;
+  acceptedByBoth: string;
+  reviewedBy: string;
+  remandTo: string;
+  verdicts: { uphold: string; overturn: string; remand: string };
+  verification: string;
+  steps: { records_checked: string; feedback: string; confirmed: string };
+  satisfied: string;
+  unhappy: string;
+  note: string;
+  viaPlatform: string;
+}
+
 export interface ReportLabels {
   title: string;
+  record: DecisionRecordLabels;
   sections: {
     summary: string;
     parties: string;
@@ -109,6 +130,28 @@ export interface ReportLabels {
 
 const en: ReportLabels = {
   title: "Case report",
+  record: {
+    receiver: "Receives",
+    terms: "Terms",
+    noReceiver: "No single party (agreed terms apply)",
+    coupon: (amount) => `Coupon worth ${amount}`,
+    membership: (days) => `Membership extension of ${days} days`,
+    instalment: (amount, date) => `${amount} due ${date}`,
+    acceptedByBoth: "Accepted by both parties",
+    reviewedBy: "Reviewed by",
+    remandTo: "Remanded to",
+    verdicts: { uphold: "Upheld", overturn: "Overturned", remand: "Remanded" },
+    verification: "Post-decision verification",
+    steps: {
+      records_checked: "Records checked",
+      feedback: "Party feedback",
+      confirmed: "Confirmed",
+    },
+    satisfied: "Satisfied",
+    unhappy: "Not satisfied",
+    note: "Note / comment",
+    viaPlatform: "via the platform",
+  },
   sections: {
     summary: "Summary",
     parties: "Parties",
@@ -243,6 +286,28 @@ const en: ReportLabels = {
 
 const vi: ReportLabels = {
   title: "Báo cáo vụ khiếu nại",
+  record: {
+    receiver: "Bên nhận",
+    terms: "Điều khoản",
+    noReceiver: "Không có một bên riêng (áp dụng điều khoản thỏa thuận)",
+    coupon: (amount) => `Phiếu giảm giá trị giá ${amount}`,
+    membership: (days) => `Gia hạn hội viên ${days} ngày`,
+    instalment: (amount, date) => `${amount} đến hạn ${date}`,
+    acceptedByBoth: "Cả hai bên đã chấp nhận",
+    reviewedBy: "Người xem xét",
+    remandTo: "Chuyển lại cho",
+    verdicts: { uphold: "Giữ nguyên", overturn: "Thay đổi", remand: "Trả lại xử lý" },
+    verification: "Xác minh sau quyết định",
+    steps: {
+      records_checked: "Đã kiểm tra hồ sơ",
+      feedback: "Phản hồi của bên",
+      confirmed: "Đã xác nhận",
+    },
+    satisfied: "Hài lòng",
+    unhappy: "Không hài lòng",
+    note: "Ghi chú / nhận xét",
+    viaPlatform: "qua nền tảng",
+  },
   sections: {
     summary: "Tóm tắt",
     parties: "Các bên",
@@ -388,6 +453,24 @@ const vi: ReportLabels = {
 
 const zh: ReportLabels = {
   title: "申诉案件报告",
+  record: {
+    receiver: "接收方",
+    terms: "条款",
+    noReceiver: "无单独接收方（按约定条款执行）",
+    coupon: (amount) => `面值 ${amount} 的优惠券`,
+    membership: (days) => `会员延期 ${days} 天`,
+    instalment: (amount, date) => `${amount}，${date} 到期`,
+    acceptedByBoth: "双方均已接受",
+    reviewedBy: "复核人",
+    remandTo: "发回",
+    verdicts: { uphold: "维持", overturn: "改判", remand: "发回重审" },
+    verification: "裁决后核实",
+    steps: { records_checked: "已核对记录", feedback: "当事方反馈", confirmed: "已确认" },
+    satisfied: "满意",
+    unhappy: "不满意",
+    note: "备注 / 意见",
+    viaPlatform: "经平台",
+  },
   sections: {
     summary: "概要",
     parties: "当事人",

@@ -67,6 +67,7 @@ export type SectionId =
   | "clocks"
   | "decisions"
   | "review"
+  | "verification"
   | "audit";
 
 export interface ReportSection {
@@ -262,26 +263,48 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
     at(clock.dueAt),
   ]);
 
-  const decisionRecord = (decision: CaseDetail["decisions"][number]): ReportRecord => ({
-    title: `${labels.stages[decision.stage]} — ${labels.outcomes[decision.outcome]}`,
-    rows: [
-      { label: f.outcome, value: labels.outcomes[decision.outcome] },
-      {
-        label: f.favoured,
-        value: decision.favouredParty ? labels.roles[decision.favouredParty] : "—",
-      },
-      {
-        label: f.amount,
-        value: decision.amount ? formatMoney(decision.amount, detail.currency) : "—",
-      },
-      { label: f.decidedBy, value: userName(decision.decidedBy) },
-      { label: f.at, value: at(decision.decidedAt) },
-    ],
-    text: decision.rationale,
-  });
+  const rl = labels.record;
+  const termsOf = (decision: CaseDetail["decisions"][number]): string | null => {
+    const terms = decision.terms;
+    const money = (amount: string) => formatMoney(amount, detail.currency);
+    if (!terms) return null;
+    if (terms.type === "compensation") {
+      return terms.kind === "coupon" ? rl.coupon(money(terms.value)) : rl.membership(terms.days);
+    }
+    if (terms.type === "mediation") return `${terms.agreedTerms} (${rl.acceptedByBoth})`;
+    return terms.instalments.map((i) => rl.instalment(money(i.amount), i.dueDate)).join("; ");
+  };
+  const decisionRecord = (decision: CaseDetail["decisions"][number]): ReportRecord => {
+    const role = decision.favouredParty;
+    const side = decision.receiverSide ?? (role ? detail[role].side : null);
+    const terms = termsOf(decision);
+    return {
+      title: `${labels.stages[decision.stage]} — ${labels.outcomes[decision.outcome]}`,
+      rows: [
+        { label: f.outcome, value: labels.outcomes[decision.outcome] },
+        {
+          label: rl.receiver,
+          value: role
+            ? `${detail[role].displayName} (${side ? `${labels.sides[side]}, ` : ""}${labels.roles[role]})`
+            : rl.noReceiver,
+        },
+        {
+          label: f.amount,
+          value: decision.amount
+            ? formatMoney(decision.amount, decision.currency ?? detail.currency)
+            : "—",
+        },
+        ...(terms ? [{ label: rl.terms, value: terms }] : []),
+        { label: f.decidedBy, value: userName(decision.decidedBy) },
+        { label: f.at, value: at(decision.decidedAt) },
+      ],
+      text: decision.rationale,
+    };
+  };
   const decisions = detail.decisions.map(decisionRecord);
 
   const objections = objectionsOf(detail);
+  const reviews = [...detail.reviews];
   const review: ReportRecord[] = detail.timeline
     .filter((event) => event.type === "appealed" || event.type === "reviewed")
     .map((event) => {
@@ -301,15 +324,34 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
           text: objection?.text ?? null,
         };
       }
+      // The stored review of this event: its verdict and the rationale the supervisor gave.
+      const stored = reviews.find((r) => r.reviewedAt === event.at);
       return {
         title: `${labels.sections.review} — ${at(event.at)}`,
         rows: [
-          { label: f.actor, value: event.actor },
-          { label: f.outcome, value: event.summary },
+          { label: rl.reviewedBy, value: stored ? userName(stored.reviewedBy) : event.actor },
+          {
+            label: f.outcome,
+            value: stored ? rl.verdicts[stored.verdict] : event.summary,
+          },
+          ...(stored?.remandTo ? [{ label: rl.remandTo, value: userName(stored.remandTo) }] : []),
         ],
-        text: null,
+        text: stored?.rationale ?? null,
       };
     });
+  const verification: ReportRecord[] = detail.verificationSteps.map((step) => ({
+    title: `${rl.steps[step.step]} — ${at(step.at)}`,
+    rows: [
+      {
+        label: f.actor,
+        value: step.party ? `${labels.roles[step.party]} (${rl.viaPlatform})` : userName(step.byId),
+      },
+      ...(step.satisfied === null
+        ? []
+        : [{ label: f.outcome, value: step.satisfied ? rl.satisfied : rl.unhappy }]),
+    ],
+    text: step.note || null,
+  }));
 
   const audit = data.audit.map((entry) => [
     String(entry.seq),
@@ -394,6 +436,7 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
     },
     { id: "decisions", title: labels.sections.decisions, blocks: records(decisions) },
     { id: "review", title: labels.sections.review, blocks: records(review) },
+    { id: "verification", title: rl.verification, blocks: records(verification) },
     {
       id: "audit",
       title: labels.sections.audit,

@@ -4,6 +4,7 @@
  * them (the numbers stay readable without colour), and reassignment of cases at risk.
  */
 import type { RegionCalendarId } from "@shared/domain/appeal";
+import { breaksFourEyes, firstStageDecidersOf } from "@shared/domain/four-eyes";
 import type { User } from "@shared/domain/user";
 import type { OversightBucket, OversightStats } from "@shared/oversight/contract";
 import { useEffect, useState } from "react";
@@ -26,6 +27,54 @@ import type { SupervisorApi } from "./supervisor-api";
 const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
+
+/**
+ * Reassigns one at-risk case. A second-stage case goes to a supervisor who took no first-stage
+ * decision on it (four-eyes, the server's rule from `shared/domain/four-eyes`), so its deciders
+ * are read from the case's detail and left out.
+ */
+export function ReassignSelect({
+  data,
+  agents,
+  row,
+}: {
+  data: DeskData;
+  agents: readonly User[];
+  row: CachedCase;
+}) {
+  const { t } = useTranslation();
+  const [deciders, setDeciders] = useState<readonly string[]>([]);
+  useEffect(() => {
+    if (row.stage !== "second") return;
+    let isLive = true;
+    void data.getCase(row.id).then((view) => {
+      if (isLive && view?.detail) setDeciders(firstStageDecidersOf(view.detail.decisions));
+    });
+    return () => {
+      isLive = false;
+    };
+  }, [data, row.id, row.stage]);
+  return (
+    <select
+      aria-label={t("supervisor.oversight.reassignCase", { reference: row.reference })}
+      value=""
+      onChange={(e) => {
+        if (e.target.value)
+          void data.enqueue(row.id, { type: "reassign", body: { assignee: e.target.value } });
+      }}
+    >
+      <option value="">{t("supervisor.oversight.reassignTo")}</option>
+      {agents
+        .filter((a) => (row.stage === "second" ? a.role === "supervisor" : a.role === "agent"))
+        .filter((a) => a.id !== row.assigneeId && !breaksFourEyes(a.id, deciders))
+        .map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.displayName}
+          </option>
+        ))}
+    </select>
+  );
+}
 
 function AtRiskCases({
   data,
@@ -77,29 +126,7 @@ function AtRiskCases({
                 t("supervisor.oversight.unassigned")}
             </td>
             <td>
-              <select
-                aria-label={t("supervisor.oversight.reassignCase", { reference: c.reference })}
-                value=""
-                onChange={(e) => {
-                  if (e.target.value)
-                    void data.enqueue(c.id, {
-                      type: "reassign",
-                      body: { assignee: e.target.value },
-                    });
-                }}
-              >
-                <option value="">{t("supervisor.oversight.reassignTo")}</option>
-                {agents
-                  .filter((a) =>
-                    c.stage === "second" ? a.role === "supervisor" : a.role === "agent",
-                  )
-                  .filter((a) => a.id !== c.assigneeId)
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.displayName}
-                    </option>
-                  ))}
-              </select>
+              <ReassignSelect data={data} agents={agents} row={c} />
             </td>
           </tr>
         ))}

@@ -2,8 +2,9 @@
  * Who may review a second-stage appeal, and the review body a verdict form produces. Pure, so the
  * four-eyes rule the UI explains is tested on its own; the server enforces the same rule (403).
  */
-import type { ReviewBody } from "@shared/api/mutations";
-import type { CaseDetail, DecisionOutcome, PartyRole } from "@shared/domain/appeal";
+import type { DecisionBody, ReviewBody } from "@shared/api/mutations";
+import type { CaseDetail } from "@shared/domain/appeal";
+import { breaksFourEyes, firstStageDecidersOf } from "@shared/domain/four-eyes";
 import type { User } from "@shared/domain/user";
 import type { TFunction } from "i18next";
 
@@ -17,8 +18,8 @@ export type ReviewBlock =
 /** Why `user` cannot review this case now, or null when they can. */
 export function reviewBlock(detail: CaseDetail, user: User): ReviewBlock | null {
   if (user.role !== "supervisor") return { kind: "not-supervisor" };
-  // Four-eyes: whoever took a first-stage decision on this case never reviews it.
-  if (detail.decisions.some((d) => d.stage === "first" && d.decidedBy === user.id)) {
+  // Four-eyes: whoever took any first-stage decision on this case never reviews it (the server's rule).
+  if (breaksFourEyes(user.id, firstStageDecidersOf(detail.decisions))) {
     return { kind: "first-decider" };
   }
   if (detail.status === "second_stage") return { kind: "needs-claim" };
@@ -51,40 +52,22 @@ export function explainReviewBlock(
   }
 }
 
+/** Uphold and remand; an overturn carries a decision from the shared decision form instead. */
 export interface VerdictForm {
-  verdict: "uphold" | "overturn" | "remand";
+  verdict: "uphold" | "remand";
   rationale: string;
-  outcome: DecisionOutcome;
-  favouredParty: PartyRole | "";
-  amount: string;
-  decisionRationale: string;
   assignee: string;
 }
 
-export const EMPTY_VERDICT: VerdictForm = {
-  verdict: "uphold",
-  rationale: "",
-  outcome: "release",
-  favouredParty: "",
-  amount: "",
-  decisionRationale: "",
-  assignee: "",
-};
+export const EMPTY_VERDICT: VerdictForm = { verdict: "uphold", rationale: "", assignee: "" };
 
 /** The review request body for the form; the outbox validates it against the shared schema. */
 export function reviewBodyOf(form: VerdictForm): ReviewBody {
   const base = { verdict: form.verdict, rationale: form.rationale.trim() };
-  if (form.verdict === "remand") return { ...base, assignee: form.assignee };
-  if (form.verdict === "overturn") {
-    return {
-      ...base,
-      decision: {
-        outcome: form.outcome,
-        rationale: form.decisionRationale.trim() || form.rationale.trim(),
-        ...(form.favouredParty ? { favouredParty: form.favouredParty } : {}),
-        ...(form.outcome === "partial_refund" ? { amount: form.amount.trim() } : {}),
-      },
-    };
-  }
-  return base;
+  return form.verdict === "remand" ? { ...base, assignee: form.assignee } : base;
+}
+
+/** An overturn: the review rationale with the new decision the decision form checked. */
+export function overturnBodyOf(rationale: string, decision: DecisionBody): ReviewBody {
+  return { verdict: "overturn", rationale: rationale.trim(), decision };
 }

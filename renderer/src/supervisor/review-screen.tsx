@@ -3,17 +3,20 @@
  * evidence and the new objection; verdict uphold / overturn (with a new decision) / remand.
  * Actions go through the outbox like every desk action, so they work offline.
  */
-import { MUTATIONS } from "@shared/api/mutations";
-import { type CaseDetail, DecisionOutcome, type PartyRole } from "@shared/domain/appeal";
+import { MUTATIONS, RATIONALE_MIN_LENGTH, type ReviewBody } from "@shared/api/mutations";
+import type { CaseDetail, PartyRole } from "@shared/domain/appeal";
+import { breaksFourEyes, firstStageDecidersOf } from "@shared/domain/four-eyes";
 import type { User } from "@shared/domain/user";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DecisionForm } from "../actions/decision-form";
 import { useFormatters } from "../i18n/format";
 import { objectionsOf } from "../reports/report-model";
 import type { CaseView, DeskData } from "../sync/index";
 import {
   EMPTY_VERDICT,
   explainReviewBlock,
+  overturnBodyOf,
   reviewBlock,
   reviewBodyOf,
   type VerdictForm,
@@ -69,6 +72,8 @@ export function ReviewScreen({
   const format = useFormatters();
   const [view, setView] = useState<CaseView | undefined>();
   const [form, setForm] = useState<VerdictForm>(EMPTY_VERDICT);
+  const [verdict, setVerdict] = useState<"uphold" | "overturn" | "remand">("uphold");
+  const [formRound, setFormRound] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => data.observeCase(caseId, setView), [data, caseId]);
 
@@ -77,17 +82,15 @@ export function ReviewScreen({
   const block = reviewBlock(detail, user);
   const first = detail.decisions.filter((d) => d.stage === "first").at(-1);
   const objection = objectionsOf(detail).at(-1);
-  const firstDeciders = new Set(
-    detail.decisions.filter((d) => d.stage === "first").map((d) => d.decidedBy),
-  );
-  const remandTo = agents.filter((a) => a.role === "agent" && !firstDeciders.has(a.id));
+  const firstDeciders = firstStageDecidersOf(detail.decisions);
+  const remandTo = agents.filter((a) => a.role === "agent" && !breaksFourEyes(a.id, firstDeciders));
   const body = reviewBodyOf(form);
   const check = MUTATIONS.review.safeParse(body);
   const problem = check.success ? null : (check.error.issues[0]?.message ?? "invalid");
   const set = (patch: Partial<VerdictForm>) => setForm((f) => ({ ...f, ...patch }));
 
-  async function submit() {
-    const result = await data.enqueue(caseId, { type: "review", body });
+  async function submit(review: ReviewBody) {
+    const result = await data.enqueue(caseId, { type: "review", body: review });
     setMessage(
       result.seq === null ? t("supervisor.review.nothingNew") : t("supervisor.review.queued"),
     );
@@ -154,14 +157,7 @@ export function ReviewScreen({
           </button>
         </p>
       ) : null}
-      <form
-        className="verdict-form"
-        aria-label={t("supervisor.review.verdict")}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!block && !problem) void submit();
-        }}
-      >
+      <section className="verdict-form" aria-label={t("supervisor.review.verdict")}>
         <fieldset disabled={block !== null} aria-describedby="review-block">
           <legend>{t("supervisor.review.verdict")}</legend>
           {block && block.kind !== "needs-claim" ? (
@@ -170,80 +166,22 @@ export function ReviewScreen({
             </p>
           ) : null}
           <div role="radiogroup" aria-label={t("supervisor.review.verdict")}>
-            {(["uphold", "overturn", "remand"] as const).map((verdict) => (
-              <label key={verdict}>
+            {(["uphold", "overturn", "remand"] as const).map((option) => (
+              <label key={option}>
                 <input
                   type="radio"
                   name="verdict"
-                  value={verdict}
-                  checked={form.verdict === verdict}
-                  onChange={() => set({ verdict })}
+                  value={option}
+                  checked={verdict === option}
+                  onChange={() => {
+                    setVerdict(option);
+                    if (option !== "overturn") set({ verdict: option });
+                  }}
                 />
-                {t(`supervisor.review.verdicts.${verdict}`)}
+                {t(`supervisor.review.verdicts.${option}`)}
               </label>
             ))}
           </div>
-          {form.verdict === "overturn" ? (
-            <div className="new-decision">
-              <label>
-                {t("supervisor.review.newOutcome")}
-                <select
-                  value={form.outcome}
-                  onChange={(e) => set({ outcome: DecisionOutcome.parse(e.target.value) })}
-                >
-                  {DecisionOutcome.options.map((o) => (
-                    <option key={o} value={o}>
-                      {t(`outcome.${o}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t("supervisor.review.inFavourOf")}
-                <select
-                  value={form.favouredParty}
-                  onChange={(e) =>
-                    set({
-                      favouredParty:
-                        e.target.value === "complainant" || e.target.value === "respondent"
-                          ? e.target.value
-                          : "",
-                    })
-                  }
-                >
-                  <option value="">—</option>
-                  <option value="complainant">{t("role.complainant")}</option>
-                  <option value="respondent">{t("role.respondent")}</option>
-                </select>
-              </label>
-              {form.outcome === "partial_refund" ? (
-                <label>
-                  {t("supervisor.review.amount")}
-                  <input value={form.amount} onChange={(e) => set({ amount: e.target.value })} />
-                </label>
-              ) : null}
-              <label>
-                {t("supervisor.review.decisionRationale")}
-                <textarea
-                  value={form.decisionRationale}
-                  onChange={(e) => set({ decisionRationale: e.target.value })}
-                />
-              </label>
-            </div>
-          ) : null}
-          {form.verdict === "remand" ? (
-            <label>
-              {t("supervisor.review.remandTo")}
-              <select value={form.assignee} onChange={(e) => set({ assignee: e.target.value })}>
-                <option value="">{t("supervisor.review.chooseAgent")}</option>
-                {remandTo.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.displayName}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
           <label>
             {t("supervisor.review.rationale")}
             <textarea
@@ -252,12 +190,56 @@ export function ReviewScreen({
               onChange={(e) => set({ rationale: e.target.value })}
             />
           </label>
-          {problem && form.rationale ? <p className="field-error">{problem}</p> : null}
-          <button type="submit" disabled={problem !== null}>
-            {t("supervisor.review.submit")}
-          </button>
+          {verdict === "overturn" ? (
+            // The overturn is a decision: the same form, rules and confirmation as the agent's.
+            <section className="new-decision" aria-label={t("money.overturnTitle")}>
+              <h3>{t("money.overturnTitle")}</h3>
+              <DecisionForm
+                key={formRound}
+                detail={detail}
+                submitLabel={t("money.overturnSubmit")}
+                confirmLabel={t("money.overturnConfirm")}
+                rationaleLabel={t("supervisor.review.decisionRationale")}
+                precheck={() =>
+                  form.rationale.trim().length < RATIONALE_MIN_LENGTH
+                    ? t("money.reviewRationaleFirst", { min: RATIONALE_MIN_LENGTH })
+                    : null
+                }
+                onCancel={() => setVerdict("uphold")}
+                onConfirm={async (decision) => {
+                  await submit(overturnBodyOf(form.rationale, decision));
+                  setFormRound((n) => n + 1);
+                }}
+              />
+            </section>
+          ) : (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (!block && !problem) void submit(body);
+              }}
+            >
+              {verdict === "remand" ? (
+                <label>
+                  {t("supervisor.review.remandTo")}
+                  <select value={form.assignee} onChange={(e) => set({ assignee: e.target.value })}>
+                    <option value="">{t("supervisor.review.chooseAgent")}</option>
+                    {remandTo.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.displayName}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+              {problem && form.rationale ? <p className="field-error">{problem}</p> : null}
+              <button type="submit" disabled={problem !== null}>
+                {t("supervisor.review.submit")}
+              </button>
+            </form>
+          )}
         </fieldset>
-      </form>
+      </section>
       {message ? <p role="status">{message}</p> : null}
     </div>
   );

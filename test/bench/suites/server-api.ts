@@ -210,10 +210,12 @@ async function measure(
       const count = Math.min(10_000, APPEALS - start);
       await insertAppeals(db, generateAppeals({ count, seed: 7 + start, now, agentIds }), now);
     }
-    // Cases ready to decide: in review, assigned to agent1, at a known version.
+    // Cases ready to decide: P2P trades (a release fits them whoever complained), in review,
+    // assigned to agent1, at a known version.
     ready = await db.query<{ id: string; version: number }>(
       `update cases set status = 'in_review', assignee_id = 'u-agent1'
-        where id in (select id from cases where status = 'escalated' order by id limit $1)
+        where id in (select id from cases where status = 'escalated' and kind = 'p2p_trade'
+                     order by id limit $1)
         returning id, version`,
       [DECISIONS + PACED_DECISIONS],
     );
@@ -257,9 +259,9 @@ async function measure(
         "idempotency-key": randomUUID(),
         "if-match": `"${target?.version}"`,
       },
+      // No favouredParty: the release goes to the buyer, complainant or respondent.
       body: JSON.stringify({
         outcome: "release",
-        favouredParty: "complainant",
         rationale: "Bank statement confirms the transfer; the seller did not rebut it in time.",
       }),
     });

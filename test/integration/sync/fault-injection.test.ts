@@ -99,7 +99,8 @@ test("after drops, duplicates, delays and 5xx/429, the server holds each action 
   );
 
   const escalated = (await data.allCases())
-    .filter((c) => c.status === "escalated" && c.stage === "first")
+    // P2P trades: a release fits each of them, whoever complained.
+    .filter((c) => c.status === "escalated" && c.stage === "first" && c.kind === "p2p_trade")
     .slice(0, 6);
   expect(escalated.length).toBeGreaterThanOrEqual(4);
 
@@ -122,7 +123,6 @@ test("after drops, duplicates, delays and 5xx/429, the server holds each action 
         type: "decision",
         body: {
           outcome: "release",
-          favouredParty: "complainant",
           rationale: `Payment for ${c.reference} verified on the bank statement.`,
         },
       });

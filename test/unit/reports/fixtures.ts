@@ -166,6 +166,9 @@ export function chineseCase(): CaseDetail {
           "买家提供的转账截图与订单金额、时间一致，卖家的银行流水缺少当日记录，裁定放币给买家。",
         decidedBy: "u-agent1",
         decidedAt: "2026-03-04T08:00:00.000Z",
+        receiverSide: "buyer",
+        currency: null,
+        terms: null,
       },
     ],
     notes: [],
@@ -175,6 +178,8 @@ export function chineseCase(): CaseDetail {
     verification: null,
     slaClocks: [],
     computedAt: "2026-03-09T06:00:00.000Z",
+    reviews: [],
+    verificationSteps: [],
   };
 }
 
@@ -296,6 +301,9 @@ export function vietnameseCase(): CaseDetail {
           "Người bán xác nhận nhập sai số tiền; hoàn lại phần chênh lệch 22.500.000 ₫ cho người mua.",
         decidedBy: "u-agent2",
         decidedAt: "2026-03-03T09:00:00.000Z",
+        receiverSide: "buyer",
+        currency: "VND",
+        terms: null,
       },
     ],
   };

@@ -76,6 +76,79 @@ describe("case report PDF", () => {
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", path, join(dir, "vi")]);
   }, 60_000);
 
+  test("the record is complete: receiver by name and side, terms, review rationale, verification notes", async () => {
+    const base = vietnameseCase();
+    const first = base.decisions[0]!;
+    const reviewedAt = "2026-03-06T03:00:00.000Z";
+    const detail = {
+      ...base,
+      timeline: [
+        ...base.timeline,
+        {
+          id: "tr",
+          type: "reviewed" as const,
+          at: reviewedAt,
+          actor: "Giám sát 2",
+          summary: "overturn",
+        },
+      ],
+      decisions: [
+        first,
+        {
+          ...first,
+          id: "vd2",
+          stage: "second" as const,
+          outcome: "repayment_plan" as const,
+          favouredParty: "respondent" as const,
+          receiverSide: "merchant" as const,
+          amount: "3000000",
+          currency: "VND" as const,
+          terms: {
+            type: "repayment_plan" as const,
+            total: "3000000",
+            instalments: [
+              { dueDate: "2026-04-01", amount: "1000000" },
+              { dueDate: "2026-05-04", amount: "2000000" },
+            ],
+          },
+          decidedBy: "u-supervisor2",
+          decidedAt: reviewedAt,
+        },
+      ],
+      reviews: [
+        {
+          id: "r1",
+          verdict: "overturn" as const,
+          rationale: "Đã xem lại sao kê: khoản nợ được trả góp hai kỳ.",
+          decisionId: "vd2",
+          remandTo: null,
+          reviewedBy: "u-supervisor2",
+          reviewedAt,
+        },
+      ],
+      verificationSteps: [
+        {
+          id: "v1",
+          step: "feedback" as const,
+          satisfied: false,
+          note: "Tôi chỉ nhận lại một phần tiền.",
+          party: "complainant" as const,
+          byId: "platform",
+          at: "2026-03-04T03:00:00.000Z",
+        },
+      ],
+    };
+    const { path } = await pdfOf(detail);
+    const text = pdfText(path).replace(/\s+/g, " ");
+    expect(text).toContain("Bên nhận");
+    expect(text).toContain(`${detail.respondent.displayName} (`);
+    expect(text).toContain("1,000,000 VND đến hạn 2026-04-01");
+    expect(text).toContain("Đã xem lại sao kê: khoản nợ được trả góp hai kỳ.");
+    expect(text).toContain("Thay đổi");
+    expect(text).toContain("Xác minh sau quyết định");
+    expect(text).toContain("Tôi chỉ nhận lại một phần tiền.");
+  }, 60_000);
+
   test("revealed contacts are printed in full and the report says so", async () => {
     const detail = chineseCase();
     const data = reportDataFor(detail);

@@ -1,4 +1,5 @@
 import { CaseStatus } from "@shared/domain/appeal";
+import { firstStageDecidersOf } from "@shared/domain/four-eyes";
 import {
   CASE_ACTIONS,
   checkTransition,
@@ -12,7 +13,7 @@ const base: LifecycleCase = {
   status: "in_review",
   stage: "first",
   assigneeId: "a1",
-  firstStageDeciderId: null,
+  firstStageDeciderIds: [],
 };
 
 describe("appeal lifecycle", () => {
@@ -73,7 +74,7 @@ describe("appeal lifecycle", () => {
       status: "second_stage",
       stage: "second",
       assigneeId: null,
-      firstStageDeciderId: "s1",
+      firstStageDeciderIds: ["s1"],
     };
     expect(checkTransition(second, "claim", { role: "supervisor", userId: "s1" })).toMatchObject({
       ok: false,
@@ -89,6 +90,36 @@ describe("appeal lifecycle", () => {
     ).toMatchObject({ ok: false, reason: "forbidden" });
   });
 
+  it("holds four-eyes against every first-stage decider, not only the latest", () => {
+    // s1 decided, the case reopened on unhappy feedback, a1 decided again: s1 still may not review.
+    const reopened: LifecycleCase = {
+      status: "second_stage",
+      stage: "second",
+      assigneeId: null,
+      firstStageDeciderIds: firstStageDecidersOf([
+        { stage: "first", decidedBy: "s1" },
+        { stage: "first", decidedBy: "a1" },
+      ]),
+    };
+    for (const userId of ["s1", "a1"]) {
+      expect(checkTransition(reopened, "claim", { role: "supervisor", userId })).toMatchObject({
+        ok: false,
+        reason: "forbidden",
+      });
+      expect(
+        checkTransition(
+          { ...reopened, status: "supervisor_review", assigneeId: userId },
+          "review",
+          { role: "supervisor", userId },
+          "overturn",
+        ),
+      ).toMatchObject({ ok: false, reason: "forbidden" });
+    }
+    expect(checkTransition(reopened, "claim", { role: "supervisor", userId: "s2" })).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("only ever leads to a known status, whatever is asked of it", () => {
     fc.assert(
       fc.property(
@@ -99,7 +130,7 @@ describe("appeal lifecycle", () => {
         fc.constantFrom("first", "second"),
         (status, action, role, variant, stage) => {
           const result = checkTransition(
-            { status, stage, assigneeId: "u", firstStageDeciderId: "d" },
+            { status, stage, assigneeId: "u", firstStageDeciderIds: ["d"] },
             action,
             { role, userId: "u" },
             variant,

@@ -5,6 +5,7 @@ import { createI18n } from "../../../renderer/src/i18n/i18n";
 import {
   EMPTY_VERDICT,
   explainReviewBlock,
+  overturnBodyOf,
   reviewBlock,
   reviewBodyOf,
 } from "../../../renderer/src/supervisor/review-rules";
@@ -27,6 +28,18 @@ describe("four-eyes in the review screen", () => {
     expect(block).toEqual({ kind: "first-decider" });
     expect(explainReviewBlock(block!, {}, createI18n("en").t)).toMatch(/first decision.*Four-eyes/);
     expect(explainReviewBlock(block!, {}, createI18n("zh-Hans").t)).toContain("双人复核");
+  });
+
+  test("every first-stage decider is blocked, not only the latest (a reopened case)", () => {
+    const first = chineseCase().decisions[0]!;
+    const detail = {
+      ...chineseCase(),
+      decisions: [
+        { ...first, id: "d1", decidedBy: "u-supervisor1" },
+        { ...first, id: "d2", decidedBy: "u-agent2" },
+      ],
+    };
+    expect(reviewBlock(detail, supervisor("u-supervisor1"))).toEqual({ kind: "first-decider" });
   });
 
   test("another supervisor reviews once the appeal is claimed by them", () => {
@@ -55,19 +68,12 @@ describe("four-eyes in the review screen", () => {
     const uphold = reviewBodyOf({ ...EMPTY_VERDICT, rationale });
     expect(MUTATIONS.review.safeParse(uphold).success).toBe(true);
     expect(MUTATIONS.review.safeParse(reviewBodyOf(EMPTY_VERDICT)).success).toBe(false);
-    const overturn = reviewBodyOf({
-      ...EMPTY_VERDICT,
-      verdict: "overturn",
+    const overturn = overturnBodyOf(rationale, {
+      outcome: "partial_refund",
+      amount: "100.5",
       rationale,
-      outcome: "partial_refund",
-      amount: "100.5",
-      favouredParty: "respondent",
     });
-    expect(overturn.decision).toMatchObject({
-      outcome: "partial_refund",
-      amount: "100.5",
-      favouredParty: "respondent",
-    });
+    expect(overturn.decision).toMatchObject({ outcome: "partial_refund", amount: "100.5" });
     expect(MUTATIONS.review.safeParse(overturn).success).toBe(true);
     const remand = reviewBodyOf({
       ...EMPTY_VERDICT,

@@ -67,6 +67,8 @@ export function detail(id: string, patch: Partial<CaseDetail> = {}): CaseDetail 
     verification: null,
     slaClocks: [],
     computedAt: "2025-03-01T08:10:00.000Z",
+    reviews: [],
+    verificationSteps: [],
     ...patch,
   } satisfies CaseDetail;
 }

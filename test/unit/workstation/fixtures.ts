@@ -113,6 +113,8 @@ export function detail(overrides: Partial<CaseDetail> & { id: string }): CaseDet
     verification: null,
     slaClocks: [],
     computedAt: "2026-03-02T02:10:00.000Z",
+    reviews: [],
+    verificationSteps: [],
     ...overrides,
   };
 }

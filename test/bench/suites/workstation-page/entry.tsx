@@ -133,6 +133,8 @@ function detailOf(s: CaseSummary): CaseDetail {
     verification: null,
     slaClocks: [],
     computedAt: at(10),
+    reviews: [],
+    verificationSteps: [],
   };
 }
 
