@@ -17,6 +17,7 @@ import { HttpProblem } from "./http/problem";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
 import { registerPresenceRoutes } from "./presence/routes";
+import { registerSearchRoutes } from "./search/routes";
 import { registerUserRoutes } from "./users/routes";
 
 export interface AppOptions {
@@ -96,6 +97,7 @@ export async function buildApp({
   registerEvidenceRoutes(app, db);
   registerAuditRoutes(app, db);
   registerCalendarRoutes(app, db);
+  registerSearchRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);
   if (hub) {

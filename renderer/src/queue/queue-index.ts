@@ -6,8 +6,8 @@ import {
   type CaseSummary,
 } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
+import { foldForSearch, matchesAll, queryTerms } from "@shared/search/fold";
 import { compareReferences, slaSortKey } from "../cache/queue-order";
-import { foldForSearch, matchesAll, queryTerms } from "../search/normalize";
 import type { QueueFilter, QueueSort, SortKey } from "./queue-filter";
 import { type BreachRisk, type HeadlineClock, headlineClock, riskAt } from "./queue-sla";
 
