@@ -1,7 +1,7 @@
 import type { SearchPiece, SearchSnippet } from "./document";
 import { foldWithOffsets, matchesAll } from "./fold";
 
-/** Characters of context kept on each side of the first match. */
+/** Characters of context kept before the first match (twice as many after it). */
 const CONTEXT = 40;
 
 /**
@@ -12,6 +12,7 @@ const CONTEXT = 40;
 export function snippetFor(
   pieces: readonly SearchPiece[],
   terms: readonly string[],
+  context = CONTEXT,
 ): SearchSnippet | null {
   if (terms.length === 0) return null;
   let best: { piece: SearchPiece; spans: [number, number][]; found: number } | null = null;
@@ -34,8 +35,8 @@ export function snippetFor(
   const merged = mergeSpans(best.spans);
   const first = merged[0] as [number, number];
   const source = best.piece.text;
-  const start = Math.max(0, wordStart(source, first[0] - CONTEXT));
-  const end = Math.min(source.length, first[1] + CONTEXT * 2);
+  const start = Math.max(0, wordStart(source, first[0] - context));
+  const end = Math.min(source.length, first[1] + context * 2);
   const prefix = start > 0 ? "…" : "";
   const suffix = end < source.length ? "…" : "";
   const shift = prefix.length - start;

@@ -29,7 +29,7 @@ import type { ConflictView, DeskData } from "../sync/index";
 import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
 import { createRouter, type RouterStore } from "./router";
 import type { Services } from "./services";
-import { createWorkstation } from "./workstation";
+import { createWorkstation, type WorkstationSearch } from "./workstation";
 
 function useSyncLabels(): SyncStatusLabels {
   const { t } = useTranslation();
@@ -56,6 +56,7 @@ function Desk({
   supervisor,
   platform,
   presenceApi,
+  searchApi,
 }: {
   data: DeskData;
   user: User;
@@ -64,6 +65,7 @@ function Desk({
   supervisor: SupervisorServices;
   platform: Platform;
   presenceApi: PresenceApi;
+  searchApi: WorkstationSearch;
 }) {
   const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
@@ -76,8 +78,8 @@ function Desk({
     [supervisor],
   );
   const workstation = useMemo(
-    () => createWorkstation(data, user, reveal, presenceApi),
-    [data, user, reveal, presenceApi],
+    () => createWorkstation(data, user, reveal, presenceApi, searchApi),
+    [data, user, reveal, presenceApi, searchApi],
   );
   const { route, navigate } = useStore(router);
   useEffect(() => {
@@ -203,6 +205,10 @@ export function App({ services }: { services: Services }) {
     }),
     [services.api],
   );
+  const searchApi = useMemo<WorkstationSearch>(
+    () => ({ fetchDocuments: (ids) => services.api.searchDocuments(ids) }),
+    [services.api],
+  );
   useEffect(() => {
     void restore();
   }, [restore]);
@@ -229,6 +235,7 @@ export function App({ services }: { services: Services }) {
         supervisor={supervisor}
         platform={services.platform}
         presenceApi={presenceApi}
+        searchApi={searchApi}
       />
     );
   return <I18nextProvider i18n={i18n}>{body}</I18nextProvider>;

@@ -531,6 +531,21 @@ export const en = {
       reassignTo: "Reassign to…",
     },
   },
+  search: {
+    field: {
+      reference: "Reference",
+      order_id: "Order",
+      transaction_id: "Transaction",
+      party_name: "Name",
+      user_id: "User ID",
+      phone: "Phone",
+      statement: "Statement",
+      chat: "Chat",
+      cs_message: "CS message",
+      note: "Note",
+      evidence: "Evidence",
+    },
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

@@ -543,4 +543,19 @@ export const vi = {
       reassignTo: "Phân công lại cho…",
     },
   },
+  search: {
+    field: {
+      reference: "Mã khiếu nại",
+      order_id: "Lệnh",
+      transaction_id: "Giao dịch",
+      party_name: "Tên",
+      user_id: "ID người dùng",
+      phone: "Điện thoại",
+      statement: "Lời trình bày",
+      chat: "Trò chuyện",
+      cs_message: "Tin nhắn CSKH",
+      note: "Ghi chú",
+      evidence: "Bằng chứng",
+    },
+  },
 } satisfies Catalog;

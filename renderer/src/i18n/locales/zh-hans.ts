@@ -522,4 +522,19 @@ export const zhHans = {
       reassignTo: "重新分配给…",
     },
   },
+  search: {
+    field: {
+      reference: "编号",
+      order_id: "订单",
+      transaction_id: "交易",
+      party_name: "姓名",
+      user_id: "用户 ID",
+      phone: "电话",
+      statement: "陈述",
+      chat: "聊天",
+      cs_message: "客服消息",
+      note: "备注",
+      evidence: "证据",
+    },
+  },
 } satisfies Catalog;
