@@ -98,6 +98,22 @@ function Desk({
     [navigate, workstation],
   );
   const back = useCallback(() => navigate({ name: "queue" }), [navigate]);
+  // j/k inside a case walk the queue as it stands (its filter and order), like j/k in the queue.
+  const step = useCallback(
+    (delta: number) => {
+      const queue = workstation.queue.getState();
+      // The router's state, not this render's: a quick second key must see the first's move.
+      const now = router.getState().route;
+      const current = now.name === "case" ? now.caseId : null;
+      if (current) queue.focus(current);
+      queue.moveFocus(delta);
+      const target = workstation.queue.getState().focusedId;
+      if (target && target !== current) navigate({ name: "case", caseId: target });
+    },
+    [navigate, router, workstation],
+  );
+  const next = useCallback(() => step(1), [step]);
+  const previous = useCallback(() => step(-1), [step]);
   const [settings] = useState(() => createSettingsStore(platform.settings));
   // Notifications, badge, deep links, case windows and the application menu.
   useEffect(
@@ -170,6 +186,8 @@ function Desk({
             evidence={workstation.evidence}
             userId={user.id}
             onBack={back}
+            onNext={next}
+            onPrevious={previous}
             presence={workstation.presence}
           />
         ) : (
