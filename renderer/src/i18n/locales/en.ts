@@ -231,6 +231,12 @@ export const en = {
     mismatch: "Mismatch: these bytes are not the ones filed",
     loadFailed: "Could not load",
     retry: "Try again",
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    pageLabel: "Page",
+    pageOf: "Page {{page}} of {{count}}",
+    pdfPageImage: "{{title}}, page {{page}}",
+    pdfFailed: "This PDF could not be shown",
   },
   timeline: {
     title: "Timeline",

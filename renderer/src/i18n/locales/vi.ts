@@ -238,6 +238,12 @@ export const vi = {
     mismatch: "Không khớp: dữ liệu này không phải tệp đã nộp",
     loadFailed: "Không tải được",
     retry: "Thử lại",
+    previousPage: "Trang trước",
+    nextPage: "Trang sau",
+    pageLabel: "Trang",
+    pageOf: "Trang {{page}}/{{count}}",
+    pdfPageImage: "{{title}}, trang {{page}}",
+    pdfFailed: "Không hiển thị được tệp PDF này",
   },
   timeline: {
     title: "Dòng thời gian",

@@ -226,6 +226,12 @@ export const zhHans = {
     mismatch: "不一致：此内容与提交的文件不符",
     loadFailed: "无法加载",
     retry: "重试",
+    previousPage: "上一页",
+    nextPage: "下一页",
+    pageLabel: "页码",
+    pageOf: "第 {{page}} 页，共 {{count}} 页",
+    pdfPageImage: "{{title}}，第 {{page}} 页",
+    pdfFailed: "无法显示此 PDF",
   },
   timeline: {
     title: "时间线",
