@@ -63,6 +63,17 @@ test("the queue's search finds statements, chat and evidence, folded, with snipp
   await expect.poll(rowCount).toBe(240);
   expect(errors.filter((e) => /worker|Refused to/i.test(e))).toEqual([]);
 
+  // In Traditional Chinese the queue and the snippets' labels follow.
+  await page.getByLabel("Language").first().selectOption("zh-Hant");
+  await page.getByRole("heading", { name: "佇列", level: 1 }).waitFor();
+  await page.getByLabel("搜尋申訴").fill("銀行轉賬");
+  await expect
+    .poll(() => page.locator(".match-snippet .match-field").first().textContent(), {
+      timeout: 10_000,
+    })
+    .toMatch(/陳述|聊天|證據|客服訊息/);
+  await page.screenshot({ path: "docs/screenshots/queue-search-zh-hant.png" });
+
   // The server answers the same words for cases the desk has not cached.
   const token = await page.evaluate(async () => {
     const response = await fetch("/api/v1/auth/login", {

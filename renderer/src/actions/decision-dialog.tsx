@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useModalDialog } from "../app/use-modal-dialog";
 import { useFormatters } from "../i18n/format";
+import { isChinese } from "../i18n/i18n";
 import type { WorkstationAction } from "./action-types";
 import { Confirmation, FieldError } from "./confirm";
 import { DECISION_TEMPLATES, fillPlaceholders, placeholderValues } from "./templates";
@@ -112,7 +113,7 @@ export function DecisionDialog({
       reference: detail.reference,
     };
     // Chinese sentences run on without a space after "。".
-    const gap = format.language === "zh-Hans" ? "" : " ";
+    const gap = isChinese(format.language) ? "" : " ";
     return `${t(`decide.consequence.${b.outcome}`, values)}${gap}${t("decide.consequenceAfter")}`;
   };
 
