@@ -85,7 +85,10 @@ export class QueueIndex {
   private docNumber = new Int32Array(0);
   private documentNumbers: ReadonlyMap<string, number> | null = null;
   private textMatch: TextMatch | null = null;
-  /** Bumped when document numbers or the text match change: part of the narrowing key. */
+  /**
+   * Bumped when document numbers change: part of the narrowing key. A new match for a longer
+   * text is not: its hits are a subset of the shorter text's, like the summary matches are.
+   */
   private matchGeneration = 0;
   private readonly orders = new Map<SortKey, number[]>();
   private liveCount = 0;
@@ -167,8 +170,9 @@ export class QueueIndex {
 
   /** The worker's answer for the current search terms (null: none). */
   setTextMatch(match: TextMatch | null): void {
+    // From summaries alone to the worker's answer (or back): earlier results do not narrow.
+    if ((match === null) !== (this.textMatch === null)) this.matchGeneration++;
     this.textMatch = match;
-    this.matchGeneration++;
   }
 
   /**

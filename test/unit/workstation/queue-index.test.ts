@@ -88,6 +88,13 @@ describe("QueueIndex", () => {
     expect(search("thoa thuan")).toEqual(["c1"]);
     // c1's document lacks "le": the worker's word stands for c1; rows without one use summaries.
     expect(search("le")).toEqual(["c5"]);
+    // Typing forward with the worker's answers narrows and equals a fresh query.
+    const typed = ["t", "th", "tho", "thoa", "thoa t", "thoa th"].map(search).at(-1);
+    index.setTextMatch(null);
+    index.query({ ...EMPTY_FILTER, text: "" }, DEFAULT_SORT, ctx);
+    // c1 by its chat, c5 by its summary (no document): the same as a query typed at once.
+    expect(typed).toEqual(search("thoa th"));
+    expect(typed).toEqual(["c5", "c1"]);
     // Without a current answer from the worker, summaries alone decide.
     index.setTextMatch(null);
     expect(
