@@ -19,6 +19,7 @@ import { registerWebCsp } from "./http/web-csp";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
 import { registerPresenceRoutes } from "./presence/routes";
+import { registerSearchRoutes } from "./search/routes";
 import { registerUserRoutes } from "./users/routes";
 
 export interface AppOptions {
@@ -102,6 +103,7 @@ export async function buildApp({
   registerEvidenceRoutes(app, db);
   registerAuditRoutes(app, db);
   registerCalendarRoutes(app, db);
+  registerSearchRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);
   if (hub) {

@@ -77,9 +77,20 @@ export function buildMenuTemplate(
         item("queue.next"),
         item("queue.previous"),
         item("queue.open"),
+        item("queue.claim"),
         { type: "separator" },
         item("queue.search"),
+      ],
+    },
+    {
+      label: "&Case",
+      submenu: [
+        item("case.decide"),
         item("case.compose"),
+        item("case.request-evidence"),
+        item("case.note"),
+        { type: "separator" },
+        item("case.back"),
       ],
     },
     {

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 
 /** The slice of a SQL connection the server uses, identical for PGlite and PostgreSQL. */
@@ -39,7 +40,8 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // pg_trgm backs the search index (migration 008), as on PostgreSQL.
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const run = async <Row extends object>(
     target: Pick<PGlite, "query">,
     sql: string,

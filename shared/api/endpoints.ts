@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { CaseDetail } from "../domain/appeal";
 import { User } from "../domain/user";
+import {
+  SearchDocumentsRequest,
+  SearchDocumentsResponse,
+  SearchQuery,
+  SearchResponse,
+} from "../search/document";
 import { AuditLog, AuditVerification } from "./audit";
 import { LoginRequest, LoginResponse } from "./auth";
 import {
@@ -134,6 +140,23 @@ export const ENDPOINTS: readonly Endpoint[] = [
     auth: "user",
     query: ChangesQuery,
     response: { status: 200, schema: ChangesPage },
+  },
+  {
+    method: "get",
+    path: "/search",
+    summary:
+      "Cases whose text holds every term (accent-, case- and script-insensitive), with a snippet",
+    auth: "user",
+    query: SearchQuery,
+    response: { status: 200, schema: SearchResponse },
+  },
+  {
+    method: "post",
+    path: "/search/documents",
+    summary: "Searchable text of the given cases, for the desk's own index",
+    auth: "user",
+    body: SearchDocumentsRequest,
+    response: { status: 200, schema: SearchDocumentsResponse },
   },
   {
     method: "get",

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The desk's keyboard commands, in one table read by both sides: the renderer binds the keys, the
- * main process lists the same keys in the application menu. Single-key shortcuts (j, k, c, /, ?)
+ * main process lists the same keys in the application menu. Single-key shortcuts (j, k, c, r, /, ?)
  * must not fire while the agent types a note, and only the renderer knows where focus is, so the
  * menu shows these keys without registering them (`registerAccelerator: false`) and forwards a
  * click to the renderer as a `menu:command` event. Modifier shortcuts (`CmdOrCtrl+…`) are safe
@@ -12,7 +12,14 @@ export const DESK_COMMANDS = {
   "queue.next": { label: "Next Case", key: "J", registerInMenu: false },
   "queue.previous": { label: "Previous Case", key: "K", registerInMenu: false },
   "queue.open": { label: "Open Case", key: "Enter", registerInMenu: false },
-  "case.compose": { label: "Contact Party", key: "C", registerInMenu: false },
+  "queue.claim": { label: "Claim Case", key: "C", registerInMenu: false },
+  // Inside a case. "Contact Party" was once `c`, which in the queue claims the focused row: a
+  // menu click that claimed a case. Every key below means one thing wherever it works.
+  "case.compose": { label: "Reply to Party", key: "R", registerInMenu: false },
+  "case.decide": { label: "Decide…", key: "D", registerInMenu: false },
+  "case.request-evidence": { label: "Request Evidence", key: "E", registerInMenu: false },
+  "case.note": { label: "Add Note", key: "N", registerInMenu: false },
+  "case.back": { label: "Back to Queue", key: "Escape", registerInMenu: false },
   "queue.search": { label: "Search", key: "/", registerInMenu: false },
   "help.shortcuts": { label: "Keyboard Shortcuts", key: "?", registerInMenu: false },
   "case.open-in-window": {

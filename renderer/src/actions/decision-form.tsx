@@ -18,6 +18,7 @@ import {
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
+import { isChinese } from "../i18n/i18n";
 import { Confirmation, FieldError } from "./confirm";
 import { fillPlaceholders, placeholderValues, templateReceiver, templatesFor } from "./templates";
 
@@ -301,7 +302,7 @@ export function DecisionForm({
       terms: termsText(decision.terms, (a) => money(a), format, t),
     };
     // Chinese sentences run on without a space after "。".
-    const gap = format.language === "zh-Hans" ? "" : " ";
+    const gap = isChinese(format.language) ? "" : " ";
     return `${t(`decide.consequence.${decision.outcome}`, values)}${gap}${t("decide.consequenceAfter")}`;
   };
 

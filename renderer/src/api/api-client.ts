@@ -8,6 +8,11 @@ import { type MUTATIONS, type MutationName, MutationResponse } from "@shared/api
 import { CasePresence, PresenceRequest, type PresenceState } from "@shared/api/presence";
 import { CaseDetail, type RegionCalendarId } from "@shared/domain/appeal";
 import { User } from "@shared/domain/user";
+import {
+  SearchDocumentsRequest,
+  SearchDocumentsResponse,
+  SearchResponse,
+} from "@shared/search/document";
 import axios, { type AxiosInstance, isAxiosError } from "axios";
 import { z } from "zod";
 import { toApiError } from "./api-error";
@@ -115,6 +120,17 @@ export function createApiClient({
       ),
     getCase: (id: string, signal?: AbortSignal) =>
       call(CaseDetail, http.get(casePath(id), { signal })),
+    /** The searchable text of cached cases, for the desk's own index. */
+    searchDocuments: async (ids: string[], signal?: AbortSignal) =>
+      (
+        await call(
+          SearchDocumentsResponse,
+          http.post("/search/documents", SearchDocumentsRequest.parse({ ids }), { signal }),
+        )
+      ).items,
+    /** Server search (every case, cached or not), with a snippet per hit. */
+    search: async (q: string, limit = 50, signal?: AbortSignal) =>
+      (await call(SearchResponse, http.get("/search", { params: { q, limit }, signal }))).items,
     /**
      * A desk mutation (`POST /cases/:id/<type>`). The outbox validates bodies against the contract
      * when an action is taken (`validateAction`), so what reaches this call is well-formed.

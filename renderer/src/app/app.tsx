@@ -31,7 +31,7 @@ import type { ConflictView, DeskData } from "../sync/index";
 import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
 import { createRouter, type RouterStore } from "./router";
 import type { Services } from "./services";
-import { createWorkstation } from "./workstation";
+import { createWorkstation, type WorkstationSearch } from "./workstation";
 
 function useSyncLabels(): SyncStatusLabels {
   const { t } = useTranslation();
@@ -58,6 +58,7 @@ function Desk({
   supervisor,
   platform,
   presenceApi,
+  searchApi,
 }: {
   data: DeskData;
   user: User;
@@ -66,6 +67,7 @@ function Desk({
   supervisor: SupervisorServices;
   platform: Platform;
   presenceApi: PresenceApi;
+  searchApi: WorkstationSearch;
 }) {
   const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
@@ -78,8 +80,8 @@ function Desk({
     [supervisor],
   );
   const workstation = useMemo(
-    () => createWorkstation(data, user, reveal, presenceApi),
-    [data, user, reveal, presenceApi],
+    () => createWorkstation(data, user, reveal, presenceApi, searchApi),
+    [data, user, reveal, presenceApi, searchApi],
   );
   const { route, navigate } = useStore(router);
   useEffect(() => {
@@ -98,6 +100,22 @@ function Desk({
     [navigate, workstation],
   );
   const back = useCallback(() => navigate({ name: "queue" }), [navigate]);
+  // j/k inside a case walk the queue as it stands (its filter and order), like j/k in the queue.
+  const step = useCallback(
+    (delta: number) => {
+      const queue = workstation.queue.getState();
+      // The router's state, not this render's: a quick second key must see the first's move.
+      const now = router.getState().route;
+      const current = now.name === "case" ? now.caseId : null;
+      if (current) queue.focus(current);
+      queue.moveFocus(delta);
+      const target = workstation.queue.getState().focusedId;
+      if (target && target !== current) navigate({ name: "case", caseId: target });
+    },
+    [navigate, router, workstation],
+  );
+  const next = useCallback(() => step(1), [step]);
+  const previous = useCallback(() => step(-1), [step]);
   const [settings] = useState(() => createSettingsStore(platform.settings));
   // Notifications, badge, deep links, case windows and the application menu.
   useEffect(
@@ -170,6 +188,8 @@ function Desk({
             evidence={workstation.evidence}
             userId={user.id}
             onBack={back}
+            onNext={next}
+            onPrevious={previous}
             presence={workstation.presence}
           />
         ) : (
@@ -205,6 +225,10 @@ export function App({ services }: { services: Services }) {
     }),
     [services.api],
   );
+  const searchApi = useMemo<WorkstationSearch>(
+    () => ({ fetchDocuments: (ids) => services.api.searchDocuments(ids) }),
+    [services.api],
+  );
   useEffect(() => {
     void restore();
   }, [restore]);
@@ -236,6 +260,7 @@ export function App({ services }: { services: Services }) {
           supervisor={supervisor}
           platform={services.platform}
           presenceApi={presenceApi}
+          searchApi={searchApi}
         />
         {/* Over the desk, which stays as it was: a 401 asks for the password again in place. */}
         <ReauthDialog key={user.id} store={services.auth} />

@@ -1,6 +1,6 @@
 import type { PresenceViewer } from "@shared/api/presence";
 import type { CaseDetail } from "@shared/domain/appeal";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
@@ -11,6 +11,8 @@ import { EvidenceViewer } from "../evidence/evidence-viewer";
 import { useFormatters } from "../i18n/format";
 import { PresenceBadge } from "../presence/presence-badge";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
+import { ShortcutsDialog } from "../queue/shortcuts-dialog";
+import { caseKeyAction } from "./case-keys";
 import type { CaseStore } from "./case-store";
 import { DecisionRecord } from "./decision-record";
 import { PartyPanel } from "./party-panel";
@@ -117,12 +119,17 @@ export function CaseWorkspace({
   evidence,
   userId,
   onBack,
+  onNext,
+  onPrevious,
   presence = NO_PRESENCE,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
   userId: string;
   onBack(): void;
+  /** The next/previous case of the queue as the agent last sorted and filtered it (j/k). */
+  onNext?(): void;
+  onPrevious?(): void;
   /** Tells others this case is open here, and shows who else has it open. */
   presence?: PresenceStore;
 }) {
@@ -135,23 +142,48 @@ export function CaseWorkspace({
   const [actionKind, setActionKind] = useState<ActionKind>("evidence");
   const [isDeciding, setDeciding] = useState(false);
   const [notice, setNotice] = useState("");
+  const [isHelpOpen, setHelpOpen] = useState(false);
   const headingRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  /** Set by a key that opens a form: its first field gets the focus once it is on screen. */
+  const [focusForm, setFocusForm] = useState(0);
+  useEffect(() => {
+    if (!focusForm) return;
+    // After the frame: a dialog that just closed hands the focus back first.
+    const frame = requestAnimationFrame(() =>
+      panelRef.current?.querySelector<HTMLElement>("textarea, input, select")?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [focusForm]);
+  const canDecideNow = useRef(false);
 
   useEffect(() => {
     if (caseId) evidence.getState().forCase(caseId);
   }, [caseId, evidence]);
 
   useEffect(() => {
+    const openForm = (kind: ActionKind) => {
+      setActionKind(kind);
+      setFocusForm((n) => n + 1);
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
-      const target = e.target;
-      if (target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
-        return;
-      onBack();
+      const action = caseKeyAction(e, !!document.querySelector("dialog[open]"));
+      if (!action) return;
+      e.preventDefault();
+      if (action === "back") onBack();
+      else if (action === "next") onNext?.();
+      else if (action === "previous") onPrevious?.();
+      else if (action === "help") setHelpOpen(true);
+      else if (action === "decide") {
+        if (canDecideNow.current) setDeciding(true);
+      } else if (action === "reply") openForm("message");
+      else if (action === "request-evidence") openForm("evidence");
+      else if (action === "note") openForm("note");
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [onBack]);
+  }, [onBack, onNext, onPrevious]);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
 
   if (status === "loading" || !view) {
     return (
@@ -180,6 +212,7 @@ export function CaseWorkspace({
   const canDecide =
     detail.assigneeId === userId &&
     ["in_review", "awaiting_evidence", "escalated"].includes(detail.status);
+  canDecideNow.current = canDecide;
   return (
     <article
       className="workspace"
@@ -247,7 +280,7 @@ export function CaseWorkspace({
               </button>
             ))}
           </div>
-          <div role="tabpanel" aria-label={t(`actions.kinds.${actionKind}`)}>
+          <div ref={panelRef} role="tabpanel" aria-label={t(`actions.kinds.${actionKind}`)}>
             <Form
               key={`${actionKind}-${detail.id}`}
               detail={detail}
@@ -266,6 +299,7 @@ export function CaseWorkspace({
           setNotice(t("actions.done.decision"));
         }}
       />
+      <ShortcutsDialog open={isHelpOpen} onClose={closeHelp} />
     </article>
   );
 }

@@ -35,7 +35,12 @@ const KEY_COMMANDS = new Set<DeskCommand>([
   "queue.next",
   "queue.previous",
   "queue.open",
+  "queue.claim",
   "case.compose",
+  "case.decide",
+  "case.request-evidence",
+  "case.note",
+  "case.back",
   "queue.search",
   "help.shortcuts",
 ]);

@@ -13,6 +13,8 @@ export interface LoadedEvidence {
   url: string | null;
   /** For text/plain evidence, the decoded text. */
   text: string | null;
+  /** For PDFs, the verified bytes pdf.js draws (it reads bytes, not a blob: URL). */
+  bytes?: Uint8Array | null;
   error: string | null;
 }
 
@@ -79,6 +81,7 @@ export function createEvidenceStore(data: EvidenceData) {
             verification,
             url: URL.createObjectURL(blob),
             text,
+            bytes: evidence.mimeType === "application/pdf" ? bytes : null,
           });
         } catch (error) {
           if (get().caseId !== caseId) return;

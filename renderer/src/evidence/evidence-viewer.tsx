@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { useFormatters } from "../i18n/format";
 import type { EvidenceStore, LoadedEvidence } from "./evidence-store";
+import { PdfViewer } from "./pdf-viewer";
 
 const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 8;
@@ -97,7 +98,7 @@ export function VerificationBadge({ item }: { item: LoadedEvidence | undefined }
   );
 }
 
-/** One evidence item rendered by kind: image, PDF (the browser's own viewer), or text. */
+/** One evidence item rendered by kind: image, PDF (pdf.js onto a canvas), or text. */
 export function EvidencePane({
   evidence,
   item,
@@ -134,7 +135,9 @@ export function EvidencePane({
           </button>
         </p>
       ) : evidence.mimeType === "application/pdf" ? (
-        <iframe className="pdf-frame" src={item.url ?? undefined} title={evidence.fileName} />
+        item.bytes ? (
+          <PdfViewer bytes={item.bytes} title={evidence.fileName} />
+        ) : null
       ) : evidence.mimeType === "text/plain" ? (
         <pre className="evidence-text">{item.text}</pre>
       ) : item.url ? (

@@ -1,7 +1,7 @@
 import type { Currency } from "@shared/domain/money";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { currentLanguage, type DeskLanguage } from "./i18n";
+import { currentLanguage, type DeskLanguage, isChinese } from "./i18n";
 
 /**
  * Dates, amounts and durations in the agent's language, through Intl.
@@ -54,7 +54,7 @@ export function formattersFor(language: DeskLanguage): Formatters {
       if (days) parts.push(units.day.format(days));
       if (hours && parts.length < 2) parts.push(units.hour.format(hours));
       if (!days && (mins || parts.length === 0)) parts.push(units.minute.format(mins));
-      return parts.join(language === "zh-Hans" ? "" : " ");
+      return parts.join(isChinese(language) ? "" : " ");
     },
   };
   cache.set(language, formatters);

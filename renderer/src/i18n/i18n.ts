@@ -3,9 +3,10 @@ import { initReactI18next } from "react-i18next";
 import { en } from "./locales/en";
 import { vi } from "./locales/vi";
 import { zhHans } from "./locales/zh-hans";
+import { zhHant } from "./locales/zh-hant";
 
 /** The languages the desk speaks; the value is also the BCP 47 locale handed to Intl. */
-export const LANGUAGES = ["en", "vi", "zh-Hans"] as const;
+export const LANGUAGES = ["en", "vi", "zh-Hans", "zh-Hant"] as const;
 export type DeskLanguage = (typeof LANGUAGES)[number];
 
 /** Each language's name in itself, for the switcher (never translated). */
@@ -13,7 +14,13 @@ export const LANGUAGE_NAMES: Record<DeskLanguage, string> = {
   en: "English",
   vi: "Tiếng Việt",
   "zh-Hans": "简体中文",
+  "zh-Hant": "繁體中文",
 };
+
+/** Chinese in either script: the languages written without spaces between words. */
+export function isChinese(language: string): boolean {
+  return language === "zh-Hans" || language === "zh-Hant";
+}
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -37,7 +44,15 @@ export function detectLanguage(
   for (const tag of preferred) {
     const lower = tag.toLowerCase();
     if (lower.startsWith("vi")) return "vi";
-    // Simplified Chinese: zh-Hans, zh-CN, zh-SG, bare zh. Traditional (zh-TW/HK/Hant) falls back.
+    // Traditional: zh-Hant, zh-TW, zh-HK, zh-MO. Simplified: zh-Hans, zh-CN, zh-SG, bare zh.
+    if (
+      lower.startsWith("zh-hant") ||
+      lower.startsWith("zh-tw") ||
+      lower.startsWith("zh-hk") ||
+      lower.startsWith("zh-mo")
+    ) {
+      return "zh-Hant";
+    }
     if (lower === "zh" || lower.startsWith("zh-hans") || lower === "zh-cn" || lower === "zh-sg") {
       return "zh-Hans";
     }
@@ -67,6 +82,7 @@ export function createI18n(language: DeskLanguage = detectLanguage(savedLanguage
       en: { translation: en },
       vi: { translation: vi },
       "zh-Hans": { translation: zhHans },
+      "zh-Hant": { translation: zhHant },
     },
     interpolation: { escapeValue: false },
     initAsync: false,

@@ -6,8 +6,9 @@ import {
   type CaseSummary,
 } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
+import { foldForSearch, matchesAll, queryTerms } from "@shared/search/fold";
 import { compareReferences, slaSortKey } from "../cache/queue-order";
-import { foldForSearch, matchesAll, queryTerms } from "../search/normalize";
+import type { TextMatch } from "../search/search-client";
 import type { QueueFilter, QueueSort, SortKey } from "./queue-filter";
 import { type BreachRisk, type HeadlineClock, headlineClock, riskAt } from "./queue-sla";
 
@@ -75,8 +76,20 @@ export class QueueIndex {
   private readonly escalatedAt = f64();
   private readonly slaKey = f64();
   private readonly summaryText: string[] = [];
-  /** Statements and chat, folded, for the cases whose detail is cached. */
-  private readonly detailText = new Map<number, string>();
+  /**
+   * Each slot's document number in the search worker's index (-1: none yet), and the worker's
+   * latest answer for the search text. A row with a document is matched by the worker (which
+   * holds its reference, names, statements, chat, notes, evidence); a row without one by its
+   * summary text here.
+   */
+  private docNumber = new Int32Array(0);
+  private documentNumbers: ReadonlyMap<string, number> | null = null;
+  private textMatch: TextMatch | null = null;
+  /**
+   * Bumped when document numbers change: part of the narrowing key. A new match for a longer
+   * text is not: its hits are a subset of the shorter text's, like the summary matches are.
+   */
+  private matchGeneration = 0;
   private readonly orders = new Map<SortKey, number[]>();
   private liveCount = 0;
 
@@ -107,7 +120,6 @@ export class QueueIndex {
     this.summaryText.length = 0;
     this.slotOf.clear();
     this.freeSlots.length = 0;
-    this.detailText.clear();
     this.orders.clear();
     this.liveCount = 0;
     this.ensure(rows.length);
@@ -129,7 +141,7 @@ export class QueueIndex {
       this.slotOf.delete(id);
       this.cases[slot] = undefined;
       this.clocks[slot] = null;
-      this.detailText.delete(slot);
+      this.docNumber[slot] = -1;
       this.freeSlots.push(slot);
       this.liveCount--;
     }
@@ -140,12 +152,27 @@ export class QueueIndex {
     this.version++;
   }
 
-  /** Adds statements and chat of a cached case's detail to what search looks in. */
-  setDetailText(id: string, text: string): void {
-    const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
-    this.detailText.set(slot, foldForSearch(text));
-    this.version++;
+  /** Links the rows to the search worker's document numbers (a live map the client keeps). */
+  attachDocuments(numbers: ReadonlyMap<string, number>): void {
+    this.documentNumbers = numbers;
+    for (const [id, slot] of this.slotOf) this.docNumber[slot] = numbers.get(id) ?? -1;
+    this.matchGeneration++;
+  }
+
+  /** Documents the worker just numbered (new, or a new version of a case). */
+  documentsNumbered(entries: readonly (readonly [string, number])[]): void {
+    for (const [id, number] of entries) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) this.docNumber[slot] = number;
+    }
+    if (entries.length) this.matchGeneration++;
+  }
+
+  /** The worker's answer for the current search terms (null: none). */
+  setTextMatch(match: TextMatch | null): void {
+    // From summaries alone to the worker's answer (or back): earlier results do not narrow.
+    if ((match === null) !== (this.textMatch === null)) this.matchGeneration++;
+    this.textMatch = match;
   }
 
   /**
@@ -157,7 +184,13 @@ export class QueueIndex {
    */
   query(filter: QueueFilter, sort: QueueSort, context: QueryContext): number[] {
     const terms = queryTerms(filter.text);
-    const key = JSON.stringify([{ ...filter, text: "" }, sort, context, this.version]);
+    const key = JSON.stringify([
+      { ...filter, text: "" },
+      sort,
+      context,
+      this.version,
+      this.matchGeneration,
+    ]);
     const last = this.lastQuery;
     if (
       last &&
@@ -168,7 +201,7 @@ export class QueueIndex {
       // A term typed before and unchanged ("ap" in "ap 01" → "ap 012") holds for every candidate
       // already: test only the terms that grew.
       const grown = terms.filter((term) => !last.terms.includes(term));
-      const test = this.textCheck(grown, last.result.length);
+      const test = this.textCheck(grown, last.result.length, terms);
       const result = test ? last.result.filter(test) : last.result;
       this.lastQuery = { key, terms, result };
       return result;
@@ -199,6 +232,11 @@ export class QueueIndex {
     for (const column of [this.status, this.stage, this.kind, this.reason, this.currency]) {
       column.ensure(size);
     }
+    if (size > this.docNumber.length) {
+      const next = new Int32Array(Math.max(size, this.docNumber.length * 2, 1_024)).fill(-1);
+      next.set(this.docNumber);
+      this.docNumber = next;
+    }
     for (const column of [this.amount, this.filedAt, this.escalatedAt, this.slaKey]) {
       column.ensure(size);
     }
@@ -212,6 +250,7 @@ export class QueueIndex {
       this.liveCount++;
     }
     this.cases[slot] = row;
+    this.docNumber[slot] = this.documentNumbers?.get(row.id) ?? -1;
     const clock = headlineClock(row);
     this.clocks[slot] = clock;
     this.status.data[slot] = STATUS_CODES.get(row.status) ?? 0;
@@ -301,26 +340,43 @@ export class QueueIndex {
    * The search-text test. Few candidates (narrowing while typing): a substring test per row.
    * Otherwise one native `indexOf` sweep per term over the whole corpus (every row's folded text
    * joined by a separator no term contains), each hit mapped to its row and the sweep resumed at
-   * the next row: far cheaper than 100,000 separate `includes` calls, and the
-   * result is a bitmap the scan reads in O(1) per row. Rows with cached statements and chat are
-   * tested on those too.
+   * the next row: far cheaper than 100,000 separate `includes` calls, and the result is a bitmap
+   * the scan reads in O(1) per row.
+   *
+   * When the worker has answered for `allTerms`, a row with a document takes the worker's word
+   * (its document holds the summary's text and everything else); only rows without a document
+   * are tested here. `terms` may be fewer than `allTerms` when narrowing: the candidates already
+   * hold the others.
    */
   private textCheck(
     terms: readonly string[],
     candidates = Infinity,
+    allTerms: readonly string[] = terms,
   ): ((slot: number) => boolean) | null {
-    if (!terms.length) return null;
+    if (!allTerms.length) return null;
     const text = this.summaryText;
-    const details = this.detailText;
-    const withDetail = (slot: number) => {
-      const detail = details.get(slot);
-      return detail !== undefined && matchesAll(`${text[slot]} ${detail}`, terms);
-    };
-    if (candidates < 5_000) {
-      return (slot) => matchesAll(text[slot] as string, terms) || withDetail(slot);
+    let summary: ((slot: number) => boolean) | null = null;
+    if (terms.length === 0) summary = () => true;
+    else if (candidates < 5_000) summary = (slot) => matchesAll(text[slot] as string, terms);
+    const match = this.textMatch;
+    const isCurrent =
+      match !== null &&
+      match.terms.length === allTerms.length &&
+      match.terms.every((term, i) => term === allTerms[i]);
+    if (!isCurrent) {
+      if (summary) return summary;
+      const hits = this.corpusHits(terms);
+      return (slot) => hits[slot] === 1;
     }
-    const hits = this.corpusHits(terms);
-    return (slot) => hits[slot] === 1 || withDetail(slot);
+    const { hits: documentHits } = match;
+    const numbers = this.docNumber;
+    // Rows without a document are few once the index is loaded: test those one by one.
+    const bySummary = summary ?? ((slot: number) => matchesAll(text[slot] as string, terms));
+    return (slot) => {
+      const number = numbers[slot] as number;
+      if (number >= 0 && number < documentHits.length) return documentHits[number] === 1;
+      return bySummary(slot);
+    };
   }
 
   private corpus: { text: string; starts: Int32Array; slots: Int32Array; version: number } | null =

@@ -211,6 +211,8 @@ export function QueueScreen({
         onFocus={state.focus}
         onOpen={onOpen}
         onToggleSelected={state.toggleSelected}
+        snippets={state.snippets}
+        onRowsInView={filter.text.trim() ? state.requestSnippets : undefined}
         onSelectAll={(checked) =>
           state.setSelected(
             checked ? rows.map((slot) => store.index.get(slot)?.id ?? "").filter(Boolean) : [],

@@ -1,5 +1,8 @@
 import type { CaseSummary } from "@shared/domain/appeal";
+import type { SearchSnippet } from "@shared/search/document";
+import { queryTerms } from "@shared/search/fold";
 import { createStore } from "zustand/vanilla";
+import type { TextMatch } from "../search/search-client";
 import type { DeskAction, DeskData } from "../sync/index";
 import {
   activeFilterCount,
@@ -23,6 +26,14 @@ export interface QueueData {
   enqueue: DeskData["enqueue"];
 }
 
+/** The search worker as the queue uses it (`SearchClient`). */
+export interface QueueSearch {
+  readonly numbers: ReadonlyMap<string, number>;
+  match(terms: readonly string[]): Promise<TextMatch | null>;
+  onIndexed(listener: (entries: [string, number][]) => void): () => void;
+  snippets(caseIds: string[], terms: readonly string[]): Promise<[string, SearchSnippet | null][]>;
+}
+
 // State
 export interface QueueState {
   status: "loading" | "ready" | "error";
@@ -40,6 +51,10 @@ export interface QueueState {
   selectedIds: ReadonlySet<string>;
   /** The instant risk filters and SLA cells are evaluated at; ticks once a minute. */
   now: number;
+  /** The search worker has not answered for the text yet (rows are the previous text's). */
+  isSearching: boolean;
+  /** Why each row matched the current search text, for the rows asked for; null: no snippet. */
+  snippets: ReadonlyMap<string, SearchSnippet | null>;
 }
 
 // Actions
@@ -62,6 +77,8 @@ export interface QueueActions {
   release(ids: readonly string[]): Promise<void>;
   reassign(ids: readonly string[], assignee: string): Promise<void>;
   tick(now: number): void;
+  /** Asks the search worker why these rows matched (rows on screen); answers land in `snippets`. */
+  requestSnippets(ids: readonly string[]): void;
 }
 
 export type QueueStoreState = QueueState & QueueActions;
@@ -71,14 +88,22 @@ export interface QueueDeps {
   views: SavedViewsRepository;
   userId: string;
   now?: () => number;
+  /** Full-text search over statements, chat and the rest; without it, summaries only. */
+  search?: QueueSearch;
 }
 
 /** Rows painted before the whole queue is indexed: a screenful and some scrolling. */
 const FIRST_SCREEN_ROWS = 100;
 
-export function createQueueStore({ data, views, userId, now = Date.now }: QueueDeps) {
+export function createQueueStore({ data, views, userId, now = Date.now, search }: QueueDeps) {
   const index = new QueueIndex();
+  if (search) index.attachDocuments(search.numbers);
   let unsubscribe: (() => void) | null = null;
+  let stopIndexed: (() => void) | null = null;
+  /** Bumped per search text: answers for an older text are dropped. */
+  let textSeq = 0;
+  let rematch: ReturnType<typeof setTimeout> | null = null;
+  const asked = new Set<string>();
   const initial = BUILT_IN_VIEWS[0] as SavedView;
 
   const store = createStore<QueueStoreState>()((set, get) => {
@@ -108,6 +133,28 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
       set({ total: first.total });
     };
 
+    /**
+     * Asks the worker for the current text's matches, then re-runs the query with them. The input
+     * shows the text at once; the rows follow the worker's answer (one message round trip).
+     */
+    const searchText = (patch: Partial<QueueState> = {}) => {
+      const text = patch.filter?.text ?? get().filter.text;
+      const terms = queryTerms(text);
+      const seq = ++textSeq;
+      asked.clear();
+      if (!search || terms.length === 0) {
+        index.setTextMatch(null);
+        requery({ ...patch, isSearching: false, snippets: new Map() });
+        return;
+      }
+      set({ ...patch, isSearching: true, snippets: new Map() });
+      void search.match(terms).then((match) => {
+        if (!match || seq !== textSeq) return;
+        index.setTextMatch(match);
+        requery({ isSearching: false });
+      });
+    };
+
     const enqueueAll = async (ids: readonly string[], action: DeskAction) => {
       // One outbox entry per case, in the order selected: each is its own idempotent mutation.
       for (const id of ids) await data.enqueue(id, action);
@@ -126,9 +173,23 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
       focusedId: null,
       selectedIds: new Set(),
       now: now(),
+      isSearching: false,
+      snippets: new Map(),
 
       async start() {
         unsubscribe?.();
+        stopIndexed?.();
+        // Newly indexed documents may match the text on screen: ask again, at most every 250 ms
+        // (the initial load numbers thousands of documents per step).
+        stopIndexed =
+          search?.onIndexed((entries) => {
+            index.documentsNumbered(entries);
+            if (rematch || queryTerms(get().filter.text).length === 0) return;
+            rematch = setTimeout(() => {
+              rematch = null;
+              searchText();
+            }, 250);
+          }) ?? null;
         unsubscribe = data.onCasesChanged((ids) => {
           void (async () => {
             if (ids.includes("all")) {
@@ -158,10 +219,14 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
       stop() {
         unsubscribe?.();
         unsubscribe = null;
+        stopIndexed?.();
+        stopIndexed = null;
+        if (rematch) clearTimeout(rematch);
+        rematch = null;
       },
 
       setText(text) {
-        requery({ filter: { ...get().filter, text }, activeViewId: null });
+        searchText({ filter: { ...get().filter, text }, activeViewId: null });
       },
 
       setFilter(patch) {
@@ -181,7 +246,7 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
         const view = get().views.find((v) => v.id === id);
         if (!view) return;
         // The search box is the agent's current thought, not part of a view: keep it.
-        requery({
+        searchText({
           filter: { ...view.filter, text: get().filter.text },
           sort: view.sort,
           activeViewId: id,
@@ -240,6 +305,21 @@ export function createQueueStore({ data, views, userId, now = Date.now }: QueueD
 
       tick(at) {
         requery({ now: at });
+      },
+
+      requestSnippets(ids) {
+        const terms = queryTerms(get().filter.text);
+        if (!search || terms.length === 0) return;
+        const wanted = ids.filter((id) => !asked.has(id));
+        if (wanted.length === 0) return;
+        for (const id of wanted) asked.add(id);
+        const seq = textSeq;
+        void search.snippets(wanted, terms).then((answers) => {
+          if (seq !== textSeq) return;
+          const next = new Map(get().snippets);
+          for (const [id, snippet] of answers) next.set(id, snippet);
+          set({ snippets: next });
+        });
       },
     };
   });

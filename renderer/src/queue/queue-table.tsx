@@ -1,5 +1,6 @@
 import type { PresenceViewer } from "@shared/api/presence";
 import type { CaseSummary } from "@shared/domain/appeal";
+import type { SearchSnippet } from "@shared/search/document";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import type { TFunction } from "i18next";
 import { memo, type ReactNode, useEffect, useMemo, useRef } from "react";
@@ -37,6 +38,10 @@ export interface QueueTableProps {
   onOpen(id: string): void;
   onToggleSelected(id: string): void;
   onSelectAll(checked: boolean): void;
+  /** Why each row matched the search text (the rows asked for), shown under the parties. */
+  snippets?: ReadonlyMap<string, SearchSnippet | null>;
+  /** The rows now on screen, while a search text is typed: their snippets are wanted. */
+  onRowsInView?(ids: string[]): void;
 }
 
 export const ROW_HEIGHT = 40;
@@ -58,6 +63,8 @@ interface CellLabels {
   against: string;
   selectRow(reference: string): string;
   sla: SlaLabels;
+  /** "Chat", "Note", …: where a search hit was found. */
+  field: Record<string, string>;
 }
 
 /**
@@ -162,8 +169,27 @@ interface CellsProps {
   isFocused: boolean;
   isSelected: boolean;
   viewers: readonly PresenceViewer[] | undefined;
+  snippet: SearchSnippet | null | undefined;
   onOpen(id: string): void;
   onToggleSelected(id: string): void;
+}
+
+/** A search snippet: where it was found, then the excerpt with the matched words marked. */
+function MatchSnippet({ snippet, label }: { snippet: SearchSnippet; label: string }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [from, to] of snippet.highlights) {
+    if (from > at) parts.push(snippet.text.slice(at, from));
+    parts.push(<mark key={from}>{snippet.text.slice(from, to)}</mark>);
+    at = to;
+  }
+  if (at < snippet.text.length) parts.push(snippet.text.slice(at));
+  return (
+    <span className="match-snippet" data-field={snippet.field} title={snippet.text}>
+      <span className="match-field">{label}: </span>
+      {parts}
+    </span>
+  );
 }
 
 interface RowProps extends CellsProps {
@@ -182,6 +208,7 @@ const QueueRowCells = memo(function QueueRowCells({
   isFocused,
   isSelected,
   viewers,
+  snippet,
   onOpen,
   onToggleSelected,
 }: CellsProps) {
@@ -213,6 +240,11 @@ const QueueRowCells = memo(function QueueRowCells({
               </a>
               <PresenceBadge viewers={viewers} />
             </>
+          ) : spec.id === "parties" && snippet ? (
+            <span className="parties-with-match">
+              {spec.render(row, ctx)}
+              <MatchSnippet snippet={snippet} label={ctx.labels.field[snippet.field] ?? ""} />
+            </span>
           ) : (
             spec.render(row, ctx)
           )}
@@ -277,6 +309,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
         overdue: fill(t("sla.overdue", { duration: PLACEHOLDER })),
         dueIn: fill(t("sla.dueIn", { duration: PLACEHOLDER })),
       },
+      field: t("search.field", { returnObjects: true }) as Record<string, string>,
     };
   }, [t]);
   // Intl formatting is the dearest part of a cell; a row that scrolls or filters back into view
@@ -337,6 +370,11 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   for (let position = rowWindow.start; position < rowWindow.end; position++)
     positions.push(position);
   const allSelected = rows.length > 0 && selectedIds.size >= rows.length;
+  const { onRowsInView } = props;
+  const inView = positions.map((p) => index.get(rows[p] as number)?.id ?? "").join(" ");
+  useEffect(() => {
+    if (onRowsInView && inView) onRowsInView(inView.split(" "));
+  }, [onRowsInView, inView]);
   const columnCount = specs.length + 1;
 
   return (
@@ -401,6 +439,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
                 isFocused={row.id === focusedId}
                 isSelected={selectedIds.has(row.id)}
                 viewers={props.presence[row.id]}
+                snippet={props.snippets?.get(row.id)}
                 onFocus={props.onFocus}
                 onOpen={props.onOpen}
                 onToggleSelected={props.onToggleSelected}

@@ -2,6 +2,7 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { useModalDialog } from "../app/use-modal-dialog";
 
+/** The queue's keys. The application menu lists the same (`DESK_COMMANDS`). */
 export const SHORTCUTS = [
   { keys: ["j", "↓"], action: "shortcuts.next" },
   { keys: ["k", "↑"], action: "shortcuts.previous" },
@@ -12,6 +13,20 @@ export const SHORTCUTS = [
   { keys: ["Esc"], action: "shortcuts.back" },
   { keys: ["?"], action: "shortcuts.help" },
 ] as const;
+
+/** The keys inside an open case (`case-keys.ts` binds them). */
+export const CASE_SHORTCUTS = [
+  { keys: ["d"], action: "shortcuts.decide" },
+  { keys: ["r"], action: "shortcuts.reply" },
+  { keys: ["e"], action: "shortcuts.requestEvidence" },
+  { keys: ["n"], action: "shortcuts.note" },
+  { keys: ["j"], action: "shortcuts.nextCase" },
+  { keys: ["k"], action: "shortcuts.previousCase" },
+  { keys: ["Esc"], action: "shortcuts.back" },
+  { keys: ["?"], action: "shortcuts.help" },
+] as const;
+
+type Shortcut = (typeof SHORTCUTS)[number] | (typeof CASE_SHORTCUTS)[number];
 
 /**
  * The list of keyboard shortcuts, in a modal <dialog> (focus trapped and restored by the browser).
@@ -26,24 +41,30 @@ export const ShortcutsDialog = memo(function ShortcutsDialog({
 }) {
   const { t } = useTranslation();
   const ref = useModalDialog(open);
+  const list = (shortcuts: readonly Shortcut[]) => (
+    <dl className="shortcuts">
+      {shortcuts.map((s) => (
+        <div key={s.action}>
+          <dt>
+            {s.keys.map((k, i) => (
+              <span key={k}>
+                {i ? ` ${t("shortcuts.or")} ` : ""}
+                <kbd>{k}</kbd>
+              </span>
+            ))}
+          </dt>
+          <dd>{t(s.action)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">{t("shortcuts.title")}</h2>
-      <dl className="shortcuts">
-        {SHORTCUTS.map((s) => (
-          <div key={s.action}>
-            <dt>
-              {s.keys.map((k, i) => (
-                <span key={k}>
-                  {i ? ` ${t("shortcuts.or")} ` : ""}
-                  <kbd>{k}</kbd>
-                </span>
-              ))}
-            </dt>
-            <dd>{t(s.action)}</dd>
-          </div>
-        ))}
-      </dl>
+      <h3>{t("shortcuts.inQueue")}</h3>
+      {list(SHORTCUTS)}
+      <h3>{t("shortcuts.inCase")}</h3>
+      {list(CASE_SHORTCUTS)}
       <button type="button" onClick={onClose}>
         {t("common.close")}
       </button>

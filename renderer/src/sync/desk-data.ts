@@ -20,6 +20,7 @@ import {
 } from "../cache/desk-db";
 import { EvidenceCache } from "../cache/evidence-cache";
 import { queueOrder } from "../cache/queue-order";
+import { SearchDatabase, searchDatabaseName } from "../search/search-db";
 import type { DeskAction } from "./actions";
 import type {
   CaseView,
@@ -376,6 +377,8 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       channel?.close();
       // The instance's delete uses the IndexedDB it was opened with (fake-indexeddb in tests).
       await db.delete();
+      // The search index's copy of the cases' text goes with the cache.
+      await new SearchDatabase(searchDatabaseName(userId), options.dexieOptions).delete();
     },
   };
 }

@@ -5,6 +5,7 @@ import { arbitration } from "./002-arbitration";
 import { idempotencyText } from "./003-idempotency-text";
 import { journalAtCommit } from "./004-journal-at-commit";
 import { decisionRecord } from "./005-decision-record";
+import { search } from "./008-search";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   idempotencyText,
   journalAtCommit(CHANGES_CHANNEL),
   decisionRecord,
+  search,
 ];

@@ -18,7 +18,17 @@ import { launchChromium } from "../../e2e/support/chromium";
 import { type BenchRow, type BenchSuite, percentile } from "../harness";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const QUERIES = ["nguyen van", "thoa thuan", "王伟", "ap-0123", "lucas"];
+const QUERIES = [
+  "nguyen van",
+  "thoa thuan",
+  "王伟",
+  "ap-0123",
+  "lucas",
+  "chuyen khoan",
+  "退款",
+  "charged twice",
+  "銀行轉賬",
+];
 
 async function bundle(dir: string): Promise<void> {
   await build({
@@ -31,6 +41,16 @@ async function bundle(dir: string): Promise<void> {
     alias: { "@shared": join(here, "../../../shared") },
     define: { "process.env.NODE_ENV": '"production"' },
     minify: !process.env.WORKSTATION_PROFILE,
+    logLevel: "silent",
+  });
+  await build({
+    entryPoints: [join(here, "../../../renderer/src/search/search.worker.ts")],
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    outfile: join(dir, "search-worker.js"),
+    alias: { "@shared": join(here, "../../../shared") },
+    minify: true,
     logLevel: "silent",
   });
   writeFileSync(
@@ -69,6 +89,7 @@ export const workstationSuite: BenchSuite = {
       const page = await browser.context.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
       await page.waitForFunction(() => "workstationBench" in window);
+      const filled = await page.evaluate(() => window.workstationBench.fillSearchDocuments());
       const ready = await page.evaluate(() => window.workstationBench.ready());
 
       if (process.env.WORKSTATION_PROFILE) {
@@ -138,13 +159,41 @@ export const workstationSuite: BenchSuite = {
           unit: "ms",
         },
         {
-          subject: `keystroke → filtered, sorted rows painted (${keystrokes.length} keystrokes)`,
+          subject: `search documents of 100,000 appeals (statement + 10 chat messages each) stored in IndexedDB (set-up)`,
+          metric: "time",
+          value: filled.ms,
+          unit: "ms",
+        },
+        {
+          subject: `search index of ${ready.documents.toLocaleString("en")} documents built in the worker from IndexedDB`,
+          metric: "time",
+          value: ready.indexMs,
+          unit: "ms",
+        },
+        {
+          subject: "first screen usable (queue painted) while the index builds",
+          metric: "time",
+          value: ready.loadMs,
+          unit: "ms",
+          baseline: { name: "index build", value: ready.indexMs },
+          target: "before the index build ends",
+          meetsTarget: ready.loadMs < ready.indexMs,
+        },
+        {
+          subject: "longest main-thread frame while the worker builds the index",
+          metric: "max",
+          value: ready.stallMs,
+          unit: "ms",
+          baseline: { name: "empty frame", value: floor },
+        },
+        {
+          subject: `keystroke → filtered, sorted rows painted, statements and chat indexed (${keystrokes.length} keystrokes; ${(p95 / floor).toFixed(2)}× the empty frame)`,
           metric: "p95",
           value: p95,
           unit: "ms",
           baseline: { name: "empty frame", value: floor },
-          target: "< 50 ms",
-          meetsTarget: p95 < 50,
+          target: "≤ 16.7 ms (one frame)",
+          meetsTarget: p95 <= 16.7,
         },
         {
           subject: "keystroke → rows painted",

@@ -10,6 +10,7 @@ import { createI18n, detectLanguage, switchLanguage } from "../../../renderer/sr
 import { en } from "../../../renderer/src/i18n/locales/en";
 import { vi } from "../../../renderer/src/i18n/locales/vi";
 import { zhHans } from "../../../renderer/src/i18n/locales/zh-hans";
+import { zhHant } from "../../../renderer/src/i18n/locales/zh-hant";
 
 afterEach(cleanup);
 
@@ -33,12 +34,35 @@ function leaves(value: unknown, path = ""): string[] {
 }
 
 describe("i18n", () => {
+  test("zh-Hant has zh-Hans's keys in its layout, in Traditional characters; missing keys are named", () => {
+    const hans = leaves(zhHans);
+    const hant = new Set(leaves(zhHant));
+    // Run `npx tsx scripts/zh-hant-catalog.ts` to add what this lists.
+    expect(hans.filter((key) => !hant.has(key))).toEqual([]);
+    expect(leaves(zhHant)).toEqual(hans);
+    expect(valueAt(zhHant, "queue.title")).toBe("佇列");
+    expect(valueAt(zhHant, "app.signOut")).toBe("登出");
+    const simplifiedOnly = leaves(zhHans).filter((key) => {
+      const text = valueAt(zhHant, key);
+      return /[们这说为观门书应]/.test(text);
+    });
+    expect(simplifiedOnly).toEqual([]);
+  });
+
+  test("Traditional Chinese systems get zh-Hant, Simplified ones zh-Hans", () => {
+    expect(detectLanguage(null, ["zh-TW"])).toBe("zh-Hant");
+    expect(detectLanguage(null, ["zh-Hant-HK"])).toBe("zh-Hant");
+    expect(detectLanguage(null, ["zh-HK"])).toBe("zh-Hant");
+    expect(detectLanguage(null, ["zh-CN"])).toBe("zh-Hans");
+    expect(detectLanguage(null, ["zh"])).toBe("zh-Hans");
+  });
+
   test("every catalogue has exactly the English keys, none empty", () => {
     const keys = leaves(en).sort();
-    for (const catalog of [vi, zhHans]) {
+    for (const catalog of [vi, zhHans, zhHant]) {
       expect(leaves(catalog).sort()).toEqual(keys);
     }
-    for (const catalog of [en, vi, zhHans]) {
+    for (const catalog of [en, vi, zhHans, zhHant]) {
       expect(keys.filter((key) => !valueAt(catalog, key).trim())).toEqual([]);
     }
   });
@@ -46,7 +70,7 @@ describe("i18n", () => {
   test("every translation fills the same placeholders as the English text", () => {
     const placeholders = (text: string) =>
       [...text.matchAll(/\{\{\s*(\w+)|\{(\w+)\}/g)].map((m) => m[1] ?? m[2]).sort();
-    for (const catalog of [vi, zhHans]) {
+    for (const catalog of [vi, zhHans, zhHant]) {
       const wrong = leaves(en).filter(
         (key) =>
           JSON.stringify(placeholders(valueAt(catalog, key))) !==
@@ -90,7 +114,7 @@ describe("i18n", () => {
   test("the system language picks the catalogue; a saved choice wins", () => {
     expect(detectLanguage(null, ["vi-VN", "en"])).toBe("vi");
     expect(detectLanguage(null, ["zh-CN"])).toBe("zh-Hans");
-    expect(detectLanguage(null, ["zh-TW", "fr"])).toBe("en");
+    expect(detectLanguage(null, ["zh-TW", "fr"])).toBe("zh-Hant");
     expect(detectLanguage("zh-Hans", ["vi"])).toBe("zh-Hans");
   });
 

@@ -1,6 +1,8 @@
+import { queryTerms } from "@shared/search/fold";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SORT, EMPTY_FILTER } from "../../../renderer/src/queue/queue-filter";
 import { QueueIndex } from "../../../renderer/src/queue/queue-index";
+import { TextIndex } from "../../../renderer/src/search/text-index";
 import { summary } from "./fixtures";
 
 const NOW = Date.parse("2026-03-04T03:00:00.000Z");
@@ -67,11 +69,37 @@ describe("QueueIndex", () => {
     expect(q({ filedFrom: "2026-03-03" })).toEqual([]);
   });
 
-  test("statements and chat of cached details are searchable", () => {
+  test("statements and chat are searched through the worker's documents", () => {
     const index = build();
-    index.setDetailText("c1", "Hai bên đã thỏa thuận");
-    const found = index.query({ ...EMPTY_FILTER, text: "thoa thuan" }, DEFAULT_SORT, ctx);
-    expect(refs(index, found)).toEqual(["c1"]);
+    const documents = new TextIndex();
+    const numbers = new Map<string, number>();
+    const number = documents.upsert({
+      caseId: "c1",
+      version: 1,
+      pieces: [{ field: "chat", text: "Hai bên đã thỏa thuận" }],
+    });
+    numbers.set("c1", number as number);
+    index.attachDocuments(numbers);
+    const search = (text: string) => {
+      const terms = queryTerms(text);
+      index.setTextMatch({ terms, hits: documents.match(terms) ?? new Uint8Array(0) });
+      return refs(index, index.query({ ...EMPTY_FILTER, text }, DEFAULT_SORT, ctx));
+    };
+    expect(search("thoa thuan")).toEqual(["c1"]);
+    // c1's document lacks "le": the worker's word stands for c1; rows without one use summaries.
+    expect(search("le")).toEqual(["c5"]);
+    // Typing forward with the worker's answers narrows and equals a fresh query.
+    const typed = ["t", "th", "tho", "thoa", "thoa t", "thoa th"].map(search).at(-1);
+    index.setTextMatch(null);
+    index.query({ ...EMPTY_FILTER, text: "" }, DEFAULT_SORT, ctx);
+    // c1 by its chat, c5 by its summary (no document): the same as a query typed at once.
+    expect(typed).toEqual(search("thoa th"));
+    expect(typed).toEqual(["c5", "c1"]);
+    // Without a current answer from the worker, summaries alone decide.
+    index.setTextMatch(null);
+    expect(
+      refs(index, index.query({ ...EMPTY_FILTER, text: "thoa thuan" }, DEFAULT_SORT, ctx)),
+    ).toEqual([]);
   });
 
   test("typing forward narrows the previous result and equals a fresh query", () => {
