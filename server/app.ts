@@ -55,6 +55,12 @@ export async function buildApp({
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry personal data (names, statements, masked contacts): no browser or proxy
+    // keeps them, and none is sniffed into another type. The app shell keeps its own caching.
+    if (request.url.startsWith(API_BASE)) {
+      reply.header("cache-control", "no-store");
+      reply.header("x-content-type-options", "nosniff");
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

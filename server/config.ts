@@ -13,6 +13,7 @@ const Env = z.object({
   DATA_DIR: z.string().default("./data"),
   SERVICE_TOKEN: z.string().min(16).optional(),
   LOG: z.enum(["on", "off"]).default("off"),
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 export const DEMO_SERVICE_TOKEN = "demo-service-token";
@@ -55,6 +56,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     demoAppeals,
     staticDir: values.static ? resolve(values.static) : undefined,
     logger: e.LOG === "on",
+    idempotencyRetentionMs: e.IDEMPOTENCY_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     // Web mode's demo has a known integration token so the simulator and curl work out of the box.
     serviceToken:
       e.SERVICE_TOKEN ?? (values.demo || values.simulate ? DEMO_SERVICE_TOKEN : undefined),

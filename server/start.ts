@@ -24,6 +24,8 @@ export interface ServerOptions {
   timerIntervalMs?: number;
   /** How long a presence entry lives without a heartbeat (default PRESENCE_TTL_MS). */
   presenceTtlMs?: number;
+  /** How long idempotency keys (and their stored answers) are honoured (default 7 days). */
+  idempotencyRetentionMs?: number;
 }
 
 export interface RunningServer {
@@ -42,7 +44,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
     const hub = new EventHub(db);
     await hub.start({ presenceTtlMs: options.presenceTtlMs });
-    const stopTimer = startRespondentWindowTimer(db, options.timerIntervalMs);
+    const stopTimer = startRespondentWindowTimer(
+      db,
+      options.timerIntervalMs,
+      options.idempotencyRetentionMs,
+    );
     const app = await buildApp({
       db,
       staticDir: options.staticDir,

@@ -12,7 +12,7 @@ import {
   CalendarParams,
 } from "./calendars";
 import { CaseIdParams, CasePage, ChangesPage, ChangesQuery, ListCasesQuery } from "./cases";
-import { EventsQuery, LiveEvent } from "./events";
+import { EventsQuery, EventTicket, LiveEvent } from "./events";
 import {
   EvidenceIdParams,
   EvidenceMetadata,
@@ -185,9 +185,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [404],
   },
   {
+    method: "post",
+    path: "/events/ticket",
+    summary:
+      "A single-use ticket (30 s) for `GET /events?ticket=`, for clients that cannot send headers",
+    auth: "user",
+    response: { status: 200, schema: EventTicket },
+  },
+  {
     method: "get",
     path: "/events",
-    summary: "Live events (Server-Sent Events); resumable with Last-Event-ID",
+    summary:
+      "Live events (Server-Sent Events); resumable with Last-Event-ID; Authorization header or ?ticket=; closed when the session ends",
     auth: "user",
     query: EventsQuery,
     response: { status: 200, schema: LiveEvent, contentType: "text/event-stream" },

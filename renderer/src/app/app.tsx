@@ -167,6 +167,7 @@ function Desk({
             store={workstation.caseStore}
             evidence={workstation.evidence}
             userId={user.id}
+            canRevealContacts={user.role === "supervisor"}
             onBack={back}
             presence={workstation.presence}
           />

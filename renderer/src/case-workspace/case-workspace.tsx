@@ -115,12 +115,15 @@ export function CaseWorkspace({
   store,
   evidence,
   userId,
+  canRevealContacts = false,
   onBack,
   presence = NO_PRESENCE,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
   userId: string;
+  /** Supervisors may reveal any case's contacts; agents only those of cases assigned to them. */
+  canRevealContacts?: boolean;
   onBack(): void;
   /** Tells others this case is open here, and shows who else has it open. */
   presence?: PresenceStore;
@@ -219,7 +222,8 @@ export function CaseWorkspace({
             key={role}
             detail={detail}
             role={role}
-            onReveal={() => void revealContacts()}
+            onReveal={(reason) => void revealContacts(reason)}
+            canReveal={canRevealContacts || detail.assigneeId === userId}
             contacts={contacts?.find((c) => c.role === role) ?? null}
             revealError={revealError}
             onOpenEvidence={(id) => evidence.getState().show([id])}

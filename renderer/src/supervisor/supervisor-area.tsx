@@ -4,6 +4,7 @@
  */
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
+import { REVEAL_REASON_MIN } from "@shared/reports/contract";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { casesToCsv } from "../exports/csv";
@@ -194,13 +195,16 @@ function ReportPage({
 }) {
   const { t } = useTranslation();
   const [isRevealing, setRevealing] = useState(false);
+  const [reasonDraft, setReasonDraft] = useState("");
+  /** Set when the supervisor confirms the reason: each confirmation is one audited reveal. */
+  const [revealReason, setRevealReason] = useState<string | null>(null);
   const [built, setBuilt] = useState<{ report: SealedReport; detail: CaseDetail } | null>(null);
   const report = built?.report ?? null;
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setBuilt(null);
-    services.report(caseId, isRevealing, controller.signal).then(
+    services.report(caseId, revealReason, controller.signal).then(
       (result) => setBuilt(result),
       (error: unknown) => {
         if (!controller.signal.aborted)
@@ -208,7 +212,7 @@ function ReportPage({
       },
     );
     return () => controller.abort();
-  }, [services, caseId, isRevealing]);
+  }, [services, caseId, revealReason]);
 
   async function save() {
     if (!built) return;
@@ -243,10 +247,36 @@ function ReportPage({
           <input
             type="checkbox"
             checked={isRevealing}
-            onChange={(e) => setRevealing(e.target.checked)}
+            onChange={(e) => {
+              setRevealing(e.target.checked);
+              if (!e.target.checked) setRevealReason(null);
+            }}
           />
           {t("supervisor.report.reveal")}
         </label>
+        {isRevealing && revealReason === null ? (
+          <form
+            className="reveal-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reasonDraft.trim().length >= REVEAL_REASON_MIN)
+                setRevealReason(reasonDraft.trim());
+            }}
+          >
+            <label>
+              {t("supervisor.report.revealReason")}{" "}
+              <input
+                type="text"
+                value={reasonDraft}
+                minLength={REVEAL_REASON_MIN}
+                maxLength={500}
+                required
+                onChange={(e) => setReasonDraft(e.target.value)}
+              />
+            </label>
+            <button type="submit">{t("party.revealConfirm")}</button>
+          </form>
+        ) : null}
         <button type="button" disabled={!report} onClick={() => void save()}>
           {t("supervisor.report.save")}
         </button>

@@ -4,6 +4,8 @@ import { initial } from "./001-initial";
 import { arbitration } from "./002-arbitration";
 import { idempotencyText } from "./003-idempotency-text";
 import { journalAtCommit } from "./004-journal-at-commit";
+import { maskStoredReplays } from "./007-mask-stored-replays";
+import { eventTickets } from "./007b-event-tickets";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,4 +13,6 @@ export const MIGRATIONS: readonly Migration[] = [
   arbitration,
   idempotencyText,
   journalAtCommit(CHANGES_CHANNEL),
+  maskStoredReplays,
+  eventTickets,
 ];
