@@ -86,10 +86,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
   {
     method: "post",
     path: "/auth/login",
-    summary: "Sign in; returns a bearer token",
+    summary:
+      "Sign in; returns a bearer token. Failed attempts are throttled per account and per address (429 with Retry-After)",
     auth: "none",
     body: LoginRequest,
     response: { status: 200, schema: LoginResponse },
+    errors: [429, 503],
   },
   {
     method: "post",

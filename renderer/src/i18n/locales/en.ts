@@ -422,6 +422,9 @@ export const en = {
     unreachable: "The server cannot be reached. Check your connection and try again.",
     failed: "Sign-in failed.",
     failedWith: "Sign-in failed: {{message}}",
+    throttledSeconds: "Too many failed sign-ins. Wait {{count}} seconds, then try again.",
+    throttledMinutes:
+      "Too many failed sign-ins. Sign-in is locked for {{count}} minutes; try again then or ask a supervisor.",
   },
   supervisor: {
     nav: "Supervision",

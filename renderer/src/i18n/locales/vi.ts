@@ -430,6 +430,9 @@ export const vi = {
     unreachable: "Không kết nối được tới máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.",
     failed: "Đăng nhập không thành công.",
     failedWith: "Đăng nhập không thành công: {{message}}",
+    throttledSeconds: "Đăng nhập sai quá nhiều lần. Hãy đợi {{count}} giây rồi thử lại.",
+    throttledMinutes:
+      "Đăng nhập sai quá nhiều lần. Đăng nhập bị khóa {{count}} phút; hãy thử lại sau hoặc báo giám sát viên.",
   },
   supervisor: {
     nav: "Giám sát",

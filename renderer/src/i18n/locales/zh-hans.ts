@@ -414,6 +414,8 @@ export const zhHans = {
     unreachable: "无法连接服务器，请检查网络后重试。",
     failed: "登录失败。",
     failedWith: "登录失败：{{message}}",
+    throttledSeconds: "登录失败次数过多。请等待 {{count}} 秒后再试。",
+    throttledMinutes: "登录失败次数过多。登录已锁定 {{count}} 分钟；请稍后再试或联系主管。",
   },
   supervisor: {
     nav: "主管工作台",
