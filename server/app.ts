@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import { API_BASE } from "@shared/api/paths";
 import { PROBLEM_CONTENT_TYPE } from "@shared/api/problem";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { CheckpointStore } from "./audit/checkpoints";
 import { registerAuditRoutes } from "./audit/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import { registerCalendarRoutes } from "./calendars/routes";
@@ -28,6 +29,8 @@ export interface AppOptions {
   serviceToken?: string | undefined;
   /** Live events; without a hub `/events` is not served (unit tests of single routes). */
   hub?: EventHub | undefined;
+  /** Where the audit chain's signed checkpoints are kept (outside the database). */
+  checkpoints?: CheckpointStore | undefined;
 }
 
 /** Titles of the client errors Fastify itself raises (bad JSON, too large, wrong type...). */
@@ -43,6 +46,7 @@ export async function buildApp({
   logger = false,
   serviceToken,
   hub,
+  checkpoints,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -100,7 +104,7 @@ export async function buildApp({
   registerUserRoutes(app, db);
   registerCaseRoutes(app, db);
   registerEvidenceRoutes(app, db);
-  registerAuditRoutes(app, db);
+  registerAuditRoutes(app, db, checkpoints);
   registerCalendarRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);

@@ -14,6 +14,8 @@ const Env = z.object({
   SERVICE_TOKEN: z.string().min(16).optional(),
   LOG: z.enum(["on", "off"]).default("off"),
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().positive().max(365).default(7),
+  AUDIT_KEY: z.string().min(43).optional(),
+  AUDIT_DIR: z.string().optional(),
 });
 
 export const DEMO_SERVICE_TOKEN = "demo-service-token";
@@ -56,6 +58,9 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     demoAppeals,
     staticDir: values.static ? resolve(values.static) : undefined,
     logger: e.LOG === "on",
+    // The key and checkpoints stay on the server's disk even when the database is PostgreSQL.
+    auditDir: resolve(e.AUDIT_DIR ?? e.DATA_DIR),
+    auditKey: e.AUDIT_KEY,
     idempotencyRetentionMs: e.IDEMPOTENCY_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     // Web mode's demo has a known integration token so the simulator and curl work out of the box.
     serviceToken:
