@@ -13,6 +13,7 @@ import { ExportProgress } from "../exports/export-progress";
 import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import type { CachedCase, DeskData } from "../sync/index";
+import { AuditVerificationPanel } from "./audit-verification";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import type { SupervisorServices } from "./supervisor-services";
@@ -25,6 +26,7 @@ const OversightDashboard = lazy(() =>
 export type SupervisorRoute =
   | { name: "second-stage" }
   | { name: "oversight" }
+  | { name: "audit" }
   | { name: "review"; caseId: string }
   | { name: "report"; caseId: string };
 
@@ -34,6 +36,7 @@ export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   if (!hash.startsWith(SUPERVISOR_HASH)) return null;
   const [, , page, id] = hash.split("/");
   if (page === "oversight") return { name: "oversight" };
+  if (page === "audit") return { name: "audit" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
   if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
   return { name: "second-stage" };
@@ -45,6 +48,8 @@ export function supervisorHref(route: SupervisorRoute): string {
       return SUPERVISOR_HASH;
     case "oversight":
       return `${SUPERVISOR_HASH}/oversight`;
+    case "audit":
+      return `${SUPERVISOR_HASH}/audit`;
     default:
       return `${SUPERVISOR_HASH}/${route.name}/${encodeURIComponent(route.caseId)}`;
   }
@@ -315,12 +320,15 @@ export function SupervisorArea({
       <nav aria-label={t("supervisor.nav")} className="supervisor-nav">
         <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
         <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
+        <a href={supervisorHref({ name: "audit" })}>{t("supervisor.audit.nav")}</a>{" "}
         <a href="#/">{t("supervisor.backToQueue")}</a>
       </nav>
       {route.name === "oversight" ? (
         <Suspense fallback={<p>{t("supervisor.loadingDashboard")}</p>}>
           <OversightDashboard api={services.api} data={data} agents={staff} />
         </Suspense>
+      ) : route.name === "audit" ? (
+        <AuditVerificationPanel api={services.api} />
       ) : route.name === "review" ? (
         <ReviewScreen
           data={data}

@@ -451,6 +451,27 @@ export const en = {
     },
     reviewCase: "Review {{reference}}",
     reportCase: "Report {{reference}}",
+    audit: {
+      nav: "Audit trail",
+      title: "Audit trail verification",
+      explain:
+        "Recomputes every entry's keyed hash and link and compares the chain with the last signed checkpoint kept outside the database.",
+      run: "Verify the audit trail",
+      running: "Verifying…",
+      failed: "The verification could not run: {{error}}",
+      intact: "Intact: {{count}} entries verified.",
+      checkpoint: "Matches the checkpoint at entry {{seq}} ({{when}}).",
+      noCheckpoint: "No checkpoint written yet.",
+      broken: "Broken at entry {{seq}}:",
+      reason: {
+        hash_mismatch: "its content was changed after it was recorded.",
+        prev_hash_mismatch: "its link to the entry before does not hold.",
+        sequence_gap: "entries are missing.",
+        truncated: "the trail is shorter than at the last checkpoint: entries were deleted.",
+        rechained: "the trail was rewritten and re-linked since the last checkpoint.",
+        checkpoint_invalid: "the checkpoint's signature does not hold: it was altered.",
+      },
+    },
     report: {
       preparing: "Preparing the PDF…",
       saved: "Saved {{path}}.",

@@ -459,6 +459,27 @@ export const vi = {
     },
     reviewCase: "Xem xét {{reference}}",
     reportCase: "Báo cáo {{reference}}",
+    audit: {
+      nav: "Nhật ký kiểm toán",
+      title: "Kiểm tra nhật ký kiểm toán",
+      explain:
+        "Tính lại mã băm có khóa và liên kết của từng mục, rồi so chuỗi với điểm kiểm tra có chữ ký gần nhất lưu ngoài cơ sở dữ liệu.",
+      run: "Kiểm tra nhật ký kiểm toán",
+      running: "Đang kiểm tra…",
+      failed: "Không chạy được việc kiểm tra: {{error}}",
+      intact: "Nguyên vẹn: đã kiểm tra {{count}} mục.",
+      checkpoint: "Khớp điểm kiểm tra tại mục {{seq}} ({{when}}).",
+      noCheckpoint: "Chưa có điểm kiểm tra nào.",
+      broken: "Bị phá vỡ tại mục {{seq}}:",
+      reason: {
+        hash_mismatch: "nội dung đã bị sửa sau khi ghi.",
+        prev_hash_mismatch: "liên kết với mục trước không khớp.",
+        sequence_gap: "có mục bị thiếu.",
+        truncated: "nhật ký ngắn hơn lúc điểm kiểm tra gần nhất: đã có mục bị xóa.",
+        rechained: "nhật ký đã bị viết lại và liên kết lại từ điểm kiểm tra gần nhất.",
+        checkpoint_invalid: "chữ ký của điểm kiểm tra không hợp lệ: nó đã bị sửa.",
+      },
+    },
     report: {
       preparing: "Đang tạo tệp PDF…",
       saved: "Đã lưu {{path}}.",
