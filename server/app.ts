@@ -31,6 +31,25 @@ export interface AppOptions {
   hub?: EventHub | undefined;
   /** Where the audit chain's signed checkpoints are kept (outside the database). */
   checkpoints?: CheckpointStore | undefined;
+  /**
+   * Host names the server answers to (the Host header), or null for any. A server on loopback
+   * answers only to loopback names: a page of another site whose name was re-pointed at
+   * 127.0.0.1 (DNS rebinding) is refused, so it cannot use a desk's session from the browser.
+   */
+  allowedHosts?: ReadonlySet<string> | null;
+}
+
+/** The names a loopback server answers to. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set([
+  "127.0.0.1",
+  "localhost",
+  "[::1]",
+  "::1",
+]);
+
+/** `127.0.0.1:8787` → `127.0.0.1`; `[::1]:8787` → `[::1]`. */
+function hostnameOf(host: string): string {
+  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
 }
 
 /** Titles of the client errors Fastify itself raises (bad JSON, too large, wrong type...). */
@@ -47,6 +66,7 @@ export async function buildApp({
   serviceToken,
   hub,
   checkpoints,
+  allowedHosts = null,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -56,6 +76,23 @@ export async function buildApp({
     },
     bodyLimit: 1024 * 1024,
   });
+
+  if (allowedHosts) {
+    app.addHook("onRequest", async (request, reply) => {
+      const host = hostnameOf((request.headers.host ?? "").toLowerCase());
+      if (allowedHosts.has(host)) return;
+      return reply
+        .code(421)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          new HttpProblem(
+            421,
+            "Misdirected request",
+            `This server answers only to ${[...allowedHosts].join(", ")}.`,
+          ).toBody(request.url),
+        );
+    });
+  }
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app";
+import { buildApp, LOOPBACK_HOSTS } from "./app";
 import {
   FileCheckpointStore,
   loadAuditKey,
@@ -86,6 +86,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       serviceToken: options.serviceToken,
       hub,
       checkpoints,
+      allowedHosts: LOOPBACK_HOSTS.has(options.host ?? "127.0.0.1") ? LOOPBACK_HOSTS : null,
     });
     app.addHook("onClose", async () => {
       stopTimer();
