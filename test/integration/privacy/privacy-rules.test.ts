@@ -204,6 +204,65 @@ for (const { name, skip } of BACKENDS) {
       expect(gone?.n).toBe(0);
     });
 
+    it("redaction removes the case's copies: its unshared evidence bytes and stored replays; the feed tombstones it", async () => {
+      const c = await claimedByAgent1();
+      const other = await claimedByAgent1();
+      const upload = async (caseId: string, version: number, text: string) => {
+        const form = new FormData();
+        form.set("file", new Blob([text], { type: "text/plain" }), "statement.txt");
+        const r = await agent1.upload<MutationResponse>(`/cases/${caseId}/evidence`, form, {
+          ifMatch: version,
+        });
+        expect(r.status).toBe(200);
+        return r.body;
+      };
+      const own = await upload(c.id, c.version, `Bank statement of ${randomUUID()}`);
+      const shared = `Shared receipt ${randomUUID()}`;
+      const withShared = await upload(c.id, own.version, shared);
+      await upload(other.id, other.version, shared);
+      const ownSha = own.case?.evidence.at(-1)?.sha256;
+      const sharedSha = withShared.case?.evidence.at(-1)?.sha256;
+      const key = randomUUID();
+      const note = { text: "Called the buyer." };
+      const noted = await agent1.post<MutationResponse>(`/cases/${c.id}/notes`, note, {
+        key,
+        ifMatch: withShared.version,
+      });
+      expect(noted.status).toBe(200);
+
+      const redacted = await supervisor1.post<MutationResponse>(
+        `/cases/${c.id}/redact`,
+        { reason: "Data-subject erasure request." },
+        { ifMatch: noted.body.version },
+      );
+      expect(redacted.status).toBe(200);
+      expect(redacted.body.case).toBeNull();
+      const blobs = async (sha: string | undefined) =>
+        (
+          await backend.server.db.query<{ n: number }>(
+            "select count(*)::int as n from evidence_blobs where sha256 = $1",
+            [sha],
+          )
+        )[0]?.n;
+      expect(await blobs(ownSha)).toBe(0);
+      expect(await blobs(sharedSha)).toBe(1); // still another case's evidence
+      const [stored] = await backend.server.db.query<{ n: number }>(
+        "select count(*)::int as n from idempotency_keys where position($1 in response) > 0",
+        [`"id":"${c.id}"`],
+      );
+      expect(stored?.n).toBe(0);
+      // The retried note is no longer a replay of an answer carrying the case: the case is gone.
+      const retry = await agent1.post(`/cases/${c.id}/notes`, note, {
+        key,
+        ifMatch: withShared.version,
+      });
+      expect(retry.status).toBe(404);
+      const feed = await agent2.get<{ changes: { type: string; id?: string }[] }>(
+        "/cases/changes?limit=1000",
+      );
+      expect(feed.body.changes).toContainEqual({ type: "tombstone", id: c.id, reason: "redacted" });
+    });
+
     const login = (username: string, password: string) =>
       new ApiClient(url).request<{ retryAfterSeconds?: number }>("POST", "/api/v1/auth/login", {
         body: { username, password },
