@@ -52,6 +52,30 @@ async function caseOfAgent1(): Promise<CaseDetail> {
   return claimed.body.case as CaseDetail;
 }
 
+/** Everything the desk keeps in IndexedDB, as text (evidence bytes left out). */
+function cachedText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? "");
+    let text = "";
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        text += JSON.stringify(rows, (_, v) => (v instanceof ArrayBuffer ? null : v));
+      }
+      db.close();
+    }
+    return text;
+  });
+}
+
 async function openCase(page: Page, detail: CaseDetail) {
   await page.goto(`${desk.server.url}/#/cases/${detail.id}`);
   const complainant = page.getByRole("region", { name: "Complainant" });
@@ -75,26 +99,7 @@ describe("contact details in the desk", () => {
     ).toBe(0);
     expect(await stranger.content()).not.toContain("913 572 468");
     // Nor in the desk's offline cache: the server never sent the clear value.
-    const cached = await stranger.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
-      let text = "";
-      for (const name of names) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-          });
-          text += JSON.stringify(rows, (_, v) => (v instanceof ArrayBuffer ? null : v));
-        }
-        db.close();
-      }
-      return text;
-    });
+    const cached = await cachedText(stranger);
     expect(cached).toContain(detail.id);
     expect(cached.replace(/\s/g, "")).not.toContain("913572468");
     await stranger.close();
@@ -115,6 +120,11 @@ describe("contact details in the desk", () => {
     await view.getByText(CLEAR_PHONE).waitFor({ timeout: 15_000 });
     await view.getByText("an.nguyen@example.vn").waitFor();
     await assignee.screenshot({ path: "docs/screenshots/contact-reveal.png" });
+    // Shown once, kept nowhere: the offline cache still has only the masked values.
+    const afterReveal = await cachedText(assignee);
+    expect(afterReveal).toContain(MASKED_PHONE);
+    expect(afterReveal.replace(/\s/g, "")).not.toContain("913572468");
+    expect(afterReveal).not.toContain("an.nguyen@example.vn");
     await assignee.close();
 
     // The audit trail says who revealed and why.
