@@ -5,6 +5,7 @@ import fastifyStatic from "@fastify/static";
 import { API_BASE } from "@shared/api/paths";
 import { PROBLEM_CONTENT_TYPE } from "@shared/api/problem";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import type { CheckpointStore } from "./audit/checkpoints";
 import { registerAuditRoutes } from "./audit/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import { registerCalendarRoutes } from "./calendars/routes";
@@ -33,6 +34,27 @@ export interface AppOptions {
   hub?: EventHub | undefined;
   /** Origins granted CORS besides the desktop app's `app://desk` (a web desk on another origin). */
   deskOrigins?: readonly string[] | undefined;
+  /** Where the audit chain's signed checkpoints are kept (outside the database). */
+  checkpoints?: CheckpointStore | undefined;
+  /**
+   * Host names the server answers to (the Host header), or null for any. A server on loopback
+   * answers only to loopback names: a page of another site whose name was re-pointed at
+   * 127.0.0.1 (DNS rebinding) is refused, so it cannot use a desk's session from the browser.
+   */
+  allowedHosts?: ReadonlySet<string> | null;
+}
+
+/** The names a loopback server answers to. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set([
+  "127.0.0.1",
+  "localhost",
+  "[::1]",
+  "::1",
+]);
+
+/** `127.0.0.1:8787` → `127.0.0.1`; `[::1]:8787` → `[::1]`. */
+function hostnameOf(host: string): string {
+  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : (host.split(":")[0] ?? "");
 }
 
 /** Titles of the client errors Fastify itself raises (bad JSON, too large, wrong type...). */
@@ -49,6 +71,8 @@ export async function buildApp({
   serviceToken,
   hub,
   deskOrigins = [],
+  checkpoints,
+  allowedHosts = null,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -59,8 +83,31 @@ export async function buildApp({
     bodyLimit: 1024 * 1024,
   });
 
+  if (allowedHosts) {
+    app.addHook("onRequest", async (request, reply) => {
+      const host = hostnameOf((request.headers.host ?? "").toLowerCase());
+      if (allowedHosts.has(host)) return;
+      return reply
+        .code(421)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          new HttpProblem(
+            421,
+            "Misdirected request",
+            `This server answers only to ${[...allowedHosts].join(", ")}.`,
+          ).toBody(request.url),
+        );
+    });
+  }
+
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry personal data (names, statements, masked contacts): no browser or proxy
+    // keeps them, and none is sniffed into another type. The app shell keeps its own caching.
+    if (request.url.startsWith(API_BASE)) {
+      reply.header("cache-control", "no-store");
+      reply.header("x-content-type-options", "nosniff");
+    }
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -101,7 +148,7 @@ export async function buildApp({
   registerUserRoutes(app, db);
   registerCaseRoutes(app, db);
   registerEvidenceRoutes(app, db);
-  registerAuditRoutes(app, db);
+  registerAuditRoutes(app, db, checkpoints);
   registerCalendarRoutes(app, db);
   registerSearchRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);

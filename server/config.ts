@@ -25,6 +25,9 @@ const Env = z.object({
       }
       return parsed.origins;
     }),
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().positive().max(365).default(7),
+  AUDIT_KEY: z.string().min(43).optional(),
+  AUDIT_DIR: z.string().optional(),
 });
 
 export const DEMO_SERVICE_TOKEN = "demo-service-token";
@@ -68,6 +71,10 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     staticDir: values.static ? resolve(values.static) : undefined,
     logger: e.LOG === "on",
     deskOrigins: e.DESK_ORIGINS,
+    // The key and checkpoints stay on the server's disk even when the database is PostgreSQL.
+    auditDir: resolve(e.AUDIT_DIR ?? e.DATA_DIR),
+    auditKey: e.AUDIT_KEY,
+    idempotencyRetentionMs: e.IDEMPOTENCY_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     // Web mode's demo has a known integration token so the simulator and curl work out of the box.
     serviceToken:
       e.SERVICE_TOKEN ?? (values.demo || values.simulate ? DEMO_SERVICE_TOKEN : undefined),

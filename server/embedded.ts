@@ -4,7 +4,22 @@
  * loopback port and reports `{ type: "listening", port }` to its parent, then serves until told
  * `{ type: "stop" }` or its parent goes away.
  */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { startServer } from "./start";
+
+/**
+ * The integration API's token of this install: random, made on first start, kept (0600) in the
+ * data folder. A well-known token would let any local program file or answer appeals.
+ */
+function installServiceToken(dataDir: string): string {
+  const path = join(dataDir, "service-token");
+  if (!existsSync(path)) {
+    writeFileSync(path, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(path, "utf8").trim();
+}
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -31,7 +46,15 @@ async function main(): Promise<void> {
   const channel = parentChannel();
   const dataDir = process.env.ARBITER_DATA_DIR;
   if (!dataDir) throw new Error("ARBITER_DATA_DIR is not set");
-  const server = await startServer({ host: "127.0.0.1", port: 0, dataDir, demo: true });
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startServer({
+    host: "127.0.0.1",
+    port: 0,
+    dataDir,
+    demo: process.env.ARBITER_DEMO === "1",
+    serviceToken: installServiceToken(dataDir),
+  });
   channel.send({ type: "listening", port: server.port });
   const stop = () => {
     server.close().finally(() => process.exit(0));

@@ -1,5 +1,13 @@
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app";
+import { buildApp, LOOPBACK_HOSTS } from "./app";
+import {
+  FileCheckpointStore,
+  loadAuditKey,
+  MemoryCheckpointStore,
+  startCheckpointTimer,
+  writeCheckpoint,
+} from "./audit/checkpoints";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { isEmpty, seedDemo } from "./demo/seed";
@@ -26,6 +34,17 @@ export interface ServerOptions {
   presenceTtlMs?: number;
   /** Origins granted CORS besides `app://desk` (`DESK_ORIGINS`). */
   deskOrigins?: readonly string[];
+  /** How long idempotency keys (and their stored answers) are honoured (default 7 days). */
+  idempotencyRetentionMs?: number;
+  /**
+   * The folder of the audit key (`audit.key`) and the signed checkpoints
+   * (`audit-checkpoints.jsonl`); defaults to `dataDir`. Without either, both live in memory.
+   */
+  auditDir?: string | undefined;
+  /** AUDIT_KEY: the chain key itself (base64 or hex), instead of the file. */
+  auditKey?: string | undefined;
+  /** How often a checkpoint of the chain head is written (default a minute). */
+  checkpointIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -42,9 +61,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db);
     if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
+    const auditDir = options.auditDir ?? options.dataDir;
+    loadAuditKey({ envKey: options.auditKey, dir: auditDir });
+    const checkpoints = auditDir
+      ? new FileCheckpointStore(join(auditDir, "audit-checkpoints.jsonl"))
+      : new MemoryCheckpointStore();
+    // The first checkpoint of a database fixes where keyed digests begin. A chain that no longer
+    // matches its checkpoint does not stop the server: the verification reports it.
+    await writeCheckpoint(db, checkpoints).catch(() => undefined);
+    const stopCheckpoints = startCheckpointTimer(
+      db,
+      checkpoints,
+      options.checkpointIntervalMs ?? 60_000,
+    );
     const hub = new EventHub(db);
     await hub.start({ presenceTtlMs: options.presenceTtlMs });
-    const stopTimer = startRespondentWindowTimer(db, options.timerIntervalMs);
+    const stopTimer = startRespondentWindowTimer(
+      db,
+      options.timerIntervalMs,
+      options.idempotencyRetentionMs,
+    );
     const app = await buildApp({
       db,
       staticDir: options.staticDir,
@@ -52,9 +88,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       serviceToken: options.serviceToken,
       hub,
       deskOrigins: options.deskOrigins,
+      checkpoints,
+      allowedHosts: LOOPBACK_HOSTS.has(options.host ?? "127.0.0.1") ? LOOPBACK_HOSTS : null,
     });
     app.addHook("onClose", async () => {
       stopTimer();
+      stopCheckpoints();
+      await writeCheckpoint(db, checkpoints).catch(() => undefined);
       await hub.stop();
     });
     await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8787 });

@@ -26,6 +26,11 @@ interface StartOptions {
   fork: ForkServer;
   entry: string;
   dataDir: string;
+  /**
+   * Seed the demo accounts and appeals into an empty database. Off in a packaged install unless
+   * asked for (ARBITER_DEMO=1): a real install never has accounts with the password "demo".
+   */
+  demo?: boolean;
   /** PGlite's first start takes ~5 s on a slow machine; the demo seed a few more. */
   timeoutMs?: number;
 }
@@ -34,9 +39,10 @@ export function startEmbeddedServer({
   fork,
   entry,
   dataDir,
+  demo = false,
   timeoutMs = 60_000,
 }: StartOptions): Promise<EmbeddedServer> {
-  const child = fork(entry, { ARBITER_DATA_DIR: dataDir });
+  const child = fork(entry, { ARBITER_DATA_DIR: dataDir, ARBITER_DEMO: demo ? "1" : "0" });
   let exited = false;
   let stopping = false;
   const exitWaiters: (() => void)[] = [];

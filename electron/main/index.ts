@@ -117,6 +117,8 @@ async function main(): Promise<void> {
         fork: forkUtilityProcess,
         entry: SERVER_ENTRY,
         dataDir: join(userData, "server-data"),
+        // `npm start` (unpackaged) shows the demo; an installed app only when asked for.
+        demo: process.env.ARBITER_DEMO ? process.env.ARBITER_DEMO === "1" : !app.isPackaged,
       });
     server = await superviseEmbeddedServer({
       start,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /** What an audit entry says; `seq`, `prevHash` and `hash` are added when it is appended. */
 export interface AuditContent {
@@ -30,13 +30,39 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The digest of an entry's canonical content, computed by the server when it stages the entry.
- * The database links it into the chain at commit (see `linkHash`).
+ * The key of the chain, kept outside the database (a file in the data folder, or AUDIT_KEY), so
+ * someone who can write to the database cannot compute a valid digest for an edited entry.
+ * One per process: every server in it writes and verifies with the same key. Until configured,
+ * a random key is used (tests, a server without a data folder: the database is as ephemeral).
+ */
+let chainKey: Buffer = randomBytes(32);
+
+export function setAuditKey(key: Buffer): void {
+  if (key.length < 32) throw new Error("the audit key needs at least 32 bytes");
+  chainKey = key;
+}
+
+/** A key for another purpose derived from the chain key (checkpoint signatures). */
+export function derivedAuditKey(purpose: string): Buffer {
+  return createHmac("sha256", chainKey).update(purpose).digest();
+}
+
+function canonicalContent(content: AuditContent): string {
+  return canonicalJson({ ...content, at: content.at.toISOString() });
+}
+
+/**
+ * The keyed digest of an entry's canonical content, HMAC-SHA256 with the chain key, computed by
+ * the server when it stages the entry. The database links it into the chain at commit (see
+ * `linkHash`). Written by every server since migration 007.
  */
 export function contentHash(content: AuditContent): string {
-  return createHash("sha256")
-    .update(canonicalJson({ ...content, at: content.at.toISOString() }))
-    .digest("hex");
+  return createHmac("sha256", chainKey).update(canonicalContent(content)).digest("hex");
+}
+
+/** The unkeyed digest of entries sealed between migrations 004 and 007 (plain sha256). */
+export function unkeyedContentHash(content: AuditContent): string {
+  return createHash("sha256").update(canonicalContent(content)).digest("hex");
 }
 
 /**

@@ -1,7 +1,15 @@
-import type { AuditEntry, AuditVerification } from "@shared/api/audit";
+import type { AuditCheckpoint, AuditEntry, AuditVerification } from "@shared/api/audit";
 import type { Queryable } from "../db/database";
 import { toIso } from "../db/values";
-import { type AuditContent, contentHash, entryHash, GENESIS_HASH, linkHash } from "./chain";
+import {
+  type AuditContent,
+  contentHash,
+  entryHash,
+  GENESIS_HASH,
+  linkHash,
+  unkeyedContentHash,
+} from "./chain";
+import { hasValidSignature } from "./checkpoints";
 
 interface AuditRow {
   seq: string | number;
@@ -50,10 +58,35 @@ const PAGE = 5_000;
 
 /**
  * Walks the whole chain in sequence order and recomputes every hash. Reports the first entry
- * whose content no longer matches its hash, whose `prev_hash` is not its predecessor's hash, or
- * whose sequence skips (a deleted row).
+ * whose content no longer has its keyed digest, whose `prev_hash` is not its predecessor's hash,
+ * or whose sequence skips (a deleted row). Against `checkpoint` (signed, kept outside the
+ * database) it also finds a chain cut short (`truncated`) or re-linked (`rechained`).
  */
-export async function verifyChain(db: Queryable): Promise<AuditVerification> {
+export async function verifyChain(
+  db: Queryable,
+  checkpoint: AuditCheckpoint | null = null,
+): Promise<AuditVerification> {
+  const verifiedAt = new Date().toISOString();
+  const shown = checkpoint
+    ? {
+        seq: checkpoint.seq,
+        head: checkpoint.head,
+        at: checkpoint.at,
+        keyedFrom: checkpoint.keyedFrom,
+      }
+    : null;
+  const broken = (checked: number, seq: number, reason: AuditVerificationReason) => ({
+    ok: false,
+    checked,
+    firstBroken: { seq, reason },
+    checkpoint: shown,
+    verifiedAt,
+  });
+  if (checkpoint && !hasValidSignature(checkpoint)) {
+    return broken(0, checkpoint.seq, "checkpoint_invalid");
+  }
+  // Without a checkpoint every sealed entry must carry a keyed digest.
+  const keyedFrom = checkpoint?.keyedFrom ?? 1;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
@@ -64,16 +97,8 @@ export async function verifyChain(db: Queryable): Promise<AuditVerification> {
     );
     for (const row of rows) {
       const entry = toEntry(row);
-      if (entry.seq !== expectedSeq) {
-        return { ok: false, checked, firstBroken: { seq: entry.seq, reason: "sequence_gap" } };
-      }
-      if (entry.prevHash !== prevHash) {
-        return {
-          ok: false,
-          checked,
-          firstBroken: { seq: entry.seq, reason: "prev_hash_mismatch" },
-        };
-      }
+      if (entry.seq !== expectedSeq) return broken(checked, expectedSeq, "sequence_gap");
+      if (entry.prevHash !== prevHash) return broken(checked, entry.seq, "prev_hash_mismatch");
       const content: AuditContent = {
         caseId: entry.caseId,
         actorId: entry.actorId,
@@ -86,13 +111,21 @@ export async function verifyChain(db: Queryable): Promise<AuditVerification> {
         idempotencyKey: entry.idempotencyKey,
         details: entry.details,
       };
-      // Content edited by hand no longer has the digest the link was sealed with.
+      // Content edited by hand no longer has the digest the link was sealed with; and without
+      // the key no one can compute the digest an edited entry would need.
+      const digest =
+        entry.seq >= keyedFrom || row.content_hash === null
+          ? contentHash(content)
+          : unkeyedContentHash(content);
       const recomputed =
         row.content_hash === null
           ? entryHash(prevHash, entry.seq, content)
-          : linkHash(prevHash, entry.seq, contentHash(content));
-      if (recomputed !== entry.hash) {
-        return { ok: false, checked, firstBroken: { seq: entry.seq, reason: "hash_mismatch" } };
+          : row.content_hash === digest
+            ? linkHash(prevHash, entry.seq, digest)
+            : null;
+      if (recomputed !== entry.hash) return broken(checked, entry.seq, "hash_mismatch");
+      if (checkpoint && entry.seq === checkpoint.seq && entry.hash !== checkpoint.head) {
+        return broken(checked, entry.seq, "rechained");
       }
       prevHash = entry.hash;
       expectedSeq += 1;
@@ -100,13 +133,17 @@ export async function verifyChain(db: Queryable): Promise<AuditVerification> {
     }
     if (rows.length < PAGE) break;
   }
+  const last = expectedSeq - 1;
+  // Rows and counter both wound back: only the checkpoint remembers the chain was longer.
+  if (checkpoint && last < checkpoint.seq) return broken(checked, last + 1, "truncated");
   // A deleted tail is caught against the counter, which records the last sequence handed out.
   const [counter] = await db.query<{ last_audit_seq: string | number }>(
     "select last_audit_seq from change_counter where id = 1",
   );
-  const last = Number(counter?.last_audit_seq ?? 0);
-  if (last >= expectedSeq) {
-    return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: "sequence_gap" } };
+  if (Number(counter?.last_audit_seq ?? 0) > last) {
+    return broken(checked, expectedSeq, "sequence_gap");
   }
-  return { ok: true, checked, firstBroken: null };
+  return { ok: true, checked, firstBroken: null, checkpoint: shown, verifiedAt };
 }
+
+type AuditVerificationReason = NonNullable<AuditVerification["firstBroken"]>["reason"];

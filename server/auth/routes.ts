@@ -8,6 +8,7 @@ import { parseRequest } from "../http/validate";
 import { verifyPassword } from "./password";
 import { SessionCache } from "./session-cache";
 import { attachSessionCache, createSession, refreshSession, revokeSession } from "./sessions";
+import { HashGate, LoginThrottle } from "./throttle";
 
 interface LoginRow {
   id: string;
@@ -27,14 +28,46 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database): void {
   app.addHook("onReady", () => sessions.start(db));
   app.addHook("onClose", () => sessions.stop());
 
+  const throttle = new LoginThrottle();
+  const hashing = new HashGate();
+
   app.post(`${API_BASE}/auth/login`, async (request, reply) => {
     const body = parseRequest("body", LoginRequest, request.body);
+    // A locked account or address is answered before any hashing: guessing costs us nothing.
+    const waitMs = throttle.retryAfterMs(body.username, request.ip, Date.now());
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header("retry-after", String(seconds));
+      throw new HttpProblem(
+        429,
+        "Too many sign-in attempts",
+        `Too many failed sign-ins: try again in ${seconds} s.`,
+        undefined,
+        { retryAfterSeconds: seconds },
+      );
+    }
     const [row] = await db.query<LoginRow>(
       "select id, username, display_name, role, password_hash from users where username = $1",
       [body.username],
     );
-    const ok = await verifyPassword(body.password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || !ok) throw new HttpProblem(401, "Unauthorized", "Wrong username or password.");
+    const ok = await hashing.run(() =>
+      verifyPassword(body.password, row?.password_hash ?? DUMMY_HASH),
+    );
+    if (ok === null) {
+      reply.header("retry-after", "1");
+      throw new HttpProblem(
+        503,
+        "Busy",
+        "Too many sign-ins at once: try again in a second.",
+        undefined,
+        { retryAfterSeconds: 1 },
+      );
+    }
+    if (!row || !ok) {
+      throttle.failed(body.username, request.ip, Date.now());
+      throw new HttpProblem(401, "Unauthorized", "Wrong username or password.");
+    }
+    throttle.succeeded(body.username);
     const session = await createSession(db, row.id);
     const response: LoginResponse = {
       token: session.token,

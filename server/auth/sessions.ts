@@ -14,7 +14,7 @@ export function attachSessionCache(db: Queryable, cache: SessionCache): void {
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** Only the hash of a token is stored, so a leaked sessions table grants nothing. */
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -98,4 +98,27 @@ export async function refreshSession(
     [tokenHash, new Date(now.getTime() + REFRESH_OVERLAP_MS), SESSIONS_CHANNEL],
   );
   return fresh;
+}
+
+/**
+ * The live session behind a token hash, with its expiry: what a long-lived stream needs to close
+ * itself when the session ends. Read from the database, never the cache (streams open rarely).
+ */
+export async function sessionByHash(
+  db: Queryable,
+  tokenHash: string,
+  now = new Date(),
+): Promise<{ user: User; tokenHash: string; expiresAt: Date } | null> {
+  const [row] = await db.query<UserRow>(
+    `select u.id, u.username, u.display_name, u.role, s.expires_at
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2`,
+    [tokenHash, now],
+  );
+  if (!row) return null;
+  return {
+    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+    tokenHash,
+    expiresAt: new Date(row.expires_at),
+  };
 }

@@ -1,6 +1,7 @@
 import type { CaseDetail, Party, Payment, Trade } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
 import { canonicalAmount } from "@shared/money";
+import { maskCaseContacts } from "@shared/reports/mask";
 import type { Queryable } from "../db/database";
 import { toDecimal, toIso, toIsoOrNull } from "../db/values";
 import { CASE_SUMMARY_COLUMNS, type CaseSummaryRow, toCaseSummary } from "./repository";
@@ -79,6 +80,8 @@ function instants<T extends Json>(row: T, keys: readonly string[]): T {
 /**
  * The case as the desk shows it, with SLA clocks evaluated at `now`; null when there is no such
  * case. The caller validates nothing: every column was written through the shared schemas.
+ * Contacts are masked here, so no response built from a detail can carry them in clear: they
+ * leave the server only through `POST /cases/:id/contact-reveal`.
  */
 export async function loadCaseDetail(
   db: Queryable,
@@ -102,7 +105,7 @@ export async function loadCaseDetail(
     },
     now,
   );
-  return {
+  return maskCaseContacts({
     ...summary,
     complainant,
     respondent,
@@ -139,5 +142,5 @@ export async function loadCaseDetail(
     verificationSteps: row.verification_steps.map((v) =>
       instants(v, ["at"]),
     ) as CaseDetail["verificationSteps"],
-  };
+  });
 }

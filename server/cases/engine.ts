@@ -179,6 +179,7 @@ export async function performAction(
   };
 
   if (check.to === "deleted") {
+    await eraseCopies(tx, caseId);
     await tx.query("delete from cases where id = $1", [caseId]);
     await journal(
       tx,
@@ -258,4 +259,22 @@ export async function performAction(
     params,
   );
   return { version, deleted: false };
+}
+
+/**
+ * Redaction removes the parties' data wherever the server copied it, not only the case's rows
+ * (which cascade): evidence bytes no other case references, and stored idempotency answers that
+ * carry the case. A retry of one of those actions then meets a missing case (404), which is
+ * what it should meet. The audit trail keeps its entries: they hold no party content.
+ */
+async function eraseCopies(tx: Queryable, caseId: string): Promise<void> {
+  await tx.query(
+    `delete from evidence_blobs b
+      where b.sha256 in (select sha256 from evidence where case_id = $1)
+        and not exists (select 1 from evidence o where o.sha256 = b.sha256 and o.case_id <> $1)`,
+    [caseId],
+  );
+  await tx.query("delete from idempotency_keys where position($1 in response) > 0", [
+    `"id":${JSON.stringify(caseId)}`,
+  ]);
 }

@@ -1,4 +1,4 @@
-import type { Database } from "./database";
+import type { Database, Queryable } from "./database";
 import { MIGRATIONS } from "./migrations";
 
 /** Arbitrary but fixed: serialises migrators when several server processes start on one database. */
@@ -8,6 +8,8 @@ export interface Migration {
   /** Sortable and never renamed once shipped, e.g. "001-initial". */
   id: string;
   sql: string;
+  /** A step SQL cannot express (rewriting stored JSON through the shared schemas), after `sql`. */
+  run?: (tx: Queryable) => Promise<void>;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function migrate(db: Database): Promise<string[]> {
       const seen = await tx.query("select 1 from schema_migrations where id = $1", [migration.id]);
       if (seen.length > 0) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.run?.(tx);
       await tx.query("insert into schema_migrations (id) values ($1)", [migration.id]);
       return true;
     });

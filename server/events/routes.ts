@@ -1,12 +1,21 @@
-import { DEFAULT_EVENT_TYPES, EventsQuery, type LiveEventType } from "@shared/api/events";
+import {
+  DEFAULT_EVENT_TYPES,
+  EventsQuery,
+  type EventTicket,
+  type LiveEventType,
+} from "@shared/api/events";
 import { HEADERS } from "@shared/api/headers";
 import { API_BASE } from "@shared/api/paths";
 import type { FastifyInstance } from "fastify";
+import { SESSIONS_CHANNEL } from "../auth/session-cache";
+import { hashToken, sessionByHash } from "../auth/sessions";
 import { decodeFeedCursor, readChangeRows } from "../cases/changes";
 import type { Database } from "../db/database";
-import { requireUser } from "../http/auth";
+import { bearerToken, requireUser } from "../http/auth";
+import { HttpProblem } from "../http/problem";
 import { parseRequest } from "../http/validate";
 import { type EventHub, eventsOf, type HubEvent } from "./hub";
+import { issueTicket, redeemTicket } from "./tickets";
 
 const KEEP_ALIVE_MS = 15_000;
 
@@ -14,14 +23,73 @@ function frame({ id, event }: HubEvent): string {
   return `${id ? `id: ${id}\n` : ""}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
+/**
+ * Open streams by the session they were opened with, so a sign-out (NOTIFYed by whichever
+ * process handled it) or the session's expiry ends them at once.
+ */
+class SessionStreams {
+  private readonly bySession = new Map<string, Set<() => void>>();
+
+  add(tokenHash: string, close: () => void): () => void {
+    const set = this.bySession.get(tokenHash) ?? new Set<() => void>();
+    this.bySession.set(tokenHash, set);
+    set.add(close);
+    return () => {
+      set.delete(close);
+      if (set.size === 0) this.bySession.delete(tokenHash);
+    };
+  }
+
+  endSession(tokenHash: string): void {
+    for (const close of [...(this.bySession.get(tokenHash) ?? [])]) close();
+  }
+
+  endAll(): void {
+    for (const hash of [...this.bySession.keys()]) this.endSession(hash);
+  }
+}
+
+/** The longest a timer may wait (setTimeout's limit); a longer session is re-checked then. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 export function registerEventRoutes(app: FastifyInstance, db: Database, hub: EventHub): void {
+  const streams = new SessionStreams();
+  let unlisten: (() => Promise<void>) | null = null;
+  app.addHook("onReady", async () => {
+    unlisten = await db.listen(SESSIONS_CHANNEL, (tokenHash) => streams.endSession(tokenHash));
+  });
+  app.addHook("onClose", async () => {
+    streams.endAll();
+    await unlisten?.();
+  });
+
+  app.post(`${API_BASE}/events/ticket`, async (request): Promise<EventTicket> => {
+    await requireUser(db, request);
+    const token = bearerToken(request);
+    if (!token) throw new HttpProblem(401, "Unauthorized", "Sign in first.");
+    const issued = await issueTicket(db, hashToken(token));
+    return { ticket: issued.ticket, expiresAt: issued.expiresAt.toISOString() };
+  });
+
   app.get(`${API_BASE}/events`, async (request, reply) => {
     const query = parseRequest("query", EventsQuery, request.query);
-    // EventSource cannot send headers: the token may come as `?access_token=` instead.
-    if (!request.headers.authorization && query.access_token !== undefined) {
-      request.headers.authorization = `Bearer ${query.access_token}`;
+    const token = bearerToken(request);
+    const tokenHash = token
+      ? hashToken(token)
+      : query.ticket !== undefined
+        ? await redeemTicket(db, query.ticket)
+        : null;
+    if (!tokenHash && query.ticket !== undefined && !request.headers.authorization) {
+      throw new HttpProblem(
+        401,
+        "Unauthorized",
+        "The ticket is unknown, used or expired: ask POST /events/ticket for a new one.",
+      );
     }
-    await requireUser(db, request);
+    if (!tokenHash) await requireUser(db, request); // answers the usual 401
+    const session = tokenHash ? await sessionByHash(db, tokenHash) : null;
+    if (!session)
+      throw new HttpProblem(401, "Unauthorized", "The session has expired or was signed out.");
     const wanted = new Set<LiveEventType>(query.types ?? DEFAULT_EVENT_TYPES);
     const lastEventId = request.headers[HEADERS.lastEventId.toLowerCase()];
     const resumeFrom =
@@ -38,7 +106,8 @@ export function registerEventRoutes(app: FastifyInstance, db: Database, hub: Eve
     raw.writeHead(200, {
       ...Object.fromEntries(hooked),
       "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
+      "cache-control": "no-store, no-transform",
+      "x-content-type-options": "nosniff",
       connection: "keep-alive",
       "x-accel-buffering": "no",
       "x-request-id": request.id,
@@ -60,8 +129,17 @@ export function registerEventRoutes(app: FastifyInstance, db: Database, hub: Eve
       else send(event);
     });
     const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), KEEP_ALIVE_MS);
+    // The stream lives no longer than its session: signed out anywhere, or expired.
+    const end = () => raw.end();
+    const untrack = streams.add(session.tokenHash, end);
+    const expiry = setTimeout(
+      end,
+      Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt.getTime() - Date.now())),
+    );
     request.raw.on("close", () => {
       clearInterval(keepAlive);
+      clearTimeout(expiry);
+      untrack();
       unsubscribe();
     });
 

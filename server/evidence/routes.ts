@@ -99,7 +99,9 @@ export function registerEvidenceRoutes(app: FastifyInstance, db: Database): void
         .header(HEADERS.contentSha256, content.sha256)
         .header(HEADERS.reprDigest, `sha-256=:${base64}:`)
         // Content-addressed: the bytes behind an id never change.
-        .header("Cache-Control", "private, max-age=31536000, immutable")
+        // Party evidence (bank statements, IDs) is not left in the browser's disk cache after the
+        // session: the desk keeps what it needs offline in its own per-user cache.
+        .header("Cache-Control", "private, no-store")
         .header("ETag", `"${content.sha256}"`)
         // Never rendered inline by a browser: evidence is uploaded by outsiders.
         .header(

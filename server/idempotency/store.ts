@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { maskCaseContacts } from "@shared/reports/mask";
 import { canonicalJson } from "../audit/chain";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
@@ -73,11 +74,47 @@ export async function saveResponse(
   );
 }
 
-/** Keys are honoured for a day: long enough for any desk's offline outbox retry, then purged. */
-export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
+/**
+ * Keys are honoured for 7 days by default (`IDEMPOTENCY_RETENTION_DAYS`): at least as long as a
+ * desk may stay offline with actions in its outbox, so a retry after a long offline stretch is
+ * still recognised as one and never applied twice. Then purged.
+ */
+export const KEY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export async function purgeExpiredKeys(db: Queryable, now = new Date()): Promise<void> {
+export async function purgeExpiredKeys(
+  db: Queryable,
+  now = new Date(),
+  retentionMs = KEY_RETENTION_MS,
+): Promise<void> {
   await db.query("delete from idempotency_keys where created_at < $1", [
-    new Date(now.getTime() - KEY_RETENTION_MS),
+    new Date(now.getTime() - retentionMs),
   ]);
+}
+
+/**
+ * A stored answer with any case in it masked (`{ case }` of desk and integration mutations). The
+ * text is returned unchanged when there is nothing to mask, so a replay stays byte for byte.
+ */
+export function maskStoredReplay(response: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(response);
+  } catch {
+    return response;
+  }
+  if (typeof parsed !== "object" || parsed === null || !("case" in parsed)) return response;
+  const stored = parsed as { case: unknown };
+  const detail = stored.case;
+  if (
+    typeof detail !== "object" ||
+    detail === null ||
+    !("complainant" in detail) ||
+    !("respondent" in detail)
+  )
+    return response;
+  const masked = JSON.stringify({
+    ...stored,
+    case: maskCaseContacts(detail as Parameters<typeof maskCaseContacts>[0]),
+  });
+  return masked === JSON.stringify(parsed) ? response : masked;
 }

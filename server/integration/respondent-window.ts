@@ -1,7 +1,7 @@
 import { performAction } from "../cases/engine";
 import type { Database } from "../db/database";
 import { HttpProblem } from "../http/problem";
-import { purgeExpiredKeys } from "../idempotency/store";
+import { KEY_RETENTION_MS, purgeExpiredKeys } from "../idempotency/store";
 import { respondentTimeoutAction } from "./actions";
 
 const SYSTEM = { role: "system", id: "system", name: "system" } as const;
@@ -36,13 +36,17 @@ export async function escalateExpired(db: Database, now = new Date()): Promise<n
 }
 
 /** Runs {@link escalateExpired} (and the idempotency-key purge) every `intervalMs` until stopped. */
-export function startRespondentWindowTimer(db: Database, intervalMs = 5_000): () => void {
+export function startRespondentWindowTimer(
+  db: Database,
+  intervalMs = 5_000,
+  keyRetentionMs = KEY_RETENTION_MS,
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     escalateExpired(db)
-      .then(() => purgeExpiredKeys(db))
+      .then(() => purgeExpiredKeys(db, new Date(), keyRetentionMs))
       .catch(() => undefined)
       .finally(() => {
         running = false;

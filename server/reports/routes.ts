@@ -11,7 +11,6 @@ import {
   type ContactRevealResponse,
   REPORT_AUDIT_EXCERPT,
 } from "@shared/reports/contract";
-import { maskEmail, maskPhone } from "@shared/reports/mask";
 import type { FastifyInstance } from "fastify";
 import { caseAudit } from "../audit/log";
 import { loadCaseDetail } from "../cases/detail";
@@ -29,13 +28,6 @@ export function registerReportRoutes(app: FastifyInstance, db: Database): void {
     const now = new Date();
     const detail = await loadCaseDetail(db, id, now);
     if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
-    for (const role of ["complainant", "respondent"] as const) {
-      detail[role] = {
-        ...detail[role],
-        phone: maskPhone(detail[role].phone),
-        email: maskEmail(detail[role].email),
-      };
-    }
     const audit = await caseAudit(db, id);
     const users = await db.query<{ id: string; display_name: string }>(
       "select id, display_name from users",
@@ -68,8 +60,10 @@ export function registerReportRoutes(app: FastifyInstance, db: Database): void {
    */
   app.post(
     `${API_BASE}/cases/:id/contact-reveal`,
-    async (request): Promise<ContactRevealResponse> => {
+    async (request, reply): Promise<ContactRevealResponse> => {
       const user = await requireUser(db, request);
+      // Returned once: never kept by a browser or proxy cache.
+      reply.header("cache-control", "no-store");
       const { id } = parseRequest("params", CaseIdParams, request.params);
       const body = parseRequest("body", ContactRevealBody, request.body ?? {});
       const now = new Date();
@@ -81,10 +75,19 @@ export function registerReportRoutes(app: FastifyInstance, db: Database): void {
         }>("select role, phone, email from parties where case_id = $1 order by role", [id]);
         if (parties.length === 0)
           throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
-        const [version] = await tx.query<{ version: number }>(
-          "select version from cases where id = $1",
+        const [version] = await tx.query<{ version: number; assignee_id: string | null }>(
+          "select version, assignee_id from cases where id = $1",
           [id],
         );
+        // Least privilege: the agent working the case may call its parties; a supervisor may
+        // reveal any case's contacts (reports, complaints). Anyone else sees masked values only.
+        if (user.role !== "supervisor" && version?.assignee_id !== user.id) {
+          throw new HttpProblem(
+            403,
+            "Forbidden",
+            "Only the case's assignee or a supervisor may reveal the parties' contacts.",
+          );
+        }
         const auditSeq = await journalSealed(tx, null, {
           caseId: id,
           actorId: user.id,

@@ -32,7 +32,36 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditLog = z.object({ entries: z.array(AuditEntry) });
 export type AuditLog = z.infer<typeof AuditLog>;
 
-/** `GET /api/v1/audit/verify`: the chain walked from the first entry. */
+/**
+ * Why verification failed. `hash_mismatch`: an entry's content no longer has its keyed digest
+ * (edited, even if the links after it were recomputed); `prev_hash_mismatch` / `sequence_gap`: a
+ * broken link or a missing entry; `truncated`: the chain is shorter than the last checkpoint
+ * recorded outside the database; `rechained`: the entry at the checkpoint's sequence no longer has
+ * the hash the checkpoint signed (entries before it were removed or rewritten and re-linked);
+ * `checkpoint_invalid`: the checkpoint's signature does not hold.
+ */
+export const AuditBreakReason = z.enum([
+  "hash_mismatch",
+  "prev_hash_mismatch",
+  "sequence_gap",
+  "truncated",
+  "rechained",
+  "checkpoint_invalid",
+]);
+export type AuditBreakReason = z.infer<typeof AuditBreakReason>;
+
+/** A signed record of the chain head, kept outside the database (file or object store). */
+export const AuditCheckpoint = z.object({
+  seq: z.number().int().nonnegative(),
+  head: z.string(),
+  at: Instant,
+  /** Entries from this sequence on carry keyed digests (earlier ones were written unkeyed). */
+  keyedFrom: z.number().int().positive(),
+  signature: z.string(),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+/** `GET /api/v1/audit/verify`: the chain walked from the first entry, against the last checkpoint. */
 export const AuditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int().nonnegative(),
@@ -40,8 +69,12 @@ export const AuditVerification = z.object({
   firstBroken: z
     .object({
       seq: z.number().int(),
-      reason: z.enum(["hash_mismatch", "prev_hash_mismatch", "sequence_gap"]),
+      reason: AuditBreakReason,
     })
     .nullable(),
+  /** The checkpoint compared against (null: none written yet, e.g. a fresh install). */
+  checkpoint: AuditCheckpoint.omit({ signature: true }).nullable().optional(),
+  /** When the verification ran. */
+  verifiedAt: Instant.optional(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -18,7 +18,7 @@ import {
   CalendarParams,
 } from "./calendars";
 import { CaseIdParams, CasePage, ChangesPage, ChangesQuery, ListCasesQuery } from "./cases";
-import { EventsQuery, LiveEvent } from "./events";
+import { EventsQuery, EventTicket, LiveEvent } from "./events";
 import {
   EvidenceIdParams,
   EvidenceMetadata,
@@ -92,10 +92,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
   {
     method: "post",
     path: "/auth/login",
-    summary: "Sign in; returns a bearer token",
+    summary:
+      "Sign in; returns a bearer token. Failed attempts are throttled per account and per address (429 with Retry-After)",
     auth: "none",
     body: LoginRequest,
     response: { status: 200, schema: LoginResponse },
+    errors: [429, 503],
   },
   {
     method: "post",
@@ -215,9 +217,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [404],
   },
   {
+    method: "post",
+    path: "/events/ticket",
+    summary:
+      "A single-use ticket (30 s) for `GET /events?ticket=`, for clients that cannot send headers",
+    auth: "user",
+    response: { status: 200, schema: EventTicket },
+  },
+  {
     method: "get",
     path: "/events",
-    summary: "Live events (Server-Sent Events); resumable with Last-Event-ID",
+    summary:
+      "Live events (Server-Sent Events); resumable with Last-Event-ID; Authorization header or ?ticket=; closed when the session ends",
     auth: "user",
     query: EventsQuery,
     response: { status: 200, schema: LiveEvent, contentType: "text/event-stream" },

@@ -95,7 +95,14 @@ export const EventsQuery = z.object({
     .transform((value) => value.split(",").filter(Boolean))
     .pipe(z.array(z.enum(LIVE_EVENT_TYPES)).min(1))
     .optional(),
-  /** `EventSource` cannot send headers: the bearer token may come here instead. */
-  access_token: z.string().optional(),
+  /**
+   * `EventSource` cannot send headers: a single-use ticket from `POST /events/ticket` may come
+   * here instead of the Authorization header. Never the bearer token itself (URLs get logged).
+   */
+  ticket: z.string().min(1).max(64).optional(),
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
+
+/** `POST /api/v1/events/ticket`: a ticket that opens one stream, once, within 30 seconds. */
+export const EventTicket = z.object({ ticket: z.string(), expiresAt: Instant });
+export type EventTicket = z.infer<typeof EventTicket>;

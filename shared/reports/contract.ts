@@ -45,9 +45,20 @@ export type CaseReportData = z.infer<typeof CaseReportData>;
 export const ContactRevealPurpose = z.enum(["report", "contact_party"]);
 export type ContactRevealPurpose = z.infer<typeof ContactRevealPurpose>;
 
+/** The shortest reason a reveal accepts: enough to say why, so "x" does not pass as one. */
+export const REVEAL_REASON_MIN = 5;
+
+/**
+ * A reveal states why: the reason is written to the audit trail beside the reveal, where a
+ * data-protection officer reads it. Only the case's assignee or a supervisor may reveal.
+ */
 export const ContactRevealBody = z.strictObject({
   purpose: ContactRevealPurpose,
-  reason: z.string().trim().max(500).default(""),
+  reason: z
+    .string()
+    .trim()
+    .min(REVEAL_REASON_MIN, `say why the contacts are needed (${REVEAL_REASON_MIN}+ characters)`)
+    .max(500),
 });
 export type ContactRevealBody = z.infer<typeof ContactRevealBody>;
 

@@ -21,12 +21,13 @@ export const SUPERVISOR_ENDPOINTS: readonly Endpoint[] = [
   {
     method: "post",
     path: "/cases/{id}/contact-reveal",
-    summary: "Both parties' clear contact details; every call is audited",
+    summary:
+      "Both parties' clear contact details, with a reason (assignee or supervisor); every call is audited",
     auth: "user",
     params: CaseIdParams,
     body: ContactRevealBody,
     response: { status: 200, schema: ContactRevealResponse },
-    errors: [404],
+    errors: [403, 404],
   },
   {
     method: "get",

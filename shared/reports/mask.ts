@@ -55,3 +55,29 @@ export function maskEmail(email: string | null): string | null {
 export function isMasked(value: string | null): boolean {
   return value?.includes(DOT) ?? false;
 }
+
+/** What carries party contacts: a case detail, or anything shaped like its contact-bearing parts. */
+interface WithContacts {
+  complainant: { phone: string | null; email: string | null };
+  respondent: { phone: string | null; email: string | null };
+  phoneContacts: readonly { phone: string | null }[];
+}
+
+/**
+ * The one place a case's contacts are masked, used by the server on every response that carries a
+ * party (detail, mutation answers, 412 bodies, stored replays, reports). Clear values leave the
+ * server only through the audited contact reveal. Returns a copy; the input is left as it was.
+ */
+export function maskCaseContacts<T extends WithContacts>(detail: T): T {
+  const party = <P extends WithContacts["complainant"]>(p: P): P => ({
+    ...p,
+    phone: maskPhone(p.phone),
+    email: maskEmail(p.email),
+  });
+  return {
+    ...detail,
+    complainant: party(detail.complainant),
+    respondent: party(detail.respondent),
+    phoneContacts: detail.phoneContacts.map((c) => ({ ...c, phone: maskPhone(c.phone) })),
+  };
+}

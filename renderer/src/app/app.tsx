@@ -187,6 +187,7 @@ function Desk({
             store={workstation.caseStore}
             evidence={workstation.evidence}
             userId={user.id}
+            canRevealContacts={user.role === "supervisor"}
             onBack={back}
             onNext={next}
             onPrevious={previous}

@@ -8,6 +8,8 @@ import type { CredentialStore } from "../platform/platform";
 export type SignInError =
   | { kind: "credentials" }
   | { kind: "unreachable" }
+  /** Too many failed sign-ins (429) or too many at once (503): wait this long, then try. */
+  | { kind: "throttled"; retryAfterSeconds: number }
   /** Anything else; `message` is the server's problem detail, when it sent one. */
   | { kind: "other"; message: string | null };
 
@@ -175,6 +177,10 @@ export type AuthStore = ReturnType<typeof createAuthStore>;
 function signInError(error: unknown): SignInError {
   if (error instanceof ApiError) {
     if (error.status === 401) return { kind: "credentials" };
+    if (error.status === 429 || error.status === 503) {
+      const seconds = Number(error.retryAfter);
+      return { kind: "throttled", retryAfterSeconds: Number.isFinite(seconds) ? seconds : 60 };
+    }
     if (error.isNetworkError) return { kind: "unreachable" };
     return { kind: "other", message: error.message };
   }

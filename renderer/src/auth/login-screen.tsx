@@ -11,6 +11,10 @@ export function describeSignInError(error: SignInError, t: TFunction): string {
       return t("login.wrongCredentials");
     case "unreachable":
       return t("login.unreachable");
+    case "throttled":
+      return error.retryAfterSeconds > 90
+        ? t("login.throttledMinutes", { count: Math.ceil(error.retryAfterSeconds / 60) })
+        : t("login.throttledSeconds", { count: Math.max(1, error.retryAfterSeconds) });
     case "other":
       return error.message ? t("login.failedWith", { message: error.message }) : t("login.failed");
   }

@@ -7,7 +7,7 @@ import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import { isNewer, projectSummary } from "../sync/outbox-logic";
 import type { OutboxEntry } from "../sync/outbox-types";
 import { caseTables, deleteCases, mutateCases } from "./case-store";
-import { type CachedCase, type DeskDatabase, toCachedCase, toSummary } from "./desk-db";
+import { type CachedCase, type DeskDatabase, META, toCachedCase, toSummary } from "./desk-db";
 
 /** The server's own summary of a cached row (under any pending actions). */
 export function serverSummaryOf(row: CachedCase): CaseSummary {
@@ -63,7 +63,8 @@ export async function applyServerBatch(
   changes: readonly CaseChange[],
   meta: Array<{ key: string; value: unknown }> = [],
 ): Promise<string[]> {
-  return db.transaction("rw", [...caseTables(db), db.details, db.outbox, db.meta], async () => {
+  const tables = [...caseTables(db), db.details, db.outbox, db.meta, db.evidence];
+  return db.transaction("rw", tables, async () => {
     // Last change of a case within the batch wins: the feed is in commit order.
     const latest = new Map<string, CaseSummary | null>();
     for (const change of changes) {
@@ -81,7 +82,10 @@ export async function applyServerBatch(
     });
     const deletions = [...latest].flatMap(([id, c]) => (c === null ? [id] : []));
     // A tombstone drops the detail even when the queue row was never cached.
-    if (deletions.length) await db.details.bulkDelete(deletions);
+    if (deletions.length) {
+      await db.details.bulkDelete(deletions);
+      await dropEvidenceOf(db, deletions);
+    }
     if (meta.length) await db.meta.bulkPut(meta);
     return [...new Set([...changed, ...deletions])];
   });
@@ -120,4 +124,18 @@ export async function dropCase(db: DeskDatabase, caseId: string): Promise<void> 
     await deleteCases(db, [caseId]);
     await db.details.delete(caseId);
   });
+}
+
+/**
+ * A tombstone (a redaction) reaches every desk: the case's evidence bytes leave the offline cache
+ * with its detail, and the cache's running total follows.
+ */
+async function dropEvidenceOf(db: DeskDatabase, caseIds: readonly string[]): Promise<void> {
+  const gone = await db.evidence.where("caseId").anyOf(caseIds).toArray();
+  if (gone.length === 0) return;
+  await db.evidence.bulkDelete(gone.map((e) => e.sha256));
+  const row = await db.meta.get(META.evidenceBytes);
+  const total = typeof row?.value === "number" ? row.value : 0;
+  const freed = gone.reduce((sum, e) => sum + e.size, 0);
+  await db.meta.put({ key: META.evidenceBytes, value: Math.max(0, total - freed) });
 }

@@ -43,7 +43,7 @@ export interface CaseActions {
   /** Writes the action to the outbox; it shows at once as pending and syncs in the background. */
   submit(action: WorkstationAction): Promise<void>;
   /** Asks the server for the clear contacts (audited); an error is kept for the panel to show. */
-  revealContacts(): Promise<void>;
+  revealContacts(reason: string): Promise<void>;
 }
 
 export function createCaseStore(
@@ -106,11 +106,11 @@ export function createCaseStore(
       set({ lastSubmitted: action.type });
     },
 
-    async revealContacts() {
+    async revealContacts(reason) {
       const id = get().caseId;
       if (!id || !reveal) return;
       try {
-        const answer = await reveal(id, { purpose: "contact_party", reason: "" });
+        const answer = await reveal(id, { purpose: "contact_party", reason });
         if (get().caseId === id) set({ contacts: answer.contacts, revealError: null });
       } catch (error) {
         if (get().caseId === id) {

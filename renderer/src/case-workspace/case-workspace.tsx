@@ -118,6 +118,7 @@ export function CaseWorkspace({
   store,
   evidence,
   userId,
+  canRevealContacts = false,
   onBack,
   onNext,
   onPrevious,
@@ -126,6 +127,8 @@ export function CaseWorkspace({
   store: CaseStore;
   evidence: EvidenceStore;
   userId: string;
+  /** Supervisors may reveal any case's contacts; agents only those of cases assigned to them. */
+  canRevealContacts?: boolean;
   onBack(): void;
   /** The next/previous case of the queue as the agent last sorted and filtered it (j/k). */
   onNext?(): void;
@@ -253,7 +256,8 @@ export function CaseWorkspace({
             key={role}
             detail={detail}
             role={role}
-            onReveal={() => void revealContacts()}
+            onReveal={(reason) => void revealContacts(reason)}
+            canReveal={canRevealContacts || detail.assigneeId === userId}
             contacts={contacts?.find((c) => c.role === role) ?? null}
             revealError={revealError}
             onOpenEvidence={(id) => evidence.getState().show([id])}

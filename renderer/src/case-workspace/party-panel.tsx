@@ -1,5 +1,7 @@
 import type { CaseDetail, Evidence, PartyRole } from "@shared/domain/appeal";
+import { REVEAL_REASON_MIN } from "@shared/reports/contract";
 import { maskEmail, maskPhone } from "@shared/reports/mask";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
 
@@ -9,6 +11,7 @@ export function PartyPanel({
   onOpenEvidence,
   onCompareEvidence,
   onReveal,
+  canReveal,
   contacts,
   revealError,
 }: {
@@ -16,8 +19,10 @@ export function PartyPanel({
   role: PartyRole;
   onOpenEvidence(id: string): void;
   onCompareEvidence(id: string): void;
-  /** Asks for the clear contact details; the server audits the reveal before answering. */
-  onReveal(): void;
+  /** Asks for the clear contact details; the server audits the reveal, with the reason, first. */
+  onReveal(reason: string): void;
+  /** The case's assignee or a supervisor: the server refuses anyone else, so no one else is asked. */
+  canReveal: boolean;
   /** This party's clear contacts once revealed, else null (masked values show). */
   contacts: { phone: string | null; email: string | null } | null;
   revealError: string | null;
@@ -58,9 +63,11 @@ export function PartyPanel({
         </div>
       </dl>
       {!isRevealed && (party.phone || party.email) ? (
-        <button type="button" className="link-button" onClick={onReveal}>
-          {t("party.reveal")}
-        </button>
+        canReveal ? (
+          <RevealForm onReveal={onReveal} />
+        ) : (
+          <p className="muted">{t("party.revealNotAllowed")}</p>
+        )
       ) : null}
       {revealError ? (
         <p className="field-error" role="alert">
@@ -129,5 +136,54 @@ export function PartyPanel({
         <p className="muted">{t("party.noEvidence")}</p>
       )}
     </section>
+  );
+}
+
+/** "Reveal (recorded)" opens a reason field: the reason goes to the audit trail with the reveal. */
+function RevealForm({ onReveal }: { onReveal(reason: string): void }) {
+  const { t } = useTranslation();
+  const [isAsking, setAsking] = useState(false);
+  const [reason, setReason] = useState("");
+  const [isTooShort, setTooShort] = useState(false);
+  const fieldId = useId();
+  if (!isAsking) {
+    return (
+      <button type="button" className="link-button" onClick={() => setAsking(true)}>
+        {t("party.reveal")}
+      </button>
+    );
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim().length < REVEAL_REASON_MIN) {
+      setTooShort(true);
+      return;
+    }
+    onReveal(reason.trim());
+  };
+  return (
+    <form className="reveal-form" onSubmit={submit}>
+      <label htmlFor={fieldId}>{t("party.revealReason")}</label>
+      <input
+        id={fieldId}
+        type="text"
+        value={reason}
+        maxLength={500}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setTooShort(false);
+        }}
+        aria-invalid={isTooShort}
+      />
+      {isTooShort ? (
+        <p className="field-error" role="alert">
+          {t("party.revealReasonTooShort", { count: REVEAL_REASON_MIN })}
+        </p>
+      ) : null}
+      <button type="submit">{t("party.revealConfirm")}</button>
+      <button type="button" className="link-button" onClick={() => setAsking(false)}>
+        {t("party.revealCancel")}
+      </button>
+    </form>
   );
 }

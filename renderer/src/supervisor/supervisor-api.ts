@@ -3,6 +3,8 @@
  * parsed with its shared schema. Plain fetch: none of these go through the outbox — they read, or
  * (the reveal) must reach the server at once to be audited before anything is shown.
  */
+
+import { AuditVerification } from "@shared/api/audit";
 import { User } from "@shared/domain/user";
 import { type OversightQuery, OversightStats } from "@shared/oversight/contract";
 import {
@@ -77,6 +79,8 @@ export function createSupervisorApi({ baseUrl, token }: SupervisorApiOptions) {
       }
       return call(OversightStats, `/oversight/stats?${params}`, signal ? { signal } : {});
     },
+    verifyAudit: (signal?: AbortSignal) =>
+      call(AuditVerification, "/audit/verify", signal ? { signal } : {}),
     users: async (signal?: AbortSignal) =>
       (await call(z.object({ users: z.array(User) }), "/users", signal ? { signal } : {})).users,
   };

@@ -4,6 +4,7 @@
  */
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
+import { REVEAL_REASON_MIN } from "@shared/reports/contract";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { casesToCsv } from "../exports/csv";
@@ -12,6 +13,7 @@ import { ExportProgress } from "../exports/export-progress";
 import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import type { CachedCase, DeskData } from "../sync/index";
+import { AuditVerificationPanel } from "./audit-verification";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import type { SupervisorServices } from "./supervisor-services";
@@ -24,6 +26,7 @@ const OversightDashboard = lazy(() =>
 export type SupervisorRoute =
   | { name: "second-stage" }
   | { name: "oversight" }
+  | { name: "audit" }
   | { name: "review"; caseId: string }
   | { name: "report"; caseId: string };
 
@@ -33,6 +36,7 @@ export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   if (!hash.startsWith(SUPERVISOR_HASH)) return null;
   const [, , page, id] = hash.split("/");
   if (page === "oversight") return { name: "oversight" };
+  if (page === "audit") return { name: "audit" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
   if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
   return { name: "second-stage" };
@@ -44,6 +48,8 @@ export function supervisorHref(route: SupervisorRoute): string {
       return SUPERVISOR_HASH;
     case "oversight":
       return `${SUPERVISOR_HASH}/oversight`;
+    case "audit":
+      return `${SUPERVISOR_HASH}/audit`;
     default:
       return `${SUPERVISOR_HASH}/${route.name}/${encodeURIComponent(route.caseId)}`;
   }
@@ -194,13 +200,16 @@ function ReportPage({
 }) {
   const { t } = useTranslation();
   const [isRevealing, setRevealing] = useState(false);
+  const [reasonDraft, setReasonDraft] = useState("");
+  /** Set when the supervisor confirms the reason: each confirmation is one audited reveal. */
+  const [revealReason, setRevealReason] = useState<string | null>(null);
   const [built, setBuilt] = useState<{ report: SealedReport; detail: CaseDetail } | null>(null);
   const report = built?.report ?? null;
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     setBuilt(null);
-    services.report(caseId, isRevealing, controller.signal).then(
+    services.report(caseId, revealReason, controller.signal).then(
       (result) => setBuilt(result),
       (error: unknown) => {
         if (!controller.signal.aborted)
@@ -208,7 +217,7 @@ function ReportPage({
       },
     );
     return () => controller.abort();
-  }, [services, caseId, isRevealing]);
+  }, [services, caseId, revealReason]);
 
   async function save() {
     if (!built) return;
@@ -243,10 +252,36 @@ function ReportPage({
           <input
             type="checkbox"
             checked={isRevealing}
-            onChange={(e) => setRevealing(e.target.checked)}
+            onChange={(e) => {
+              setRevealing(e.target.checked);
+              if (!e.target.checked) setRevealReason(null);
+            }}
           />
           {t("supervisor.report.reveal")}
         </label>
+        {isRevealing && revealReason === null ? (
+          <form
+            className="reveal-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reasonDraft.trim().length >= REVEAL_REASON_MIN)
+                setRevealReason(reasonDraft.trim());
+            }}
+          >
+            <label>
+              {t("supervisor.report.revealReason")}{" "}
+              <input
+                type="text"
+                value={reasonDraft}
+                minLength={REVEAL_REASON_MIN}
+                maxLength={500}
+                required
+                onChange={(e) => setReasonDraft(e.target.value)}
+              />
+            </label>
+            <button type="submit">{t("party.revealConfirm")}</button>
+          </form>
+        ) : null}
         <button type="button" disabled={!report} onClick={() => void save()}>
           {t("supervisor.report.save")}
         </button>
@@ -285,12 +320,15 @@ export function SupervisorArea({
       <nav aria-label={t("supervisor.nav")} className="supervisor-nav">
         <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
         <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
+        <a href={supervisorHref({ name: "audit" })}>{t("supervisor.audit.nav")}</a>{" "}
         <a href="#/">{t("supervisor.backToQueue")}</a>
       </nav>
       {route.name === "oversight" ? (
         <Suspense fallback={<p>{t("supervisor.loadingDashboard")}</p>}>
           <OversightDashboard api={services.api} data={data} agents={staff} />
         </Suspense>
+      ) : route.name === "audit" ? (
+        <AuditVerificationPanel api={services.api} />
       ) : route.name === "review" ? (
         <ReviewScreen
           data={data}

@@ -33,13 +33,15 @@ export function createSupervisorServices({ platform, token }: SupervisorDeps) {
   /** The sealed report of one case; clear contacts only after an audited reveal. */
   async function report(
     caseId: string,
-    isRevealing: boolean,
+    /** Why the report needs clear contacts (audited with the reveal); null keeps them masked. */
+    revealReason: string | null,
     signal?: AbortSignal,
   ): Promise<{ report: SealedReport; detail: CaseDetail }> {
     const data = await api.reportData(caseId, signal);
     let revealed: PartyContacts[] | null = null;
-    if (isRevealing) {
-      revealed = (await api.revealContacts(caseId, { purpose: "report", reason: "" })).contacts;
+    if (revealReason !== null) {
+      revealed = (await api.revealContacts(caseId, { purpose: "report", reason: revealReason }))
+        .contacts;
     }
     const sealed = await sealReport(buildCaseReport(data, { revealedContacts: revealed }));
     return { report: sealed, detail: data.case };

@@ -5,6 +5,8 @@ import { arbitration } from "./002-arbitration";
 import { idempotencyText } from "./003-idempotency-text";
 import { journalAtCommit } from "./004-journal-at-commit";
 import { decisionRecord } from "./005-decision-record";
+import { maskStoredReplays } from "./007-mask-stored-replays";
+import { eventTickets } from "./007b-event-tickets";
 import { search } from "./008-search";
 
 /** Every migration, in the order it is applied. Append only. */
@@ -15,4 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   journalAtCommit(CHANGES_CHANNEL),
   decisionRecord,
   search,
+  maskStoredReplays,
+  eventTickets,
 ];

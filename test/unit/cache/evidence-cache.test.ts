@@ -105,3 +105,17 @@ test("QuotaExceededError evicts and retries instead of failing", async () => {
     await cache.put({ sha256: sha(5), caseId: "c1", mimeType: "image/png", bytes: bytes(2_000) }),
   ).toBe(false);
 });
+
+test("a tombstone (redaction) drops the case's cached evidence and keeps the total right", async () => {
+  const { applyServerBatch } = await import("../../../renderer/src/cache/case-cache");
+  const { db, cache } = setup(10_000);
+  await cache.put({ sha256: sha(1), caseId: "redacted", mimeType: "image/png", bytes: bytes(300) });
+  await cache.put({ sha256: sha(2), caseId: "redacted", mimeType: "image/png", bytes: bytes(200) });
+  await cache.put({ sha256: sha(3), caseId: "kept", mimeType: "image/png", bytes: bytes(100) });
+  expect(await cache.totalBytes()).toBe(600);
+  await applyServerBatch(db, [{ type: "tombstone", id: "redacted", reason: "redacted" }]);
+  expect(await cache.get(sha(1))).toBeUndefined();
+  expect(await cache.get(sha(2))).toBeUndefined();
+  expect(await cache.get(sha(3))).toBeDefined();
+  expect(await cache.totalBytes()).toBe(100);
+});

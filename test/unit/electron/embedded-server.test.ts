@@ -4,7 +4,8 @@
  * folder. It must start on a free loopback port, come back after being killed, and stop cleanly.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,38 @@ describe("embedded server lifecycle (real server module)", () => {
     expect(url).toBe(`http://127.0.0.1:${port}`);
     expect(port).toBeGreaterThan(0);
     expect(await health(url)).toBe(200);
+
+    // No demo data was asked for: no demo accounts to sign in with.
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "agent1", password: "demo" }),
+    });
+    expect(login.status).toBe(401);
+    // The integration API has a random token of this install, kept private in the data folder.
+    const tokenFile = join(dataDir, "service-token");
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    const token = readFileSync(tokenFile, "utf8").trim();
+    expect(token).toMatch(/^[\w-]{43}$/);
+    const asPlatform = (t: string) =>
+      fetch(`${url}/api/v1/integration/appeals/no-such-case`, {
+        headers: { authorization: `Bearer ${t}` },
+      });
+    expect((await asPlatform(token)).status).toBe(404);
+    expect((await asPlatform("demo-service-token")).status).toBe(403);
+    // DNS rebinding: a page of another site, re-pointed at 127.0.0.1, is refused.
+    const asHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${url}/healthz`, { headers: { host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    expect(await asHost(`evil.example:${port}`)).toBe(421);
+    expect(await asHost(`localhost:${port}`)).toBe(200);
+    expect(await asHost(`127.0.0.1:${port}`)).toBe(200);
   }, 180_000);
 
   test("comes back by itself when the process dies", async () => {

@@ -209,6 +209,12 @@ export const vi = {
     email: "E-mail",
     reveal: "Hiện thông tin liên hệ (có ghi nhận)",
     revealFailed: "Chỉ xem được thông tin liên hệ khi trực tuyến: {{error}}",
+    revealReason: "Vì sao bạn cần thông tin liên hệ? (được ghi cùng lần xem)",
+    revealConfirm: "Hiện và ghi nhận",
+    revealCancel: "Hủy",
+    revealNotAllowed:
+      "Chỉ người phụ trách vụ việc hoặc giám sát viên mới xem được thông tin liên hệ.",
+    revealReasonTooShort: "Hãy nêu lý do dài ít nhất {{count}} ký tự.",
     reasonLabel: "Lý do: ",
     reason: "Lý do",
     statement: "Lời trình bày",
@@ -443,6 +449,9 @@ export const vi = {
       "Hãy đăng nhập lại để tiếp tục. Không mất gì cả: các thao tác đang chờ sẽ được gửi ngay khi bạn đăng nhập lại.",
     reauthOtherUser:
       "Đăng nhập bằng tài khoản khác sẽ mở bàn làm việc của người đó; các thao tác đang chờ của {{name}} vẫn được giữ trên máy này cho {{name}}.",
+    throttledSeconds: "Đăng nhập sai quá nhiều lần. Hãy đợi {{count}} giây rồi thử lại.",
+    throttledMinutes:
+      "Đăng nhập sai quá nhiều lần. Đăng nhập bị khóa {{count}} phút; hãy thử lại sau hoặc báo giám sát viên.",
   },
   supervisor: {
     nav: "Giám sát",
@@ -469,12 +478,34 @@ export const vi = {
     },
     reviewCase: "Xem xét {{reference}}",
     reportCase: "Báo cáo {{reference}}",
+    audit: {
+      nav: "Nhật ký kiểm toán",
+      title: "Kiểm tra nhật ký kiểm toán",
+      explain:
+        "Tính lại mã băm có khóa và liên kết của từng mục, rồi so chuỗi với điểm kiểm tra có chữ ký gần nhất lưu ngoài cơ sở dữ liệu.",
+      run: "Kiểm tra nhật ký kiểm toán",
+      running: "Đang kiểm tra…",
+      failed: "Không chạy được việc kiểm tra: {{error}}",
+      intact: "Nguyên vẹn: đã kiểm tra {{count}} mục.",
+      checkpoint: "Khớp điểm kiểm tra tại mục {{seq}} ({{when}}).",
+      noCheckpoint: "Chưa có điểm kiểm tra nào.",
+      broken: "Bị phá vỡ tại mục {{seq}}:",
+      reason: {
+        hash_mismatch: "nội dung đã bị sửa sau khi ghi.",
+        prev_hash_mismatch: "liên kết với mục trước không khớp.",
+        sequence_gap: "có mục bị thiếu.",
+        truncated: "nhật ký ngắn hơn lúc điểm kiểm tra gần nhất: đã có mục bị xóa.",
+        rechained: "nhật ký đã bị viết lại và liên kết lại từ điểm kiểm tra gần nhất.",
+        checkpoint_invalid: "chữ ký của điểm kiểm tra không hợp lệ: nó đã bị sửa.",
+      },
+    },
     report: {
       preparing: "Đang tạo tệp PDF…",
       saved: "Đã lưu {{path}}.",
       notSaved: "Chưa lưu.",
       failed: "Không tạo được tệp PDF: {{message}}",
       reveal: "Hiện đầy đủ thông tin liên hệ (được ghi vào nhật ký kiểm toán)",
+      revealReason: "Lý do cần đầy đủ thông tin liên hệ (được ghi nhận)",
       save: "Lưu PDF",
       building: "Đang lập báo cáo…",
     },
