@@ -117,4 +117,51 @@ describe("auth store", () => {
     expect(store.getState()).toMatchObject({ status: "signed-out", user: null, token: null });
     expect(credentials.value).toBeNull();
   });
+
+  test("a 401 keeps the user signed in and asks again; a wrong password there changes nothing", async () => {
+    const credentials = memoryCredentials();
+    const login = vi.fn(async () => SESSION);
+    const store = createAuthStore({ api: { login, logout: vi.fn(), me: vi.fn() }, credentials });
+    await store.getState().signIn("agent1", "demo");
+    store.getState().sessionExpired();
+    expect(store.getState()).toMatchObject({
+      status: "signed-in",
+      user: USER,
+      isSessionExpired: true,
+    });
+    login.mockRejectedValueOnce(new ApiError("Wrong username or password.", 401, null));
+    await store.getState().reauthenticate("agent1", "nope");
+    expect(store.getState()).toMatchObject({
+      isSessionExpired: true,
+      reauthError: { kind: "credentials" },
+      user: USER,
+    });
+    const renewed = { ...SESSION, token: "r".repeat(43) };
+    login.mockResolvedValueOnce(renewed);
+    await store.getState().reauthenticate("agent1", "demo");
+    expect(store.getState()).toMatchObject({
+      status: "signed-in",
+      user: USER,
+      token: renewed.token,
+      isSessionExpired: false,
+      reauthError: null,
+    });
+    expect(credentials.value).toBe(renewed.token);
+  });
+
+  test("a refresh swaps the token, and is dropped if another user signed in meanwhile", async () => {
+    const credentials = memoryCredentials();
+    const fresh = { ...SESSION, token: "f".repeat(43), expiresAt: "2026-11-24T13:00:00.000Z" };
+    const refreshSession = vi.fn(async () => fresh);
+    const api = { login: vi.fn(async () => SESSION), logout: vi.fn(), me: vi.fn(), refreshSession };
+    const store = createAuthStore({ api, credentials });
+    await store.getState().signIn("agent1", "demo");
+    await store.getState().refresh();
+    expect(store.getState().token).toBe(fresh.token);
+    expect(store.getState().expiresAt).toBe(Date.parse(fresh.expiresAt));
+    const other = { ...fresh, token: "o".repeat(43), user: { ...USER, id: "u-agent2" } };
+    refreshSession.mockResolvedValueOnce(other);
+    await store.getState().refresh();
+    expect(store.getState().token).toBe(fresh.token);
+  });
 });
