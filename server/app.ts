@@ -16,6 +16,7 @@ import { registerEvidenceRoutes } from "./evidence/routes";
 import { HttpProblem } from "./http/problem";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
+import { registerOutboxRoutes } from "./outbox/routes";
 import { registerPresenceRoutes } from "./presence/routes";
 import { registerUserRoutes } from "./users/routes";
 
@@ -97,6 +98,7 @@ export async function buildApp({
   registerAuditRoutes(app, db);
   registerCalendarRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
+  registerOutboxRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);
   if (hub) {
     registerEventRoutes(app, db, hub);

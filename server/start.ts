@@ -2,9 +2,12 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { JOB_HANDLERS } from "./deadlines/handlers";
+import { startDeadlineWorker } from "./deadlines/jobs";
 import { isEmpty, seedDemo } from "./demo/seed";
 import { EventHub } from "./events/hub";
 import { startRespondentWindowTimer } from "./integration/respondent-window";
+import { startWebhookDelivery, type WebhookConfig } from "./outbox/webhooks";
 
 export interface ServerOptions {
   host?: string;
@@ -22,6 +25,10 @@ export interface ServerOptions {
   simulate?: { seed: number; ratePerMinute: number } | undefined;
   /** How often the respondent-window timer looks for expired windows. */
   timerIntervalMs?: number;
+  /** How often this process looks for due deadline jobs (evidence deadlines, reminders...). */
+  jobIntervalMs?: number;
+  /** Where to deliver the platform's webhooks; without it the pull feed alone serves them. */
+  webhook?: WebhookConfig | undefined;
   /** How long a presence entry lives without a heartbeat (default PRESENCE_TTL_MS). */
   presenceTtlMs?: number;
 }
@@ -43,6 +50,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const hub = new EventHub(db);
     await hub.start({ presenceTtlMs: options.presenceTtlMs });
     const stopTimer = startRespondentWindowTimer(db, options.timerIntervalMs);
+    const stopJobs = startDeadlineWorker(db, JOB_HANDLERS, options.jobIntervalMs);
+    const stopWebhooks = options.webhook ? startWebhookDelivery(db, options.webhook) : null;
     const app = await buildApp({
       db,
       staticDir: options.staticDir,
@@ -52,6 +61,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     app.addHook("onClose", async () => {
       stopTimer();
+      await stopJobs();
+      await stopWebhooks?.();
       await hub.stop();
     });
     await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8787 });

@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { MutationBody, MutationName } from "@shared/api/mutations";
 import type { Verification } from "@shared/domain/appeal";
 import type { Queryable } from "../db/database";
+import { toDecimal } from "../db/values";
+import { reminderAt, VERIFICATION_DAY_MS, VERIFICATION_STEPS } from "../deadlines/handlers";
+import { scheduleJob } from "../deadlines/jobs";
 import { HttpProblem } from "../http/problem";
+import type { OutboxRecord } from "../outbox/outbox";
 import type { ActionSpec, ActorContext, CaseRow, Effects, RequestContext } from "./engine";
 
 /**
@@ -60,6 +64,56 @@ async function insertDecision(
     ],
   );
   return id;
+}
+
+/** Outcomes that move the disputed amount (or the coins) as a whole to the favoured party. */
+const MOVES_WHOLE_AMOUNT = new Set(["release", "cancel_order", "full_refund"]);
+
+/** The platform's view of a decision: what to do, for whom, how much. */
+async function decisionEvent(
+  tx: Queryable,
+  row: CaseRow,
+  decision: MutationBody<"decision">,
+  stage: "first" | "second",
+): Promise<OutboxRecord> {
+  const favoured = decision.favouredParty ?? null;
+  const [party] = favoured
+    ? await tx.query<{ side: "buyer" | "seller" | "payer" | "merchant" }>(
+        "select side from parties where case_id = $1 and role = $2",
+        [row.id, favoured],
+      )
+    : [];
+  const amount = decision.amount ?? (MOVES_WHOLE_AMOUNT.has(decision.outcome) ? row.amount : null);
+  return {
+    type: "decision",
+    data: {
+      stage,
+      outcome: decision.outcome,
+      favouredParty: favoured,
+      receiver: favoured && party ? { role: favoured, side: party.side } : null,
+      amount: amount === null ? null : toDecimal(String(amount)),
+      currency: row.currency,
+      rationale: decision.rationale,
+    },
+  };
+}
+
+/** The three verification days, each a durable deadline tied to this decision. */
+async function scheduleVerification(
+  tx: Queryable,
+  caseId: string,
+  decisionId: string,
+  now: Date,
+): Promise<void> {
+  for (const [index, step] of VERIFICATION_STEPS.entries()) {
+    await scheduleJob(
+      tx,
+      caseId,
+      "verification_due",
+      new Date(now.getTime() + (index + 1) * VERIFICATION_DAY_MS),
+      { step, decisionId },
+    );
+  }
 }
 
 async function readVerification(tx: Queryable, caseId: string): Promise<Verification> {
@@ -141,7 +195,20 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
           request.now,
         ],
       );
-      return { timeline: [{ type: "message_sent", summary: body.to }], audit: { to: body.to } };
+      return {
+        timeline: [{ type: "message_sent", summary: body.to }],
+        audit: { to: body.to },
+        outbox: [
+          {
+            type: "message",
+            data: {
+              to: body.to,
+              text: body.text,
+              language: partyLanguage(party?.language),
+            },
+          },
+        ],
+      };
     },
   }),
 
@@ -184,14 +251,27 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
           { field: "body/dueAt", message: "must be in the future" },
         ]);
       }
+      const id = randomUUID();
+      const dueAt = new Date(body.dueAt);
       await tx.query(
         `insert into evidence_requests (id, case_id, party, what, due_at, requested_by, requested_at)
          values ($1, $2, $3, $4, $5, $6, $7)`,
-        [randomUUID(), row.id, body.party, body.what, body.dueAt, actor.id, request.now],
+        [id, row.id, body.party, body.what, dueAt, actor.id, request.now],
       );
+      // The deadline and the reminder are durable jobs: they fire even if every process restarts.
+      await scheduleJob(tx, row.id, "evidence_deadline", dueAt, { requestId: id });
+      await scheduleJob(tx, row.id, "evidence_reminder", reminderAt(request.now, dueAt), {
+        requestId: id,
+      });
       return {
         timeline: [{ type: "evidence_requested", summary: `${body.party}: ${body.what}` }],
         audit: { party: body.party, dueAt: body.dueAt },
+        outbox: [
+          {
+            type: "evidence_request",
+            data: { requestId: id, party: body.party, what: body.what, dueAt: dueAt.toISOString() },
+          },
+        ],
       };
     },
   }),
@@ -201,10 +281,12 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
     variant: "default",
     apply: async (tx, row) => {
       const id = await insertDecision(tx, row, body, actor, row.stage, request.now);
+      await scheduleVerification(tx, row.id, id, request.now);
       const effects: Effects = {
         set: row.stage === "first" ? { first_decider_id: actor.id } : {},
         timeline: [{ type: "decided", summary: body.outcome }],
         audit: { decision: id, outcome: body.outcome, favouredParty: body.favouredParty ?? null },
+        outbox: [await decisionEvent(tx, row, body, row.stage)],
       };
       return effects;
     },
@@ -232,11 +314,13 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
       const effects: Effects = {
         timeline: [{ type: "reviewed", summary: body.verdict }],
         audit: { verdict: body.verdict },
+        outbox: [{ type: "review_verdict", data: { verdict: body.verdict } }],
       };
       if (body.verdict === "overturn" && body.decision) {
         const id = await insertDecision(tx, row, body.decision, actor, "second", request.now);
         effects.timeline?.push({ type: "decided", summary: body.decision.outcome });
         effects.audit = { ...effects.audit, decision: id, outcome: body.decision.outcome };
+        effects.outbox?.push(await decisionEvent(tx, row, body.decision, "second"));
       }
       if (body.verdict === "remand" && body.assignee) {
         await requireStaff(tx, body.assignee, null, "body/assignee");
@@ -249,6 +333,9 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
         }
         effects.set = { assignee_id: body.assignee };
       }
+      // Back to first-stage work: the new assignee gets a running resolution clock.
+      if (body.verdict === "remand")
+        effects.timeline?.push({ type: "reopened", summary: "remand" });
       if (body.verdict !== "remand") effects.timeline?.push({ type: "closed" });
       return effects;
     },
@@ -330,12 +417,18 @@ export async function recordVerification(
       : step === "confirmed"
         ? [{ type: "verified" }, { type: "closed" }]
         : [];
+  const reopened = step === "feedback" && !satisfied;
   return {
     // Reopening starts verification afresh after the next decision.
-    set: { verification: JSON.stringify(step === "feedback" && !satisfied ? null : next) },
+    set: { verification: JSON.stringify(reopened ? null : next) },
     timeline,
     audit: { step, ...(satisfied === null ? {} : { satisfied }) },
+    outbox: [{ type: "verification_step", data: { step, satisfied, reopened } }],
   };
+}
+
+function partyLanguage(language: string | undefined): "vi" | "zh" | "en" {
+  return language === "vi" || language === "zh" ? language : "en";
 }
 
 export function buildDeskAction<N extends MutationName>(

@@ -8,7 +8,8 @@ import {
 } from "@shared/domain/lifecycle";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
-import { journal, journalEntry } from "../journal/journal";
+import { type ChangeRecord, journal, journalEntry } from "../journal/journal";
+import { emitOutbox, type OutboxRecord } from "../outbox/outbox";
 import { type CaseSummaryRow, isoText } from "./repository";
 import { computeSla } from "./sla";
 
@@ -55,6 +56,10 @@ export interface Effects {
   timeline?: { type: TimelineEventType; summary?: string }[];
   /** Facts for the audit entry; no party content (statements, messages) goes here. */
   audit?: Record<string, unknown>;
+  /** Events for the platform, written to the outbox in this transaction. */
+  outbox?: OutboxRecord[];
+  /** A hint for live events (the assignee is told the case needs them); see ChangeRecord. */
+  attention?: NonNullable<ChangeRecord["event"]>;
 }
 
 export interface ActionSpec {
@@ -185,7 +190,9 @@ export async function performAction(
     {
       caseId,
       kind: "upsert",
-      event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
+      event: enteredQueue
+        ? "new_escalation"
+        : (effects.attention ?? (assigneeChanged ? "assigned" : null)),
     },
     {
       ...auditBase,
@@ -229,5 +236,6 @@ export async function performAction(
      where id = $1`,
     params,
   );
+  if (effects.outbox?.length) await emitOutbox(tx, row, effects.outbox, now);
   return { version, deleted: false };
 }

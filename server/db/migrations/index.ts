@@ -4,6 +4,7 @@ import { initial } from "./001-initial";
 import { arbitration } from "./002-arbitration";
 import { idempotencyText } from "./003-idempotency-text";
 import { journalAtCommit } from "./004-journal-at-commit";
+import { deadlinesOutbox } from "./006-deadlines-outbox";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly Migration[] = [
   arbitration,
   idempotencyText,
   journalAtCommit(CHANGES_CHANNEL),
+  deadlinesOutbox,
 ];

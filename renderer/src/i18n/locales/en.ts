@@ -253,6 +253,8 @@ export const en = {
     contacted: "Phone contact",
     verified: "Verified",
     reopened: "Reopened",
+    evidence_deadline_passed: "Evidence deadline passed",
+    verification_overdue: "Verification step overdue",
   },
   actions: {
     title: "Actions",

@@ -260,6 +260,8 @@ export const vi = {
     contacted: "Liên hệ qua điện thoại",
     verified: "Đã xác minh",
     reopened: "Mở lại",
+    evidence_deadline_passed: "Quá hạn cung cấp bằng chứng",
+    verification_overdue: "Bước xác minh quá hạn",
   },
   actions: {
     title: "Thao tác",

@@ -248,6 +248,8 @@ export const zhHans = {
     contacted: "电话联系",
     verified: "已核实",
     reopened: "重新打开",
+    evidence_deadline_passed: "补充证据期限已过",
+    verification_overdue: "核实步骤逾期",
   },
   actions: {
     title: "操作",
