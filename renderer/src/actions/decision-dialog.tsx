@@ -116,6 +116,11 @@ export function DecisionDialog({
     return `${t(`decide.consequence.${b.outcome}`, values)}${gap}${t("decide.consequenceAfter")}`;
   };
 
+  // Requests still waiting for a party: deciding now means not waiting for that evidence.
+  const outstanding = detail.evidenceRequests.filter(
+    (r) => !r.fulfilledAt && !r.lapsedAt && !r.id.startsWith("pending:"),
+  );
+
   const close = () => {
     setBody(null);
     setErrors({});
@@ -127,7 +132,7 @@ export function DecisionDialog({
       <h2 id={ids.title}>{t("decide.title", { reference: detail.reference })}</h2>
       {body ? (
         <Confirmation
-          confirmLabel={t("decide.confirm")}
+          confirmLabel={t(outstanding.length ? "decide.confirmAnyway" : "decide.confirm")}
           isBusy={isBusy}
           onBack={() => setBody(null)}
           onConfirm={async () => {
@@ -144,6 +149,16 @@ export function DecisionDialog({
           }}
         >
           {consequence(body)}
+          {outstanding.map((r) => (
+            <span key={r.id} className="outstanding-warning" role="alert">
+              {t("decide.outstanding", {
+                name: detail[r.party].displayName,
+                side: t(`side.${detail[r.party].side}`),
+                what: r.what,
+                when: format.dateTime(r.dueAt),
+              })}
+            </span>
+          ))}
         </Confirmation>
       ) : (
         <form

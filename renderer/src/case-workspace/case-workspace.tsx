@@ -12,9 +12,11 @@ import { useFormatters } from "../i18n/format";
 import { PresenceBadge } from "../presence/presence-badge";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import type { CaseStore } from "./case-store";
+import { DeadlineNotices } from "./deadline-notices";
 import { PartyPanel } from "./party-panel";
 import { SlaClocks } from "./sla-clocks";
 import { Timeline } from "./timeline";
+import { VerificationPanel } from "./verification-panel";
 
 /** Statuses in which an agent holds the case: it can be claimed, released and decided. */
 const WORKABLE_STATUSES = new Set(["escalated", "in_review", "awaiting_evidence"]);
@@ -213,6 +215,13 @@ export function CaseWorkspace({
       <p role="status" className="notice">
         {notice}
       </p>
+      <DeadlineNotices detail={detail} canDecide={canDecide} onDecide={() => setDeciding(true)} />
+      <VerificationPanel
+        detail={detail}
+        canAct={detail.assigneeId === userId}
+        onSubmit={submit}
+        onDone={setNotice}
+      />
       <div className="parties-grid">
         {(["complainant", "respondent"] as const).map((role) => (
           <PartyPanel

@@ -212,6 +212,7 @@ export const vi = {
     evidence_one: "Bằng chứng ({{count}})",
     evidence_other: "Bằng chứng ({{count}})",
     noEvidence: "Chưa có bằng chứng.",
+    lapsed: "Không trả lời đúng hạn",
   },
   evidence: {
     open: "Mở",
@@ -262,6 +263,45 @@ export const vi = {
     reopened: "Mở lại",
     evidence_deadline_passed: "Quá hạn cung cấp bằng chứng",
     verification_overdue: "Bước xác minh quá hạn",
+  },
+  verification: {
+    title: "Xác minh sau quyết định",
+    steps: {
+      records_checked: "Ngày {{day}}: đã kiểm tra hồ sơ",
+      feedback: "Ngày {{day}}: phản hồi của các bên",
+      confirmed: "Ngày {{day}}: xác nhận kết quả",
+    },
+    doneAt: "Xong lúc {{when}}",
+    dueBy: "Hạn {{when}}",
+    overdueSince: "Quá hạn từ {{when}}",
+    satisfied: "hài lòng",
+    unhappy: "không hài lòng",
+    recordsChecked: "Đã kiểm tra hồ sơ",
+    feedbackSatisfied: "Các bên hài lòng",
+    feedbackUnhappy: "Một bên không hài lòng",
+    confirm: "Xác nhận và đóng",
+    confirmRecords: "Ghi nhận: đã kiểm tra hồ sơ",
+    confirmSatisfied: "Ghi nhận: hài lòng",
+    confirmUnhappy: "Mở lại khiếu nại",
+    confirmClose: "Đóng khiếu nại",
+    consequence: {
+      records:
+        "Bạn xác nhận khoản hoàn tiền hoặc mở khóa đã có trong hồ sơ của nền tảng. Bắt đầu xác minh; hạn lấy phản hồi của các bên là {{when}}.",
+      satisfied: "Bạn ghi nhận các bên chấp nhận kết quả. Hạn xác nhận là {{when}}.",
+      unhappy:
+        "Bạn ghi nhận một bên không hài lòng. Khiếu nại được mở lại để xem xét với đồng hồ quyết định mới; quyết định vẫn được lưu và nền tảng được thông báo.",
+      confirmed:
+        "Bạn xác nhận kết quả của {{reference}}. Khiếu nại được đóng và kết quả được ghi lại; nền tảng được thông báo.",
+    },
+    recorded: "Đã ghi nhận bước xác minh.",
+    assigneeOnly: "Chỉ nhân viên được giao (hoặc giám sát viên) mới ghi nhận các bước xác minh.",
+  },
+  deadline: {
+    title: "Đã quá hạn cung cấp bằng chứng",
+    noAnswer: "{{name}} ({{side}}) chưa trả lời yêu cầu “{{what}}” trước {{when}}.",
+    mayLose:
+      "Bên không phản hồi có thể bị xử thua: bạn có thể quyết định dựa trên bằng chứng hiện có.",
+    decideNow: "Quyết định dựa trên bằng chứng hiện có",
   },
   actions: {
     title: "Thao tác",
@@ -352,6 +392,9 @@ export const vi = {
       mediation: "Thỏa thuận hòa giải sẽ được lưu hồ sơ.",
       repayment_plan: "Kế hoạch trả nợ sẽ được ghi nhận.",
     },
+    outstanding:
+      "Vẫn đang chờ: yêu cầu của bạn gửi {{name}} ({{side}}) về “{{what}}”, hạn {{when}}. Quyết định bây giờ sẽ không chờ bằng chứng của họ nữa.",
+    confirmAnyway: "Vẫn quyết định",
   },
   outcome: {
     release: "Mở khóa coin cho người mua",

@@ -200,6 +200,7 @@ export const zhHans = {
     evidence_one: "证据（{{count}}）",
     evidence_other: "证据（{{count}}）",
     noEvidence: "暂无证据。",
+    lapsed: "逾期未回复",
   },
   evidence: {
     open: "打开",
@@ -250,6 +251,42 @@ export const zhHans = {
     reopened: "重新打开",
     evidence_deadline_passed: "补充证据期限已过",
     verification_overdue: "核实步骤逾期",
+  },
+  verification: {
+    title: "决定后核实",
+    steps: {
+      records_checked: "第{{day}}天：核对记录",
+      feedback: "第{{day}}天：收集双方反馈",
+      confirmed: "第{{day}}天：确认结果",
+    },
+    doneAt: "已完成 {{when}}",
+    dueBy: "截止 {{when}}",
+    overdueSince: "自 {{when}} 起逾期",
+    satisfied: "满意",
+    unhappy: "不满意",
+    recordsChecked: "已核对记录",
+    feedbackSatisfied: "双方满意",
+    feedbackUnhappy: "一方不满意",
+    confirm: "确认并结案",
+    confirmRecords: "记录：已核对记录",
+    confirmSatisfied: "记录：满意",
+    confirmUnhappy: "重新打开案件",
+    confirmClose: "结案",
+    consequence: {
+      records: "您确认退款或放币已在平台记录中体现。核实开始；双方反馈截止 {{when}}。",
+      satisfied: "您记录双方接受结果。确认截止 {{when}}。",
+      unhappy:
+        "您记录一方不满意。案件重新打开审理，决定时钟重新计时；原决定保留在记录中，并通知平台。",
+      confirmed: "您确认 {{reference}} 的结果。案件关闭并记录结果；并通知平台。",
+    },
+    recorded: "已记录核实步骤。",
+    assigneeOnly: "只有被指派的客服（或主管）可以记录核实步骤。",
+  },
+  deadline: {
+    title: "补充证据期限已过",
+    noAnswer: "{{name}}（{{side}}）未在 {{when}} 前回复“{{what}}”。",
+    mayLose: "不回应的一方可能败诉：您可以根据现有证据作出决定。",
+    decideNow: "根据现有证据决定",
   },
   actions: {
     title: "操作",
@@ -337,6 +374,9 @@ export const zhHans = {
       mediation: "调解协议将存档。",
       repayment_plan: "将记录还款计划。",
     },
+    outstanding:
+      "仍未结束：您向 {{name}}（{{side}}）索取“{{what}}”的请求，截止 {{when}}。现在决定将不再等待其证据。",
+    confirmAnyway: "仍然决定",
   },
   outcome: {
     release: "放币给买家",
