@@ -38,6 +38,14 @@ async function claimedCase(url: string): Promise<CaseDetail> {
   return claimed.body.case as CaseDetail;
 }
 
+async function signIn(page: Page, url: string, username: string) {
+  await page.goto(url);
+  await page.getByLabel(en.login.username).fill(username);
+  await page.getByLabel(en.login.password).fill("demo");
+  await page.getByRole("button", { name: en.login.signIn }).click();
+  await page.getByRole("searchbox").waitFor({ timeout: 30_000 });
+}
+
 async function openCase(page: Page, url: string, id: string) {
   await page.goto(url);
   await page.getByLabel(en.login.username).fill("agent1");
@@ -165,6 +173,61 @@ describe("deadlines and verification at the desk", () => {
     expect(warning).toContain("Trần Thị Bích Ngọc");
     expect(warning).toContain("Bank statement for 12 March");
     expect(await dialog.getByRole("button", { name: en.decide.confirmAnyway }).count()).toBe(1);
+    await page.close();
+  });
+
+  test("a supervisor works the 'Asked to look' queue: the reason shows, an act answers it", async () => {
+    const { url } = desk.server;
+    const detail = await claimedCase(url);
+    const agent = await ApiClient.login(url, "agent1");
+    const reason = "The buyer threatens a chargeback; I need approval for a partial refund.";
+    const escalated = await agent.post<MutationResponse>(
+      `/cases/${detail.id}/escalate`,
+      { reason },
+      { ifMatch: detail.version },
+    );
+    expect(escalated.status).toBe(200);
+    const page = await desk.browser.context.newPage();
+    await signIn(page, url, "supervisor1");
+    await page.goto(`${url}/#/supervisor/asked`);
+    const queue = page.getByRole("region", { name: en.supervisor.askedToLook });
+    await queue.waitFor({ timeout: 30_000 });
+    const table = queue.getByRole("table");
+    await expect.poll(() => table.textContent(), { timeout: 30_000 }).toContain(detail.reference);
+    const reasons = queue.getByRole("list", { name: en.supervisor.reasonsTitle });
+    await expect.poll(() => reasons.textContent(), { timeout: 30_000 }).toContain(reason);
+    expect(await queue.getByRole("status").textContent()).toMatch(/Cases: \d+/);
+    // Sorting works on the shared table: by reference, then back.
+    await table
+      .getByRole("button", { name: /Reference/ })
+      .first()
+      .click();
+    await page.screenshot({ path: "docs/screenshots/asked-to-look.png", fullPage: true });
+
+    // Open it and answer with an internal note: any act of a supervisor answers the request.
+    await reasons.getByRole("button", { name: detail.reference }).click();
+    await page.locator(".case-header").waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: en.actions.kinds.note }).click();
+    await page
+      .getByRole("tabpanel")
+      .getByLabel(en.actions.noteText, { exact: true })
+      .fill("Approved: offer a partial refund of half.");
+    await page.getByRole("button", { name: en.actions.review }).click();
+    await page.getByRole("button", { name: en.actions.confirmNote }).click();
+    await expect
+      .poll(
+        async () => {
+          const r = await agent.get<CaseDetail>(`/cases/${detail.id}`);
+          return r.body.needsSupervisor;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(false);
+    await page.goto(`${url}/#/supervisor/asked`);
+    await queue.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => queue.getByRole("table").textContent(), { timeout: 30_000 })
+      .not.toContain(detail.reference);
     await page.close();
   });
 });

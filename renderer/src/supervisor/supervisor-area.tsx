@@ -14,6 +14,7 @@ import { CaseReportView } from "../reports/report-view";
 import type { CachedCase, DeskData } from "../sync/index";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
+import { SupervisorQueue } from "./supervisor-queue";
 import type { SupervisorServices } from "./supervisor-services";
 
 /** Charts (recharts) load when a supervisor opens the dashboard, not with the desk. */
@@ -23,6 +24,7 @@ const OversightDashboard = lazy(() =>
 
 export type SupervisorRoute =
   | { name: "second-stage" }
+  | { name: "asked" }
   | { name: "oversight" }
   | { name: "review"; caseId: string }
   | { name: "report"; caseId: string };
@@ -33,6 +35,7 @@ export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   if (!hash.startsWith(SUPERVISOR_HASH)) return null;
   const [, , page, id] = hash.split("/");
   if (page === "oversight") return { name: "oversight" };
+  if (page === "asked") return { name: "asked" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
   if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
   return { name: "second-stage" };
@@ -44,6 +47,8 @@ export function supervisorHref(route: SupervisorRoute): string {
       return SUPERVISOR_HASH;
     case "oversight":
       return `${SUPERVISOR_HASH}/oversight`;
+    case "asked":
+      return `${SUPERVISOR_HASH}/asked`;
     default:
       return `${SUPERVISOR_HASH}/${route.name}/${encodeURIComponent(route.caseId)}`;
   }
@@ -283,6 +288,7 @@ export function SupervisorArea({
   return (
     <div className="supervisor-area">
       <nav aria-label={t("supervisor.nav")} className="supervisor-nav">
+        <a href={supervisorHref({ name: "asked" })}>{t("supervisor.askedToLook")}</a>{" "}
         <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
         <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
         <a href="#/">{t("supervisor.backToQueue")}</a>
@@ -299,6 +305,16 @@ export function SupervisorArea({
           userNames={userNames}
           agents={staff}
           onReport={(caseId) => go({ name: "report", caseId })}
+        />
+      ) : route.name === "asked" ? (
+        <SupervisorQueue
+          kind="asked"
+          data={data}
+          userId={user.id}
+          onOpen={(caseId) => {
+            // The supervisor works the case where the agent does; any act of theirs answers it.
+            window.location.hash = `#/cases/${encodeURIComponent(caseId)}`;
+          }}
         />
       ) : route.name === "report" ? (
         <ReportPage data={data} services={services} caseId={route.caseId} />

@@ -574,6 +574,9 @@ export const en = {
       reassignCase: "Reassign {{reference}}",
       reassignTo: "Reassign to…",
     },
+    askedToLook: "Asked to look",
+    queueCounts: "Cases: {{total}} · breached: {{breached}} · at risk: {{warning}}",
+    reasonsTitle: "Why agents asked",
   },
 };
 

@@ -587,5 +587,8 @@ export const vi = {
       reassignCase: "Phân công lại {{reference}}",
       reassignTo: "Phân công lại cho…",
     },
+    askedToLook: "Được nhờ xem xét",
+    queueCounts: "{{total}} khiếu nại · {{breached}} quá hạn · {{warning}} sắp quá hạn",
+    reasonsTitle: "Lý do nhân viên nhờ xem xét",
   },
 } satisfies Catalog;

@@ -563,5 +563,8 @@ export const zhHans = {
       reassignCase: "重新分配 {{reference}}",
       reassignTo: "重新分配给…",
     },
+    askedToLook: "请求查看",
+    queueCounts: "{{total}} 个案件 · {{breached}} 个已超时 · {{warning}} 个有风险",
+    reasonsTitle: "客服请求查看的原因",
   },
 } satisfies Catalog;
