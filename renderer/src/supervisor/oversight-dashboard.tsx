@@ -4,6 +4,7 @@
  * them (the numbers stay readable without colour), and reassignment of cases at risk.
  */
 import type { RegionCalendarId } from "@shared/domain/appeal";
+import { checkTransition } from "@shared/domain/lifecycle";
 import type { User } from "@shared/domain/user";
 import type { OversightBucket, OversightStats } from "@shared/oversight/contract";
 import { useEffect, useState } from "react";
@@ -20,6 +21,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { Confirmation } from "../actions/confirm";
 import type { CachedCase, DeskData } from "../sync/index";
 import type { SupervisorApi } from "./supervisor-api";
 
@@ -27,7 +29,7 @@ const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
 
-function AtRiskCases({
+export function AtRiskCases({
   data,
   agents,
   region,
@@ -38,6 +40,10 @@ function AtRiskCases({
 }) {
   const { t } = useTranslation();
   const [cases, setCases] = useState<CachedCase[]>([]);
+  /** A reassignment chosen but not yet confirmed. */
+  const [pending, setPending] = useState<{ caseId: string; assignee: string } | null>(null);
+  const nameOf = (id: string | null) =>
+    agents.find((a) => a.id === id)?.displayName ?? t("supervisor.oversight.unassigned");
   useEffect(() => {
     const now = Date.now();
     void data.allCases().then((all) =>
@@ -63,7 +69,9 @@ function AtRiskCases({
       <tbody>
         {cases.map((c) => (
           <tr key={c.id}>
-            <td>{c.reference}</td>
+            <td>
+              <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.reference}</a>
+            </td>
             <td>
               {t(
                 c.dueAt && Date.parse(c.dueAt) < Date.now()
@@ -77,29 +85,59 @@ function AtRiskCases({
                 t("supervisor.oversight.unassigned")}
             </td>
             <td>
-              <select
-                aria-label={t("supervisor.oversight.reassignCase", { reference: c.reference })}
-                value=""
-                onChange={(e) => {
-                  if (e.target.value)
+              {/* The lifecycle says up front when a reassignment would be refused, and why. */}
+              {!checkTransition(
+                {
+                  status: c.status,
+                  stage: c.stage,
+                  assigneeId: c.assigneeId,
+                  firstStageDeciderId: null,
+                },
+                "reassign",
+                { role: "supervisor" },
+              ).ok ? (
+                <span className="muted">
+                  {t("supervisor.oversight.cannotReassign", { status: t(`status.${c.status}`) })}
+                </span>
+              ) : pending?.caseId === c.id ? (
+                <Confirmation
+                  confirmLabel={t("supervisor.oversight.confirmReassign")}
+                  onBack={() => setPending(null)}
+                  onConfirm={() => {
                     void data.enqueue(c.id, {
                       type: "reassign",
-                      body: { assignee: e.target.value },
+                      body: { assignee: pending.assignee },
                     });
-                }}
-              >
-                <option value="">{t("supervisor.oversight.reassignTo")}</option>
-                {agents
-                  .filter((a) =>
-                    c.stage === "second" ? a.role === "supervisor" : a.role === "agent",
-                  )
-                  .filter((a) => a.id !== c.assigneeId)
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.displayName}
-                    </option>
-                  ))}
-              </select>
+                    setPending(null);
+                  }}
+                >
+                  {t("supervisor.oversight.reassignConsequence", {
+                    reference: c.reference,
+                    from: nameOf(c.assigneeId),
+                    to: nameOf(pending.assignee),
+                  })}
+                </Confirmation>
+              ) : (
+                <select
+                  aria-label={t("supervisor.oversight.reassignCase", { reference: c.reference })}
+                  value=""
+                  onChange={(e) => {
+                    if (e.target.value) setPending({ caseId: c.id, assignee: e.target.value });
+                  }}
+                >
+                  <option value="">{t("supervisor.oversight.reassignTo")}</option>
+                  {agents
+                    .filter((a) =>
+                      c.stage === "second" ? a.role === "supervisor" : a.role === "agent",
+                    )
+                    .filter((a) => a.id !== c.assigneeId)
+                    .map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.displayName}
+                      </option>
+                    ))}
+                </select>
+              )}
             </td>
           </tr>
         ))}

@@ -573,6 +573,11 @@ export const en = {
       unassigned: "Unassigned",
       reassignCase: "Reassign {{reference}}",
       reassignTo: "Reassign to…",
+      cannotReassign:
+        "A case that is {{status}} cannot be reassigned: only open cases before a decision (or a second-stage review) can.",
+      confirmReassign: "Reassign",
+      reassignConsequence:
+        "{{reference}} moves from {{from}} to {{to}}, who is told at once; {{from}} can no longer act on it.",
     },
     askedToLook: "Asked to look",
     queueCounts: "Cases: {{total}} · breached: {{breached}} · at risk: {{warning}}",

@@ -586,6 +586,11 @@ export const vi = {
       unassigned: "Chưa phân công",
       reassignCase: "Phân công lại {{reference}}",
       reassignTo: "Phân công lại cho…",
+      cannotReassign:
+        "Không thể giao lại khiếu nại đang ở trạng thái {{status}}: chỉ giao lại được khiếu nại còn mở trước khi quyết định (hoặc đang xem xét giai đoạn hai).",
+      confirmReassign: "Giao lại",
+      reassignConsequence:
+        "{{reference}} chuyển từ {{from}} sang {{to}}, người này được báo ngay; {{from}} không còn xử lý được nữa.",
     },
     askedToLook: "Được nhờ xem xét",
     queueCounts: "{{total}} khiếu nại · {{breached}} quá hạn · {{warning}} sắp quá hạn",

@@ -562,6 +562,11 @@ export const zhHans = {
       unassigned: "未分配",
       reassignCase: "重新分配 {{reference}}",
       reassignTo: "重新分配给…",
+      cannotReassign:
+        "状态为{{status}}的案件不能重新分配：只有作出决定前（或二审复核中）的未结案件可以。",
+      confirmReassign: "重新分配",
+      reassignConsequence:
+        "{{reference}} 将从 {{from}} 转给 {{to}}，对方会立即收到通知；{{from}} 将不能再处理该案件。",
     },
     askedToLook: "请求查看",
     queueCounts: "{{total}} 个案件 · {{breached}} 个已超时 · {{warning}} 个有风险",
