@@ -19,8 +19,11 @@ import { startServerProcess } from "../support/server-process";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Claims a fresh escalated case and asks the respondent for evidence due at `dueAt`. */
-async function awaitingEvidence(url: string, agent: ApiClient, dueAt: Date): Promise<string> {
+/**
+ * Claims a fresh escalated case and asks the respondent for evidence due `inMs` from the request
+ * (timed from the request itself: on a loaded machine the filing and the claim take a while).
+ */
+async function awaitingEvidence(url: string, agent: ApiClient, inMs: number): Promise<string> {
   const escalated = await escalatedCase(url);
   const claim = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/claim`,
@@ -29,7 +32,11 @@ async function awaitingEvidence(url: string, agent: ApiClient, dueAt: Date): Pro
   );
   const asked = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/evidence-requests`,
-    { party: "respondent", what: "Your bank statement", dueAt: dueAt.toISOString() },
+    {
+      party: "respondent",
+      what: "Your bank statement",
+      dueAt: new Date(Date.now() + inMs).toISOString(),
+    },
     { ifMatch: claim.body.version },
   );
   expect(asked.status).toBe(200);
@@ -67,10 +74,9 @@ describe.skipIf(skipPg !== null)(
       const b = await startServerProcess(env);
       try {
         const agent = await ApiClient.login(a.url, "agent1");
-        const dueAt = new Date(Date.now() + 4_000);
         const ids: string[] = [];
         for (let i = 0; i < 8; i++)
-          ids.push(await awaitingEvidence(i % 2 ? a.url : b.url, agent, dueAt));
+          ids.push(await awaitingEvidence(i % 2 ? a.url : b.url, agent, 2_500));
         const status = async (id: string) =>
           CaseDetail.parse((await agent.get(`/cases/${id}`)).body).status;
         for (const id of ids) {
@@ -113,7 +119,7 @@ for (const { name, skip } of BACKENDS) {
         try {
           const first = await start(true);
           const agent = await ApiClient.login(first.url, "agent1");
-          const id = await awaitingEvidence(first.url, agent, new Date(Date.now() + 1_500));
+          const id = await awaitingEvidence(first.url, agent, 1_500);
           await first.close();
           // The deadline passes while no server runs.
           await sleep(2_000);

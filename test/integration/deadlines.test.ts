@@ -142,6 +142,34 @@ for (const { name, skip } of BACKENDS) {
         expect((await feed(detail.id)).map((e) => e.type)).toEqual(["evidence_request"]);
       });
 
+      it("documents the webhooks and the pull feed in OpenAPI; the feed takes the service token only", async () => {
+        const doc = (
+          await new ApiClient(url).get<{
+            webhooks: Record<string, { post: { parameters: { name: string }[] } }>;
+            paths: Record<string, unknown>;
+          }>("/openapi.json")
+        ).body;
+        expect(Object.keys(doc.webhooks).sort()).toEqual(
+          [
+            "decision",
+            "evidence_deadline_passed",
+            "evidence_reminder",
+            "evidence_request",
+            "message",
+            "review_verdict",
+            "verification_step",
+          ].sort(),
+        );
+        expect(doc.webhooks.decision?.post.parameters.map((p) => p.name)).toEqual([
+          "webhook-id",
+          "webhook-timestamp",
+          "webhook-signature",
+        ]);
+        expect(doc.paths["/api/v1/integration/events"]).toBeDefined();
+        expect((await agent.get("/integration/events")).status).toBe(403);
+        expect((await platform(url).get("/integration/events?since=-1")).status).toBe(400);
+      });
+
       it("refuses a deadline in the past and schedules nothing", async () => {
         const detail = await claimed();
         const refused = await agent.post(
