@@ -19,6 +19,7 @@ import { HttpProblem } from "./http/problem";
 import { registerWebCsp } from "./http/web-csp";
 import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
+import { registerOutboxRoutes } from "./outbox/routes";
 import { registerPresenceRoutes } from "./presence/routes";
 import { registerSearchRoutes } from "./search/routes";
 import { registerUserRoutes } from "./users/routes";
@@ -152,6 +153,7 @@ export async function buildApp({
   registerCalendarRoutes(app, db);
   registerSearchRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
+  registerOutboxRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);
   if (hub) {
     registerEventRoutes(app, db, hub);

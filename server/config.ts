@@ -28,6 +28,12 @@ const Env = z.object({
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().positive().max(365).default(7),
   AUDIT_KEY: z.string().min(43).optional(),
   AUDIT_DIR: z.string().optional(),
+  JOB_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
+  WEBHOOK_URL: z.string().url().optional(),
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 export const DEMO_SERVICE_TOKEN = "demo-service-token";
@@ -56,6 +62,9 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new Error("--demo-appeals takes a whole number");
   }
   const e = parsedEnv.data;
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
+    throw new Error("WEBHOOK_URL needs WEBHOOK_SECRET (16 characters at least) to sign deliveries");
+  }
   const simulateSeed = Number(values["simulate-seed"] ?? 1);
   const simulateRate = Number(values["simulate-rate"] ?? 6);
   if (!Number.isInteger(simulateSeed) || !(simulateRate > 0)) {
@@ -79,5 +88,16 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     serviceToken:
       e.SERVICE_TOKEN ?? (values.demo || values.simulate ? DEMO_SERVICE_TOKEN : undefined),
     simulate: values.simulate ? { seed: simulateSeed, ratePerMinute: simulateRate } : undefined,
+    jobIntervalMs: e.JOB_INTERVAL_MS,
+    webhook:
+      e.WEBHOOK_URL && e.WEBHOOK_SECRET
+        ? {
+            url: e.WEBHOOK_URL,
+            secret: e.WEBHOOK_SECRET,
+            timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+            baseDelayMs: e.WEBHOOK_RETRY_BASE_MS,
+            maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+          }
+        : undefined,
   };
 }

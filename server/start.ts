@@ -10,9 +10,12 @@ import {
 } from "./audit/checkpoints";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { JOB_HANDLERS } from "./deadlines/handlers";
+import { startDeadlineWorker } from "./deadlines/jobs";
 import { isEmpty, seedDemo } from "./demo/seed";
 import { EventHub } from "./events/hub";
 import { startRespondentWindowTimer } from "./integration/respondent-window";
+import { startWebhookDelivery, type WebhookConfig } from "./outbox/webhooks";
 
 export interface ServerOptions {
   host?: string;
@@ -30,6 +33,10 @@ export interface ServerOptions {
   simulate?: { seed: number; ratePerMinute: number } | undefined;
   /** How often the respondent-window timer looks for expired windows. */
   timerIntervalMs?: number;
+  /** How often this process looks for due deadline jobs (evidence deadlines, reminders...). */
+  jobIntervalMs?: number;
+  /** Where to deliver the platform's webhooks; without it the pull feed alone serves them. */
+  webhook?: WebhookConfig | undefined;
   /** How long a presence entry lives without a heartbeat (default PRESENCE_TTL_MS). */
   presenceTtlMs?: number;
   /** Origins granted CORS besides `app://desk` (`DESK_ORIGINS`). */
@@ -81,6 +88,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       options.timerIntervalMs,
       options.idempotencyRetentionMs,
     );
+    const stopJobs = startDeadlineWorker(db, JOB_HANDLERS, options.jobIntervalMs);
+    const stopWebhooks = options.webhook ? startWebhookDelivery(db, options.webhook) : null;
     const app = await buildApp({
       db,
       staticDir: options.staticDir,
@@ -95,6 +104,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       stopTimer();
       stopCheckpoints();
       await writeCheckpoint(db, checkpoints).catch(() => undefined);
+      await stopJobs();
+      await stopWebhooks?.();
       await hub.stop();
     });
     await app.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8787 });

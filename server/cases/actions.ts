@@ -4,7 +4,10 @@ import type { Verification } from "@shared/domain/appeal";
 import { breaksFourEyes } from "@shared/domain/four-eyes";
 import { checkDecision, type DecisionCase, type PlannedDecision } from "@shared/money";
 import type { Queryable } from "../db/database";
+import { reminderAt, VERIFICATION_DAY_MS, VERIFICATION_STEPS } from "../deadlines/handlers";
+import { scheduleJob } from "../deadlines/jobs";
 import { HttpProblem } from "../http/problem";
+import type { OutboxRecord } from "../outbox/outbox";
 import type { ActionSpec, ActorContext, CaseRow, Effects, RequestContext } from "./engine";
 
 /**
@@ -128,6 +131,47 @@ function fourEyesProblem(detail: string): HttpProblem {
   return new HttpProblem(403, "Forbidden", detail);
 }
 
+/**
+ * The platform's view of a decision: what to do, for whom, how much, on what terms. Built from the
+ * checked decision (the shared money model's), which is exactly what the decisions table holds.
+ */
+function decisionEvent(planned: PlannedDecision, stage: "first" | "second"): OutboxRecord {
+  return {
+    type: "decision",
+    data: {
+      stage,
+      outcome: planned.outcome,
+      favouredParty: planned.favouredParty,
+      receiver:
+        planned.favouredParty && planned.receiverSide
+          ? { role: planned.favouredParty, side: planned.receiverSide }
+          : null,
+      amount: planned.amount,
+      currency: planned.currency,
+      terms: planned.terms,
+      rationale: planned.rationale,
+    },
+  };
+}
+
+/** The three verification days, each a durable deadline tied to this decision. */
+async function scheduleVerification(
+  tx: Queryable,
+  caseId: string,
+  decisionId: string,
+  now: Date,
+): Promise<void> {
+  for (const [index, step] of VERIFICATION_STEPS.entries()) {
+    await scheduleJob(
+      tx,
+      caseId,
+      "verification_due",
+      new Date(now.getTime() + (index + 1) * VERIFICATION_DAY_MS),
+      { step, decisionId },
+    );
+  }
+}
+
 async function readVerification(tx: Queryable, caseId: string): Promise<Verification> {
   const [row] = await tx.query<{ verification: Verification | null }>(
     "select verification from cases where id = $1",
@@ -205,7 +249,20 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
           request.now,
         ],
       );
-      return { timeline: [{ type: "message_sent", summary: body.to }], audit: { to: body.to } };
+      return {
+        timeline: [{ type: "message_sent", summary: body.to }],
+        audit: { to: body.to },
+        outbox: [
+          {
+            type: "message",
+            data: {
+              to: body.to,
+              text: body.text,
+              language: partyLanguage(party?.language),
+            },
+          },
+        ],
+      };
     },
   }),
 
@@ -248,14 +305,27 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
           { field: "body/dueAt", message: "must be in the future" },
         ]);
       }
+      const id = randomUUID();
+      const dueAt = new Date(body.dueAt);
       await tx.query(
         `insert into evidence_requests (id, case_id, party, what, due_at, requested_by, requested_at)
          values ($1, $2, $3, $4, $5, $6, $7)`,
-        [randomUUID(), row.id, body.party, body.what, body.dueAt, actor.id, request.now],
+        [id, row.id, body.party, body.what, dueAt, actor.id, request.now],
       );
+      // The deadline and the reminder are durable jobs: they fire even if every process restarts.
+      await scheduleJob(tx, row.id, "evidence_deadline", dueAt, { requestId: id });
+      await scheduleJob(tx, row.id, "evidence_reminder", reminderAt(request.now, dueAt), {
+        requestId: id,
+      });
       return {
         timeline: [{ type: "evidence_requested", summary: `${body.party}: ${body.what}` }],
         audit: { party: body.party, dueAt: body.dueAt },
+        outbox: [
+          {
+            type: "evidence_request",
+            data: { requestId: id, party: body.party, what: body.what, dueAt: dueAt.toISOString() },
+          },
+        ],
       };
     },
   }),
@@ -266,10 +336,12 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
     apply: async (tx, row) => {
       const planned = planDecision(row, body, "body", request.now);
       const id = await insertDecision(tx, row, planned, actor, row.stage, request.now);
+      await scheduleVerification(tx, row.id, id, request.now);
       const effects: Effects = {
         set: row.stage === "first" ? { first_decider_id: actor.id } : {},
         timeline: [{ type: "decided", summary: body.outcome }],
         audit: decisionAudit(id, planned),
+        outbox: [decisionEvent(planned, row.stage)],
       };
       return effects;
     },
@@ -297,6 +369,9 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
       const effects: Effects = {
         timeline: [{ type: "reviewed", summary: body.verdict }],
         audit: { verdict: body.verdict, rationale: body.rationale },
+        outbox: [
+          { type: "review_verdict", data: { verdict: body.verdict, rationale: body.rationale } },
+        ],
       };
       let decisionId: string | null = null;
       if (body.verdict === "overturn" && body.decision) {
@@ -305,6 +380,7 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
         decisionId = await insertDecision(tx, row, planned, actor, "second", request.now);
         effects.timeline?.push({ type: "decided", summary: body.decision.outcome });
         effects.audit = { ...effects.audit, overturnedTo: decisionAudit(decisionId, planned) };
+        effects.outbox?.push(decisionEvent(planned, "second"));
       }
       if (body.verdict === "remand" && body.assignee) {
         await requireStaff(tx, body.assignee, null, "body/assignee");
@@ -330,6 +406,9 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
           request.now,
         ],
       );
+      // Back to first-stage work: the new assignee gets a running resolution clock.
+      if (body.verdict === "remand")
+        effects.timeline?.push({ type: "reopened", summary: "remand" });
       if (body.verdict !== "remand") effects.timeline?.push({ type: "closed" });
       return effects;
     },
@@ -436,16 +515,22 @@ export async function recordVerification(
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [randomUUID(), caseId, step, satisfied, record.note, record.party, record.byId, now],
   );
+  const reopened = step === "feedback" && !satisfied;
   return {
     // Reopening starts verification afresh after the next decision.
-    set: { verification: JSON.stringify(step === "feedback" && !satisfied ? null : next) },
+    set: { verification: JSON.stringify(reopened ? null : next) },
     timeline,
     audit: {
       step,
       ...(satisfied === null ? {} : { satisfied }),
       ...(record.note ? { note: record.note } : {}),
     },
+    outbox: [{ type: "verification_step", data: { step, satisfied, reopened } }],
   };
+}
+
+function partyLanguage(language: string | undefined): "vi" | "zh" | "en" {
+  return language === "vi" || language === "zh" ? language : "en";
 }
 
 export function buildDeskAction<N extends MutationName>(

@@ -2,6 +2,7 @@ import type { ChangesPage, ChangesQuery } from "@shared/api/cases";
 import { z } from "zod";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
+import type { ChangeRecord } from "../journal/journal";
 import { type CaseSummaryRow, summaryColumns, toCaseSummary } from "./repository";
 
 /** The feed cursor: the last change sequence the reader has. Opaque (base64url JSON) to clients. */
@@ -25,7 +26,7 @@ export interface ChangeRow extends Partial<CaseSummaryRow> {
   seq: string | number;
   case_id: string;
   change_kind: "upsert" | "tombstone";
-  event: "new_escalation" | "assigned" | null;
+  event: NonNullable<ChangeRecord["event"]> | null;
   change_reason: string | null;
 }
 

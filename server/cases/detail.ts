@@ -44,7 +44,7 @@ select ${CASE_SUMMARY_COLUMNS}, trade, payment, respondent_deadline, verificatio
      from phone_contacts pc where pc.case_id = c.id) as phone_contacts,
   (select coalesce(json_agg(json_build_object('id', id, 'party', party, 'what', what,
       'dueAt', due_at, 'requestedById', requested_by, 'requestedAt', requested_at,
-      'fulfilledAt', fulfilled_at) order by requested_at, id), '[]')
+      'fulfilledAt', fulfilled_at, 'lapsedAt', lapsed_at) order by requested_at, id), '[]')
      from evidence_requests er where er.case_id = c.id) as evidence_requests
 from cases c where c.id = $1`;
 
@@ -132,7 +132,7 @@ export async function loadCaseDetail(
       instants(p, ["at"]),
     ) as CaseDetail["phoneContacts"],
     evidenceRequests: row.evidence_requests.map((r) =>
-      instants(r, ["dueAt", "requestedAt", "fulfilledAt"]),
+      instants(r, ["dueAt", "requestedAt", "fulfilledAt", "lapsedAt"]),
     ) as CaseDetail["evidenceRequests"],
     respondentDeadline: toIsoOrNull(row.respondent_deadline),
     verification: row.verification,

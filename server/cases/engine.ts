@@ -10,7 +10,8 @@ import {
 import type { Currency } from "@shared/domain/money";
 import type { Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
-import { journal, journalEntry } from "../journal/journal";
+import { type ChangeRecord, journal, journalEntry } from "../journal/journal";
+import { emitOutbox, type OutboxRecord } from "../outbox/outbox";
 import { type CaseSummaryRow, isoText } from "./repository";
 import { computeSla } from "./sla";
 
@@ -68,6 +69,10 @@ export interface Effects {
    * chat messages.
    */
   audit?: Record<string, unknown>;
+  /** Events for the platform, written to the outbox in this transaction. */
+  outbox?: OutboxRecord[];
+  /** A hint for live events (the assignee is told the case needs them); see ChangeRecord. */
+  attention?: NonNullable<ChangeRecord["event"]>;
 }
 
 export interface ActionSpec {
@@ -214,7 +219,9 @@ export async function performAction(
     {
       caseId,
       kind: "upsert",
-      event: enteredQueue ? "new_escalation" : assigneeChanged ? "assigned" : null,
+      event: enteredQueue
+        ? "new_escalation"
+        : (effects.attention ?? (assigneeChanged ? "assigned" : null)),
     },
     {
       ...auditBase,
@@ -258,6 +265,7 @@ export async function performAction(
      where id = $1`,
     params,
   );
+  if (effects.outbox?.length) await emitOutbox(tx, row, effects.outbox, now);
   return { version, deleted: false };
 }
 

@@ -37,6 +37,9 @@ const EVENT_OF: Partial<Record<TimelineEventType, CaseEventType>> = {
   verified: "verified",
   closed: "closed",
   cancelled: "closed",
+  reopened: "reopened",
+  // The deadline settles the request as an answer would: the paused clock runs again.
+  evidence_deadline_passed: "evidence_received",
 };
 
 /** Simple payment cases (charged, order not completed) have the short 1–2 working-day target. */

@@ -244,6 +244,20 @@ export function eventsOf(row: ChangeRow): HubEvent[] {
       event: { type: "new_escalation", cursor, at, caseId: summary.id, summary },
     });
   }
+  if (row.event === "evidence_deadline_passed" || row.event === "verification_overdue") {
+    events.push({
+      id: null,
+      seq,
+      event: {
+        type: "case_attention",
+        cursor,
+        at,
+        caseId: summary.id,
+        assigneeId: summary.assigneeId,
+        reason: row.event,
+      },
+    });
+  }
   if (row.event === "assigned") {
     events.push({
       id: null,

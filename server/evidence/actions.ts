@@ -31,7 +31,7 @@ export function agentEvidenceAction(
 async function outstandingRequests(tx: Queryable, caseId: string, party: string) {
   return tx
     .query<{ id: string; party: string }>(
-      "select id, party from evidence_requests where case_id = $1 and fulfilled_at is null",
+      "select id, party from evidence_requests where case_id = $1 and fulfilled_at is null and lapsed_at is null",
       [caseId],
     )
     .then((rows) => ({

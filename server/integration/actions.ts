@@ -9,6 +9,10 @@ import type {
 } from "@shared/api/integration";
 import { fileSecondStage, recordVerification } from "../cases/actions";
 import type { ActionSpec, Effects } from "../cases/engine";
+import { scheduleJob } from "../deadlines/jobs";
+
+/** The agreement's 24-hour identity/information confirmation, wall clock (domain brief). */
+export const AGREEMENT_CONFIRMATION_MS = 24 * 60 * 60 * 1000;
 
 /** The case enters the CS queue: the moment the domain calls escalation. */
 const escalation = (now: Date, summary: string): Effects => ({
@@ -30,6 +34,13 @@ export function respondentAnswerAction(body: RespondentAnswerRequest, now: Date)
       }
       const answered: Effects["timeline"] = [{ type: "respondent_answered", summary: body.answer }];
       if (body.answer === "agreement_reached") {
+        // The complainant has 24 hours to confirm; unconfirmed, the appeal goes to CS.
+        await scheduleJob(
+          tx,
+          row.id,
+          "agreement_confirmation",
+          new Date(now.getTime() + AGREEMENT_CONFIRMATION_MS),
+        );
         return {
           timeline: [...answered, { type: "agreement_reached" }],
           audit: { answer: body.answer },

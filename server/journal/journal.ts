@@ -7,8 +7,16 @@ export const CHANGES_CHANNEL = "arbiter_changes";
 export interface ChangeRecord {
   caseId: string;
   kind: "upsert" | "tombstone";
-  /** A hint for live events: the case entered the queue, or got a new assignee. */
-  event?: "new_escalation" | "assigned" | null;
+  /**
+   * A hint for live events: the case entered the queue, got a new assignee, or a deadline job
+   * found it needs its assignee (an evidence deadline passed, a verification day ended).
+   */
+  event?:
+    | "new_escalation"
+    | "assigned"
+    | "evidence_deadline_passed"
+    | "verification_overdue"
+    | null;
   reason?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ENDPOINTS, type Endpoint, PROBLEM_SCHEMAS } from "@shared/api/endpoints";
 import { HEADERS } from "@shared/api/headers";
 import { API_BASE } from "@shared/api/paths";
+import { PLATFORM_EVENT_TYPES, PlatformEvent, WEBHOOK_HEADERS } from "@shared/api/platform-events";
 import { PRESENCE_ENDPOINTS } from "@shared/api/presence";
 import { PROBLEM_CONTENT_TYPE, Problem } from "@shared/api/problem";
 import { SUPERVISOR_ENDPOINTS } from "@shared/reports/endpoints";
@@ -141,6 +142,47 @@ function operation(endpoint: Endpoint): JsonObject {
   };
 }
 
+/**
+ * OpenAPI 3.1 `webhooks`: one entry per event type, all with the signed envelope. The platform
+ * implements these; the desk's server calls them.
+ */
+function webhooksOf(): JsonObject {
+  const header = (name: string, description: string) => ({
+    name,
+    in: "header",
+    required: true,
+    description,
+    schema: { type: "string" },
+  });
+  const parameters = [
+    header(WEBHOOK_HEADERS.id, "Delivery id: the same on every retry; skip ids already seen"),
+    header(WEBHOOK_HEADERS.timestamp, "Unix seconds of this attempt; refuse ones far from now"),
+    header(
+      WEBHOOK_HEADERS.signature,
+      'v1=<hex HMAC-SHA256(WEBHOOK_SECRET, "<timestamp>.<raw body>")>',
+    ),
+  ];
+  const webhooks: JsonObject = {};
+  for (const type of PLATFORM_EVENT_TYPES) {
+    webhooks[type] = {
+      post: {
+        summary: `Event "${type}"`,
+        description:
+          "Answer 2xx to acknowledge. Anything else, or no answer within the timeout, is retried with exponential backoff; after the last attempt the delivery is dead-lettered for a supervisor to replay. Events of one case arrive in order.",
+        parameters,
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { $ref: "#/components/schemas/PlatformEvent" } },
+          },
+        },
+        responses: { "200": { description: "Received" } },
+      },
+    };
+  }
+  return webhooks;
+}
+
 /** The OpenAPI 3.1 document, built once from the shared endpoint list and schemas. */
 export function buildOpenApiDocument(version: string): JsonObject {
   const paths: Record<string, JsonObject> = {};
@@ -159,6 +201,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
     paths,
+    webhooks: webhooksOf(),
     components: {
       securitySchemes: {
         bearer: {
@@ -171,6 +214,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
       schemas: {
         Problem: schemaOf(Problem, "output"),
         PreconditionFailedProblem: schemaOf(PROBLEM_SCHEMAS.PreconditionFailedProblem, "output"),
+        PlatformEvent: schemaOf(PlatformEvent, "output"),
       },
     },
   };

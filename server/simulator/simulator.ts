@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FileAppealRequest, IntegrationResponse } from "@shared/api/integration";
+import { type PlatformEvent, PlatformEventsPage } from "@shared/api/platform-events";
 import type { AppealReason, CaseDetail, Language } from "@shared/domain/appeal";
 import type { Currency } from "@shared/domain/money";
 import { BANKS, CHAT, COMPLAINT, fill, MERCHANTS, NAMES } from "../demo/phrases";
@@ -33,7 +34,20 @@ interface Tracked {
   evidence: "on_time" | "late" | "never";
   appeals: boolean;
   answeredRequests: Set<string>;
+  /** Requests a late party answers once the deadline has passed. */
+  lateRequests: Map<string, "complainant" | "respondent">;
   done: boolean;
+}
+
+/** The simulated trade (or payment) as the platform holds it: escrowed until CS decides. */
+export type TradeState = "escrow" | "released" | "cancelled" | "refunded" | "settled";
+
+/** What the platform did with each decision: release the coins, cancel the order, refund. */
+export function tradeStateOf(outcome: string): TradeState {
+  if (outcome === "release") return "released";
+  if (outcome === "cancel_order") return "cancelled";
+  if (outcome === "full_refund" || outcome === "partial_refund") return "refunded";
+  return "settled";
 }
 
 const FIAT: Record<
@@ -130,11 +144,18 @@ export function buildFiling(random: Random, index: number, now: Date): FileAppea
 export function runSimulator(options: SimulatorOptions): {
   stop: () => Promise<void>;
   done: Promise<void>;
+  /** Each appeal's trade as the platform holds it, by case id. */
+  trades: ReadonlyMap<string, TradeState>;
+  /** Messages from CS each appeal's parties received, by case id. */
+  inbox: ReadonlyMap<string, number>;
 } {
   const random = createRandom(options.seed);
   const tracked: Tracked[] = [];
+  const trades = new Map<string, TradeState>();
+  const inbox = new Map<string, number>();
   let stopped = false;
   let filed = 0;
+  let feedCursor = 0;
 
   const call = async (method: "GET" | "POST", path: string, body?: unknown, form?: FormData) => {
     const response = await fetch(`${options.baseUrl}/api/v1/integration/appeals${path}`, {
@@ -194,8 +215,10 @@ export function runSimulator(options: SimulatorOptions): {
       evidence: random.pick(["on_time", "on_time", "late", "never"] as const),
       appeals: random.chance(0.2),
       answeredRequests: new Set(),
+      lateRequests: new Map(),
       done: false,
     });
+    trades.set(created.id, "escrow");
     await upload(created.id, "complainant", language, body.reason !== "payment_not_received");
     await call("POST", `/${created.id}/messages`, {
       from: "complainant",
@@ -226,21 +249,6 @@ export function runSimulator(options: SimulatorOptions): {
           confirmed: item.fate === "answer_agreed_confirm",
         });
         return;
-      case "awaiting_evidence":
-        for (const request of current.evidenceRequests) {
-          if (
-            request.fulfilledAt ||
-            item.answeredRequests.has(request.id) ||
-            item.evidence === "never"
-          )
-            continue;
-          const overdue = Date.now() > Date.parse(request.dueAt);
-          // Late parties answer only once the deadline has passed.
-          if (item.evidence === "late" && !overdue) continue;
-          item.answeredRequests.add(request.id);
-          await upload(item.id, request.party, lang, true);
-        }
-        return;
       case "decided":
       case "verifying":
         if (item.appeals && current.stage === "first") {
@@ -269,12 +277,76 @@ export function runSimulator(options: SimulatorOptions): {
     }
   };
 
+  /**
+   * What CS told the platform, from the pull feed (the same events the webhooks carry): parties
+   * answer evidence requests on time, late (after the deadline passed) or never; receive CS's
+   * messages; and the escrowed trade is released, cancelled or refunded when a decision arrives.
+   */
+  const onEvent = async (event: PlatformEvent) => {
+    const item = tracked.find((t) => t.id === event.caseId);
+    if (!item) return;
+    switch (event.type) {
+      case "evidence_request":
+        if (item.answeredRequests.has(event.data.requestId) || item.evidence === "never") return;
+        if (item.evidence === "late") {
+          item.lateRequests.set(event.data.requestId, event.data.party);
+          return;
+        }
+        item.answeredRequests.add(event.data.requestId);
+        await upload(item.id, event.data.party, item.language, true);
+        return;
+      case "evidence_reminder":
+        options.log(`${event.reference}: ${event.data.party} reminded (due ${event.data.dueAt})`);
+        return;
+      case "evidence_deadline_passed": {
+        const party = item.lateRequests.get(event.data.requestId);
+        options.log(`${event.reference}: ${event.data.party} missed the deadline`);
+        if (!party) return;
+        item.lateRequests.delete(event.data.requestId);
+        item.answeredRequests.add(event.data.requestId);
+        await upload(item.id, party, item.language, true);
+        return;
+      }
+      case "message":
+        inbox.set(item.id, (inbox.get(item.id) ?? 0) + 1);
+        options.log(`${event.reference}: ${event.data.to} received a message from CS`);
+        return;
+      case "decision": {
+        const state = tradeStateOf(event.data.outcome);
+        trades.set(item.id, state);
+        options.log(`${event.reference}: trade ${state} (${event.data.outcome})`);
+        return;
+      }
+      default:
+        options.log(`${event.reference}: ${event.type}`);
+    }
+  };
+
+  const readFeed = async () => {
+    for (;;) {
+      const response = await fetch(
+        `${options.baseUrl}/api/v1/integration/events?since=${feedCursor}&limit=200`,
+        { headers: { authorization: `Bearer ${options.serviceToken}` } },
+      );
+      if (!response.ok) return;
+      const page = PlatformEventsPage.parse(await response.json());
+      for (const event of page.events) {
+        await onEvent(event).catch((error: unknown) =>
+          options.log(`event ${event.id} failed: ${String(error)}`),
+        );
+      }
+      feedCursor = page.next;
+      if (page.events.length < 200) return;
+    }
+  };
+
   const intervalMs = 60_000 / options.ratePerMinute;
   const done = (async () => {
     while (!stopped) {
       if (options.maxAppeals === undefined || filed < options.maxAppeals) {
         await fileOne().catch((error: unknown) => options.log(`filing failed: ${String(error)}`));
       }
+      await readFeed().catch((error: unknown) => options.log(`feed failed: ${String(error)}`));
       for (const item of tracked.filter((t) => !t.done).slice(-50)) {
         if (stopped) break;
         await advance(item).catch((error: unknown) =>
@@ -291,6 +363,8 @@ export function runSimulator(options: SimulatorOptions): {
   })();
   return {
     done,
+    trades,
+    inbox,
     async stop() {
       stopped = true;
       await done;

@@ -36,6 +36,12 @@ import {
   SecondStageRequest,
 } from "./integration";
 import { MUTATIONS, MutationResponse, PreconditionFailedProblem } from "./mutations";
+import {
+  DeadLetterList,
+  DeadLetterParams,
+  PlatformEventsPage,
+  PlatformEventsQuery,
+} from "./platform-events";
 
 /**
  * Every endpoint of the API, described once with its shared schemas. The server generates
@@ -282,6 +288,33 @@ export const ENDPOINTS: readonly Endpoint[] = [
   integration("/{id}/cancel", "The complainant cancels the appeal", CancelAppealRequest),
   integration("/{id}/second-stage", "A party objects to the decision", SecondStageRequest),
   integration("/{id}/feedback", "A party's feedback during verification", PartyFeedbackRequest),
+  {
+    method: "get",
+    path: "/integration/events",
+    summary:
+      "Pull feed of what the desk tells the platform (decisions, messages, evidence requests, reminders, verification, review verdicts), oldest first; the same events as the webhooks",
+    auth: "service",
+    query: PlatformEventsQuery,
+    response: { status: 200, schema: PlatformEventsPage },
+    errors: [403],
+  },
+  {
+    method: "get",
+    path: "/webhooks/dead-letters",
+    summary: "Webhook deliveries that ran out of attempts (supervisor)",
+    auth: "user",
+    response: { status: 200, schema: DeadLetterList },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/webhooks/dead-letters/{eventId}/replay",
+    summary: "Put a dead-lettered delivery back in line (supervisor)",
+    auth: "user",
+    params: DeadLetterParams,
+    response: { status: 204, schema: null },
+    errors: [403, 404],
+  },
   {
     method: "post",
     path: "/integration/appeals/{id}/evidence",

@@ -40,6 +40,18 @@ export const NewEscalationEvent = z.object({
   caseId: CaseId,
   summary: CaseSummary,
 });
+/**
+ * A deadline job found that the case needs its assignee: a party let an evidence deadline pass
+ * (the case may now be decided on the evidence available), or a verification day ended with its
+ * step not done. Also sent as `case_changed`; this one is for the assignee's notification.
+ */
+export const CaseAttentionEvent = z.object({
+  type: z.literal("case_attention"),
+  ...Base,
+  caseId: CaseId,
+  assigneeId: UserId.nullable(),
+  reason: z.enum(["evidence_deadline_passed", "verification_overdue"]),
+});
 /** An SLA clock of the case crossed its warning point or its deadline. Not resumable: `cursor` null. */
 export const SlaWarningEvent = z.object({
   type: z.literal("sla_warning"),
@@ -70,6 +82,7 @@ export const LiveEvent = z.discriminatedUnion("type", [
   NewEscalationEvent,
   SlaWarningEvent,
   PresenceEvent,
+  CaseAttentionEvent,
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 export type LiveEventType = LiveEvent["type"];
@@ -81,6 +94,7 @@ export const LIVE_EVENT_TYPES = [
   "new_escalation",
   "sla_warning",
   "presence",
+  "case_attention",
 ] as const satisfies readonly LiveEventType[];
 /** What a stream gets when it names no types: every event about the cases, not presence. */
 export const DEFAULT_EVENT_TYPES: readonly LiveEventType[] = LIVE_EVENT_TYPES.filter(

@@ -236,6 +236,10 @@ export const TimelineEventType = z.enum([
   "contacted",
   "verified",
   "reopened",
+  // A party let an evidence request's deadline pass: the paused clock resumes.
+  "evidence_deadline_passed",
+  // A post-decision verification day ended with its step not done.
+  "verification_overdue",
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
@@ -286,6 +290,11 @@ export const EvidenceRequest = z.object({
   requestedAt: Instant,
   /** When the party uploaded evidence after the request; null while outstanding. */
   fulfilledAt: Instant.nullable(),
+  /**
+   * When the deadline passed with the request unanswered (set by the server's deadline job);
+   * from then on CS may decide on the evidence available. Null while open or once fulfilled.
+   */
+  lapsedAt: Instant.nullable().default(null),
 });
 export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
 

@@ -28,6 +28,9 @@ export const CASE_ACTIONS = [
   "party_message",
   "party_evidence",
   "second_stage_appeal",
+  // Server side: a deadline job ran out (an evidence request unanswered, a verification day over).
+  "evidence_deadline",
+  "verification_overdue",
   // Desk side: agents and supervisors.
   "claim",
   "release",
@@ -133,7 +136,8 @@ export const TRANSITIONS: readonly Transition[] = [
   }),
   t("respondent_timeout", ["awaiting_respondent"], "escalated", ["system"]),
   // The complainant did not confirm the agreement: back to "negotiation failed".
-  t("agreement_lapsed", ["agreed"], "escalated", ["platform"]),
+  // The platform reports it, or the server's 24-hour confirmation deadline runs out.
+  t("agreement_lapsed", ["agreed"], "escalated", ["platform", "system"]),
   // Confirming an agreement cancels the appeal; so does a complainant withdrawing it early.
   t("cancel_appeal", ["awaiting_respondent", "agreed", "escalated"], "closed", ["platform"]),
   t("party_message", OPEN, "same", ["platform"]),
@@ -142,6 +146,12 @@ export const TRANSITIONS: readonly Transition[] = [
     variant: "settles_request",
   }),
   t("second_stage_appeal", ["decided", "verifying"], "second_stage", ["platform", ...DESK]),
+  // An evidence deadline passed unanswered: the last outstanding one sends the case back to review.
+  t("evidence_deadline", ["awaiting_evidence"], "in_review", ["system"], {
+    variant: "settles_request",
+  }),
+  t("evidence_deadline", [...WORKING, "escalated", "supervisor_review"], "same", ["system"]),
+  t("verification_overdue", ["decided", "verifying"], "same", ["system"]),
 
   // First stage, at the desk.
   t("claim", ["escalated"], "in_review", DESK),

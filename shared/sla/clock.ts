@@ -10,6 +10,8 @@
  *   instant: a target that runs out at closing time is due at 18:00). A stop at or before the due
  *   instant is `met`; the clock is `breached` from the first millisecond after it.
  * - While paused the due instant is unknown (`dueAt: null`): it depends on when the party answers.
+ * - A `reopened` event starts a new epoch: every clock is evaluated on the events from the latest
+ *   reopen on, so a reopened or remanded case runs fresh clocks instead of stale, stopped ones.
  * - `nextChangeAt` is the instant at which, absent new events, the state or the warning flag next
  *   changes, so a UI re-renders exactly then; null when only a new event can change it.
  */
@@ -62,10 +64,15 @@ interface TimedEvent {
 }
 
 function sortedEvents(events: readonly CaseEvent[], now: Instant): TimedEvent[] {
-  return events
+  const sorted = events
     .map((event, index) => ({ type: event.type, at: Date.parse(event.at), index }))
     .filter((event) => event.at <= now)
     .sort((a, b) => a.at - b.at || a.index - b.index);
+  let epoch = 0;
+  sorted.forEach((event, index) => {
+    if (event.type === "reopened") epoch = index;
+  });
+  return sorted.slice(epoch);
 }
 
 function evaluate(

@@ -17,6 +17,8 @@ export const CASE_EVENT_TYPES = [
   "reviewed",
   "verified",
   "closed",
+  // The case went back to first-stage work (unhappy feedback, a remand): clocks start afresh.
+  "reopened",
 ] as const;
 export const CaseEventTypeSchema = z.enum(CASE_EVENT_TYPES);
 export type CaseEventType = z.infer<typeof CaseEventTypeSchema>;
@@ -116,7 +118,7 @@ export const DEFAULT_SLA_POLICY = SlaPolicySchema.parse({
     {
       id: "resolution",
       label: "Decision",
-      startOn: ["escalated"],
+      startOn: ["escalated", "reopened"],
       stopOn: ["decided", "closed"],
       pauseOn: ["evidence_requested"],
       resumeOn: ["evidence_received"],

@@ -37,6 +37,8 @@ export async function openBackend(name: BackendName, demoAppeals = 40): Promise<
     serviceToken: SERVICE_TOKEN,
     // Tests drive the respondent window themselves (escalateExpired with a chosen "now").
     timerIntervalMs: 3_600_000,
+    // And the deadline jobs (runDueJobs with a chosen "now").
+    jobIntervalMs: 3_600_000,
   });
   return {
     server,

@@ -306,10 +306,15 @@ export function DecisionForm({
     return `${t(`decide.consequence.${decision.outcome}`, values)}${gap}${t("decide.consequenceAfter")}`;
   };
 
+  // Requests still waiting for a party: deciding now means not waiting for that evidence.
+  const outstanding = detail.evidenceRequests.filter(
+    (r) => !r.fulfilledAt && !r.lapsedAt && !r.id.startsWith("pending:"),
+  );
+
   if (planned) {
     return (
       <Confirmation
-        confirmLabel={confirmLabel}
+        confirmLabel={outstanding.length ? t("decide.confirmAnyway") : confirmLabel}
         isBusy={isBusy}
         onBack={() => setPlanned(null)}
         onConfirm={async () => {
@@ -322,6 +327,16 @@ export function DecisionForm({
         }}
       >
         {consequence(planned.decision)}
+        {outstanding.map((r) => (
+          <span key={r.id} className="outstanding-warning" role="alert">
+            {t("decide.outstanding", {
+              name: detail[r.party].displayName,
+              side: t(`side.${detail[r.party].side}`),
+              what: r.what,
+              when: format.dateTime(r.dueAt),
+            })}
+          </span>
+        ))}
       </Confirmation>
     );
   }

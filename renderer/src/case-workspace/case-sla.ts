@@ -22,6 +22,9 @@ const CLOCK_EVENTS: Partial<Record<TimelineEventType, CaseEventType>> = {
   reviewed: "reviewed",
   verified: "verified",
   closed: "closed",
+  reopened: "reopened",
+  // The deadline settles the request as an answer would: the paused clock runs again.
+  evidence_deadline_passed: "evidence_received",
 };
 
 /**

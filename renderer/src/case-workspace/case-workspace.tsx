@@ -14,10 +14,12 @@ import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import { ShortcutsDialog } from "../queue/shortcuts-dialog";
 import { caseKeyAction } from "./case-keys";
 import type { CaseStore } from "./case-store";
+import { DeadlineNotices } from "./deadline-notices";
 import { DecisionRecord } from "./decision-record";
 import { PartyPanel } from "./party-panel";
 import { SlaClocks } from "./sla-clocks";
 import { Timeline } from "./timeline";
+import { VerificationPanel } from "./verification-panel";
 
 /** Statuses in which an agent holds the case: it can be claimed, released and decided. */
 const WORKABLE_STATUSES = new Set(["escalated", "in_review", "awaiting_evidence"]);
@@ -250,6 +252,13 @@ export function CaseWorkspace({
       <p role="status" className="notice">
         {notice}
       </p>
+      <DeadlineNotices detail={detail} canDecide={canDecide} onDecide={() => setDeciding(true)} />
+      <VerificationPanel
+        detail={detail}
+        canAct={detail.assigneeId === userId}
+        onSubmit={submit}
+        onDone={setNotice}
+      />
       <div className="parties-grid">
         {(["complainant", "respondent"] as const).map((role) => (
           <PartyPanel

@@ -93,6 +93,8 @@ export function PartyPanel({
                 {r.what} — {t("party.dueBy", { when: format.dateTime(r.dueAt) })}{" "}
                 {r.fulfilledAt ? (
                   <span className="tag tag-ok">{t("party.fulfilled")}</span>
+                ) : r.lapsedAt ? (
+                  <span className="tag tag-breached">{t("party.lapsed")}</span>
                 ) : r.id.startsWith("pending:") ? (
                   <span className="tag tag-pending">{t("sync.pending")}</span>
                 ) : (

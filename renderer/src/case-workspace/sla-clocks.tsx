@@ -24,14 +24,29 @@ export function nextRenderAt(
   return candidates.length ? Math.min(...candidates) : null;
 }
 
+/**
+ * The newest event of the case: a desk clock a little behind the server's must not hide the
+ * server's own newest events (a decision just acknowledged) from the engine.
+ */
+function lastDetailInstant(detail: CaseDetail): number {
+  let latest = 0;
+  for (const event of detail.timeline) latest = Math.max(latest, Date.parse(event.at));
+  return Number.isNaN(latest) ? 0 : latest;
+}
+
 export function useLiveClocks(detail: CaseDetail, clock: () => number = Date.now) {
-  const [now, setNow] = useState(clock);
+  // The clocks are evaluated at the time of every render, not at the last timer tick: a change
+  // (the agent's action, the server's answer) carries events dated after that tick, which an
+  // older "now" would ignore, leaving the clocks stale until the next minute. The timer only asks
+  // for a render when nothing else does.
+  const [, setTick] = useState(0);
+  const now = Math.max(clock(), lastDetailInstant(detail));
   const live = clocksAt(detail, now);
   const at = nextRenderAt(live.clocks, live.nextChangeAt, now);
   useEffect(() => {
     if (at === null) return;
     const timer = setTimeout(
-      () => setNow(clock()),
+      () => setTick((n) => n + 1),
       Math.min(MAX_TIMEOUT_MS, Math.max(0, at - clock()) + 5),
     );
     return () => clearTimeout(timer);

@@ -21,6 +21,11 @@ export interface QueueFilter {
   filedFrom: string;
   filedTo: string;
   text: string;
+  /**
+   * Only cases an agent asked a supervisor to look at (the supervisors' "Asked to look" queue).
+   * Optional so saved views stored before it keep loading.
+   */
+  needsSupervisor?: boolean;
 }
 
 export type SortKey =
@@ -116,5 +121,6 @@ export function activeFilterCount(filter: QueueFilter): number {
   if (filter.assignee !== "any") count++;
   if (filter.amountMin || filter.amountMax) count++;
   if (filter.filedFrom || filter.filedTo) count++;
+  if (filter.needsSupervisor) count++;
   return count;
 }

@@ -453,6 +453,10 @@ export class QueueIndex {
       checks.push((slot) => (cases[slot] as CaseSummary).assigneeId === userId);
     }
 
+    if (filter.needsSupervisor) {
+      checks.push((slot) => (cases[slot] as CaseSummary).needsSupervisor);
+    }
+
     const amount = this.amount.data;
     const min = parseBound(filter.amountMin);
     const max = parseBound(filter.amountMax);

@@ -52,9 +52,21 @@ export function calendarFor(region: BuiltinCalendarId): CompiledCalendar {
  * right until the next change, which brings a new summary). No running clock while awaiting a
  * party's evidence means paused; otherwise there is nothing to count down.
  */
+/**
+ * Statuses whose running clock no one at the desk can meet: the respondent's 10-minute window and
+ * the complainant's agreement confirmation are the parties' to meet, and a closed case has none.
+ * Breach risk counts only clocks someone can still act on.
+ */
+const NOT_THE_DESKS: ReadonlySet<CaseSummary["status"]> = new Set([
+  "awaiting_respondent",
+  "agreed",
+  "closed",
+]);
+
 export function headlineClock(
   summary: Pick<CaseSummary, "dueAt" | "warnAt" | "status">,
 ): HeadlineClock | null {
+  if (NOT_THE_DESKS.has(summary.status)) return null;
   if (summary.dueAt) {
     const dueAt = Date.parse(summary.dueAt);
     return { dueAt, warnAt: summary.warnAt ? Date.parse(summary.warnAt) : dueAt, isPaused: false };

@@ -5,6 +5,7 @@
  */
 import type { RegionCalendarId } from "@shared/domain/appeal";
 import { breaksFourEyes, firstStageDecidersOf } from "@shared/domain/four-eyes";
+import { checkTransition } from "@shared/domain/lifecycle";
 import type { User } from "@shared/domain/user";
 import type { OversightBucket, OversightStats } from "@shared/oversight/contract";
 import { useEffect, useState } from "react";
@@ -21,6 +22,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { Confirmation } from "../actions/confirm";
 import type { CachedCase, DeskData } from "../sync/index";
 import type { SupervisorApi } from "./supervisor-api";
 
@@ -37,10 +39,13 @@ export function ReassignSelect({
   data,
   agents,
   row,
+  onPick,
 }: {
   data: DeskData;
   agents: readonly User[];
   row: CachedCase;
+  /** The supervisor chose someone; the caller asks for confirmation before anything is queued. */
+  onPick(assignee: string): void;
 }) {
   const { t } = useTranslation();
   const [deciders, setDeciders] = useState<readonly string[]>([]);
@@ -59,8 +64,7 @@ export function ReassignSelect({
       aria-label={t("supervisor.oversight.reassignCase", { reference: row.reference })}
       value=""
       onChange={(e) => {
-        if (e.target.value)
-          void data.enqueue(row.id, { type: "reassign", body: { assignee: e.target.value } });
+        if (e.target.value) onPick(e.target.value);
       }}
     >
       <option value="">{t("supervisor.oversight.reassignTo")}</option>
@@ -76,7 +80,7 @@ export function ReassignSelect({
   );
 }
 
-function AtRiskCases({
+export function AtRiskCases({
   data,
   agents,
   region,
@@ -87,6 +91,10 @@ function AtRiskCases({
 }) {
   const { t } = useTranslation();
   const [cases, setCases] = useState<CachedCase[]>([]);
+  /** A reassignment chosen but not yet confirmed. */
+  const [pending, setPending] = useState<{ caseId: string; assignee: string } | null>(null);
+  const nameOf = (id: string | null) =>
+    agents.find((a) => a.id === id)?.displayName ?? t("supervisor.oversight.unassigned");
   useEffect(() => {
     const now = Date.now();
     void data.allCases().then((all) =>
@@ -112,7 +120,9 @@ function AtRiskCases({
       <tbody>
         {cases.map((c) => (
           <tr key={c.id}>
-            <td>{c.reference}</td>
+            <td>
+              <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.reference}</a>
+            </td>
             <td>
               {t(
                 c.dueAt && Date.parse(c.dueAt) < Date.now()
@@ -126,7 +136,46 @@ function AtRiskCases({
                 t("supervisor.oversight.unassigned")}
             </td>
             <td>
-              <ReassignSelect data={data} agents={agents} row={c} />
+              {/* The lifecycle says up front when a reassignment would be refused, and why. */}
+              {!checkTransition(
+                {
+                  status: c.status,
+                  stage: c.stage,
+                  assigneeId: c.assigneeId,
+                  firstStageDeciderIds: [],
+                },
+                "reassign",
+                { role: "supervisor" },
+              ).ok ? (
+                <span className="muted">
+                  {t("supervisor.oversight.cannotReassign", { status: t(`status.${c.status}`) })}
+                </span>
+              ) : pending?.caseId === c.id ? (
+                <Confirmation
+                  confirmLabel={t("supervisor.oversight.confirmReassign")}
+                  onBack={() => setPending(null)}
+                  onConfirm={() => {
+                    void data.enqueue(c.id, {
+                      type: "reassign",
+                      body: { assignee: pending.assignee },
+                    });
+                    setPending(null);
+                  }}
+                >
+                  {t("supervisor.oversight.reassignConsequence", {
+                    reference: c.reference,
+                    from: nameOf(c.assigneeId),
+                    to: nameOf(pending.assignee),
+                  })}
+                </Confirmation>
+              ) : (
+                <ReassignSelect
+                  data={data}
+                  agents={agents}
+                  row={c}
+                  onPick={(assignee) => setPending({ caseId: c.id, assignee })}
+                />
+              )}
             </td>
           </tr>
         ))}

@@ -16,6 +16,7 @@ import type { CachedCase, DeskData } from "../sync/index";
 import { AuditVerificationPanel } from "./audit-verification";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
+import { SupervisorQueue } from "./supervisor-queue";
 import type { SupervisorServices } from "./supervisor-services";
 
 /** Charts (recharts) load when a supervisor opens the dashboard, not with the desk. */
@@ -25,6 +26,7 @@ const OversightDashboard = lazy(() =>
 
 export type SupervisorRoute =
   | { name: "second-stage" }
+  | { name: "asked" }
   | { name: "oversight" }
   | { name: "audit" }
   | { name: "review"; caseId: string }
@@ -37,6 +39,7 @@ export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   const [, , page, id] = hash.split("/");
   if (page === "oversight") return { name: "oversight" };
   if (page === "audit") return { name: "audit" };
+  if (page === "asked") return { name: "asked" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
   if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
   return { name: "second-stage" };
@@ -50,6 +53,8 @@ export function supervisorHref(route: SupervisorRoute): string {
       return `${SUPERVISOR_HASH}/oversight`;
     case "audit":
       return `${SUPERVISOR_HASH}/audit`;
+    case "asked":
+      return `${SUPERVISOR_HASH}/asked`;
     default:
       return `${SUPERVISOR_HASH}/${route.name}/${encodeURIComponent(route.caseId)}`;
   }
@@ -318,6 +323,7 @@ export function SupervisorArea({
   return (
     <div className="supervisor-area">
       <nav aria-label={t("supervisor.nav")} className="supervisor-nav">
+        <a href={supervisorHref({ name: "asked" })}>{t("supervisor.askedToLook")}</a>{" "}
         <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
         <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
         <a href={supervisorHref({ name: "audit" })}>{t("supervisor.audit.nav")}</a>{" "}
@@ -337,6 +343,16 @@ export function SupervisorArea({
           userNames={userNames}
           agents={staff}
           onReport={(caseId) => go({ name: "report", caseId })}
+        />
+      ) : route.name === "asked" ? (
+        <SupervisorQueue
+          kind="asked"
+          data={data}
+          userId={user.id}
+          onOpen={(caseId) => {
+            // The supervisor works the case where the agent does; any act of theirs answers it.
+            window.location.hash = `#/cases/${encodeURIComponent(caseId)}`;
+          }}
         />
       ) : route.name === "report" ? (
         <ReportPage data={data} services={services} caseId={route.caseId} />

@@ -248,7 +248,20 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     observeCase(id, listener) {
       const refresh = new AbortController();
       void refreshCase(id, refresh.signal);
-      const unsubscribe = observe(() => caseView(id), listener);
+      // A change that arrives while the case is open (a deadline job, another desk, the platform)
+      // updates its summary; the detail is fetched again once per newer version, so the clocks,
+      // timeline and requests on screen follow without a reload.
+      let fetchedFor = 0;
+      const unsubscribe = observe(
+        () => caseView(id),
+        (view) => {
+          if (view?.detail && view.isStale && view.summary.version > fetchedFor) {
+            fetchedFor = view.summary.version;
+            void refreshCase(id, refresh.signal);
+          }
+          listener(view);
+        },
+      );
       return () => {
         refresh.abort();
         unsubscribe();

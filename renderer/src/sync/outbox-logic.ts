@@ -6,6 +6,7 @@
 import type { CaseDetail, CaseSummary, Message } from "@shared/domain/appeal";
 import type { DeskAction } from "./actions";
 import type { OutboxEntry } from "./outbox-types";
+import { pendingTimeline, projectedDeadline } from "./projected-clocks";
 
 type Sequenced = OutboxEntry & { seq: number };
 
@@ -112,6 +113,19 @@ function applyToSummary(summary: CaseSummary, action: DeskAction, actorId: strin
       return { ...summary, status: "decided" };
     case "escalate":
       return { ...summary, needsSupervisor: true };
+    case "verification":
+      // Day 1 starts verification; unhappy feedback reopens; confirmation closes.
+      return {
+        ...summary,
+        status:
+          action.body.step === "records_checked"
+            ? "verifying"
+            : action.body.step === "confirmed"
+              ? "closed"
+              : action.body.satisfied === false
+                ? "in_review"
+                : summary.status,
+      };
     case "review":
       return {
         ...summary,
@@ -133,9 +147,30 @@ export function projectSummary(server: CaseSummary, queued: readonly OutboxEntry
   let view = server;
   for (const entry of queued) {
     if (entry.state === "failed") continue;
+    // The clocks first: what the action does to them depends on the status it was taken in.
+    const events = pendingTimeline(
+      entry.action,
+      view.status,
+      entry.idempotencyKey,
+      entry.createdAt,
+    );
     view = applyToSummary(view, entry.action, entry.actorId);
+    // A row's badge follows the action at once (paused, stopped, restarted), not at the ack.
+    if (events.length) view = { ...view, ...projectedDeadline(view, events) };
   }
   return view;
+}
+
+/** The timeline events the pending actions will add, so the workspace's clocks follow them. */
+function pendingEvents(server: CaseDetail, queued: readonly OutboxEntry[]) {
+  let status = server.status;
+  const events = [];
+  for (const entry of queued) {
+    if (entry.state === "failed") continue;
+    events.push(...pendingTimeline(entry.action, status, entry.idempotencyKey, entry.createdAt));
+    status = applyToSummary({ ...server, status }, entry.action, entry.actorId).status;
+  }
+  return events;
 }
 
 /** The detail with pending actions applied; CS messages appear with a `pending:` id until acked. */
@@ -155,10 +190,12 @@ export function projectDetail(server: CaseDetail, queued: readonly OutboxEntry[]
         at: new Date(e.createdAt).toISOString(),
       };
     });
+  const timeline = pendingEvents(server, queued);
   return {
     ...server,
     ...summary,
     messages: pendingMessages.length ? [...server.messages, ...pendingMessages] : server.messages,
+    timeline: timeline.length ? [...server.timeline, ...timeline] : server.timeline,
   };
 }
 

@@ -5,6 +5,7 @@ import { arbitration } from "./002-arbitration";
 import { idempotencyText } from "./003-idempotency-text";
 import { journalAtCommit } from "./004-journal-at-commit";
 import { decisionRecord } from "./005-decision-record";
+import { deadlinesOutbox } from "./006-deadlines-outbox";
 import { maskStoredReplays } from "./007-mask-stored-replays";
 import { eventTickets } from "./007b-event-tickets";
 import { search } from "./008-search";
@@ -16,7 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   idempotencyText,
   journalAtCommit(CHANGES_CHANNEL),
   decisionRecord,
-  search,
+  deadlinesOutbox,
   maskStoredReplays,
   eventTickets,
+  search,
 ];

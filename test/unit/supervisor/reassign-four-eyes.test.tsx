@@ -59,6 +59,7 @@ test("a second-stage case is never offered to anyone who took a first-stage deci
         data={data as DeskData}
         agents={[user("s1", "supervisor"), user("s2", "supervisor"), user("s3", "supervisor")]}
         row={row satisfies CachedCase}
+        onPick={vi.fn()}
       />
     </I18nextProvider>,
   );

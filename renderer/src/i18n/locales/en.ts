@@ -218,6 +218,7 @@ export const en = {
     evidence_one: "Evidence ({{count}})",
     evidence_other: "Evidence ({{count}})",
     noEvidence: "No evidence yet.",
+    lapsed: "No answer by the deadline",
   },
   evidence: {
     open: "Open",
@@ -272,6 +273,46 @@ export const en = {
     contacted: "Phone contact",
     verified: "Verified",
     reopened: "Reopened",
+    evidence_deadline_passed: "Evidence deadline passed",
+    verification_overdue: "Verification step overdue",
+  },
+  verification: {
+    title: "Post-decision verification",
+    steps: {
+      records_checked: "Day {{day}}: records checked",
+      feedback: "Day {{day}}: parties' feedback",
+      confirmed: "Day {{day}}: result confirmed",
+    },
+    doneAt: "Done {{when}}",
+    dueBy: "Due by {{when}}",
+    overdueSince: "Overdue since {{when}}",
+    satisfied: "satisfied",
+    unhappy: "unhappy",
+    recordsChecked: "Records checked",
+    feedbackSatisfied: "Parties satisfied",
+    feedbackUnhappy: "A party is unhappy",
+    confirm: "Confirm and close",
+    confirmRecords: "Record: records checked",
+    confirmSatisfied: "Record: satisfied",
+    confirmUnhappy: "Reopen the case",
+    confirmClose: "Close the case",
+    consequence: {
+      records:
+        "You confirm the refund or release shows in the platform's records. Verification starts; the parties' feedback is due by {{when}}.",
+      satisfied: "You record that the parties accept the result. Confirmation is due by {{when}}.",
+      unhappy:
+        "You record that a party is unhappy. The case reopens for review with a fresh decision clock; the decision stays on record and the platform is told.",
+      confirmed:
+        "You confirm the result of {{reference}}. The case closes and the result is recorded; the platform is told.",
+    },
+    recorded: "Verification step recorded.",
+    assigneeOnly: "Only the assigned agent (or a supervisor) records verification steps.",
+  },
+  deadline: {
+    title: "Evidence deadlines passed",
+    noAnswer: "No answer from {{name}} ({{side}}) to “{{what}}” by {{when}}.",
+    mayLose: "A party that does not answer may lose: you may decide on the evidence available.",
+    decideNow: "Decide on the evidence available",
   },
   actions: {
     title: "Actions",
@@ -363,6 +404,9 @@ export const en = {
         "The mediation agreement both parties accepted will be recorded on file: “{{terms}}”.",
       repayment_plan: "A repayment plan of {{amount}} to {{who}} will be recorded: {{terms}}.",
     },
+    outstanding:
+      "Still open: your request to {{name}} ({{side}}) for “{{what}}”, due {{when}}. Deciding now does not wait for their evidence.",
+    confirmAnyway: "Decide anyway",
   },
   outcome: {
     release: "Release crypto to buyer",
@@ -579,7 +623,15 @@ export const en = {
       unassigned: "Unassigned",
       reassignCase: "Reassign {{reference}}",
       reassignTo: "Reassign to…",
+      cannotReassign:
+        "A case that is {{status}} cannot be reassigned: only open cases before a decision (or a second-stage review) can.",
+      confirmReassign: "Reassign",
+      reassignConsequence:
+        "{{reference}} moves from {{from}} to {{to}}, who is told at once; {{from}} can no longer act on it.",
     },
+    askedToLook: "Asked to look",
+    queueCounts: "Cases: {{total}} · breached: {{breached}} · at risk: {{warning}}",
+    reasonsTitle: "Why agents asked",
   },
   money: {
     receives: "Receives",

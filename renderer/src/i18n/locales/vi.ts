@@ -226,6 +226,7 @@ export const vi = {
     evidence_one: "Bằng chứng ({{count}})",
     evidence_other: "Bằng chứng ({{count}})",
     noEvidence: "Chưa có bằng chứng.",
+    lapsed: "Không trả lời đúng hạn",
   },
   evidence: {
     open: "Mở",
@@ -280,6 +281,47 @@ export const vi = {
     contacted: "Liên hệ qua điện thoại",
     verified: "Đã xác minh",
     reopened: "Mở lại",
+    evidence_deadline_passed: "Quá hạn cung cấp bằng chứng",
+    verification_overdue: "Bước xác minh quá hạn",
+  },
+  verification: {
+    title: "Xác minh sau quyết định",
+    steps: {
+      records_checked: "Ngày {{day}}: đã kiểm tra hồ sơ",
+      feedback: "Ngày {{day}}: phản hồi của các bên",
+      confirmed: "Ngày {{day}}: xác nhận kết quả",
+    },
+    doneAt: "Xong lúc {{when}}",
+    dueBy: "Hạn {{when}}",
+    overdueSince: "Quá hạn từ {{when}}",
+    satisfied: "hài lòng",
+    unhappy: "không hài lòng",
+    recordsChecked: "Đã kiểm tra hồ sơ",
+    feedbackSatisfied: "Các bên hài lòng",
+    feedbackUnhappy: "Một bên không hài lòng",
+    confirm: "Xác nhận và đóng",
+    confirmRecords: "Ghi nhận: đã kiểm tra hồ sơ",
+    confirmSatisfied: "Ghi nhận: hài lòng",
+    confirmUnhappy: "Mở lại khiếu nại",
+    confirmClose: "Đóng khiếu nại",
+    consequence: {
+      records:
+        "Bạn xác nhận khoản hoàn tiền hoặc mở khóa đã có trong hồ sơ của nền tảng. Bắt đầu xác minh; hạn lấy phản hồi của các bên là {{when}}.",
+      satisfied: "Bạn ghi nhận các bên chấp nhận kết quả. Hạn xác nhận là {{when}}.",
+      unhappy:
+        "Bạn ghi nhận một bên không hài lòng. Khiếu nại được mở lại để xem xét với đồng hồ quyết định mới; quyết định vẫn được lưu và nền tảng được thông báo.",
+      confirmed:
+        "Bạn xác nhận kết quả của {{reference}}. Khiếu nại được đóng và kết quả được ghi lại; nền tảng được thông báo.",
+    },
+    recorded: "Đã ghi nhận bước xác minh.",
+    assigneeOnly: "Chỉ nhân viên được giao (hoặc giám sát viên) mới ghi nhận các bước xác minh.",
+  },
+  deadline: {
+    title: "Đã quá hạn cung cấp bằng chứng",
+    noAnswer: "{{name}} ({{side}}) chưa trả lời yêu cầu “{{what}}” trước {{when}}.",
+    mayLose:
+      "Bên không phản hồi có thể bị xử thua: bạn có thể quyết định dựa trên bằng chứng hiện có.",
+    decideNow: "Quyết định dựa trên bằng chứng hiện có",
   },
   actions: {
     title: "Thao tác",
@@ -370,6 +412,9 @@ export const vi = {
       mediation: "Thỏa thuận hòa giải mà cả hai bên đã chấp nhận sẽ được lưu hồ sơ: “{{terms}}”.",
       repayment_plan: "Kế hoạch trả nợ {{amount}} cho {{who}} sẽ được ghi nhận: {{terms}}.",
     },
+    outstanding:
+      "Vẫn đang chờ: yêu cầu của bạn gửi {{name}} ({{side}}) về “{{what}}”, hạn {{when}}. Quyết định bây giờ sẽ không chờ bằng chứng của họ nữa.",
+    confirmAnyway: "Vẫn quyết định",
   },
   outcome: {
     release: "Mở khóa coin cho người mua",
@@ -591,7 +636,15 @@ export const vi = {
       unassigned: "Chưa phân công",
       reassignCase: "Phân công lại {{reference}}",
       reassignTo: "Phân công lại cho…",
+      cannotReassign:
+        "Không thể giao lại khiếu nại đang ở trạng thái {{status}}: chỉ giao lại được khiếu nại còn mở trước khi quyết định (hoặc đang xem xét giai đoạn hai).",
+      confirmReassign: "Giao lại",
+      reassignConsequence:
+        "{{reference}} chuyển từ {{from}} sang {{to}}, người này được báo ngay; {{from}} không còn xử lý được nữa.",
     },
+    askedToLook: "Được nhờ xem xét",
+    queueCounts: "{{total}} khiếu nại · {{breached}} quá hạn · {{warning}} sắp quá hạn",
+    reasonsTitle: "Lý do nhân viên nhờ xem xét",
   },
   money: {
     receives: "Bên nhận",

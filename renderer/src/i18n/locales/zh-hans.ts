@@ -213,6 +213,7 @@ export const zhHans = {
     evidence_one: "证据（{{count}}）",
     evidence_other: "证据（{{count}}）",
     noEvidence: "暂无证据。",
+    lapsed: "逾期未回复",
   },
   evidence: {
     open: "打开",
@@ -267,6 +268,44 @@ export const zhHans = {
     contacted: "电话联系",
     verified: "已核实",
     reopened: "重新打开",
+    evidence_deadline_passed: "补充证据期限已过",
+    verification_overdue: "核实步骤逾期",
+  },
+  verification: {
+    title: "决定后核实",
+    steps: {
+      records_checked: "第{{day}}天：核对记录",
+      feedback: "第{{day}}天：收集双方反馈",
+      confirmed: "第{{day}}天：确认结果",
+    },
+    doneAt: "已完成 {{when}}",
+    dueBy: "截止 {{when}}",
+    overdueSince: "自 {{when}} 起逾期",
+    satisfied: "满意",
+    unhappy: "不满意",
+    recordsChecked: "已核对记录",
+    feedbackSatisfied: "双方满意",
+    feedbackUnhappy: "一方不满意",
+    confirm: "确认并结案",
+    confirmRecords: "记录：已核对记录",
+    confirmSatisfied: "记录：满意",
+    confirmUnhappy: "重新打开案件",
+    confirmClose: "结案",
+    consequence: {
+      records: "您确认退款或放币已在平台记录中体现。核实开始；双方反馈截止 {{when}}。",
+      satisfied: "您记录双方接受结果。确认截止 {{when}}。",
+      unhappy:
+        "您记录一方不满意。案件重新打开审理，决定时钟重新计时；原决定保留在记录中，并通知平台。",
+      confirmed: "您确认 {{reference}} 的结果。案件关闭并记录结果；并通知平台。",
+    },
+    recorded: "已记录核实步骤。",
+    assigneeOnly: "只有被指派的客服（或主管）可以记录核实步骤。",
+  },
+  deadline: {
+    title: "补充证据期限已过",
+    noAnswer: "{{name}}（{{side}}）未在 {{when}} 前回复“{{what}}”。",
+    mayLose: "不回应的一方可能败诉：您可以根据现有证据作出决定。",
+    decideNow: "根据现有证据决定",
   },
   actions: {
     title: "操作",
@@ -354,6 +393,9 @@ export const zhHans = {
       mediation: "双方均已接受的调解协议将存档：“{{terms}}”。",
       repayment_plan: "将记录向{{who}}偿还 {{amount}} 的还款计划：{{terms}}。",
     },
+    outstanding:
+      "仍未结束：您向 {{name}}（{{side}}）索取“{{what}}”的请求，截止 {{when}}。现在决定将不再等待其证据。",
+    confirmAnyway: "仍然决定",
   },
   outcome: {
     release: "放币给买家",
@@ -566,7 +608,15 @@ export const zhHans = {
       unassigned: "未分配",
       reassignCase: "重新分配 {{reference}}",
       reassignTo: "重新分配给…",
+      cannotReassign:
+        "状态为{{status}}的案件不能重新分配：只有作出决定前（或二审复核中）的未结案件可以。",
+      confirmReassign: "重新分配",
+      reassignConsequence:
+        "{{reference}} 将从 {{from}} 转给 {{to}}，对方会立即收到通知；{{from}} 将不能再处理该案件。",
     },
+    askedToLook: "请求查看",
+    queueCounts: "{{total}} 个案件 · {{breached}} 个已超时 · {{warning}} 个有风险",
+    reasonsTitle: "客服请求查看的原因",
   },
   money: {
     receives: "接收方",

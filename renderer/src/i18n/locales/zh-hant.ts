@@ -265,6 +265,7 @@ export const zhHant = {
     evidence_one: "證據（{{count}}）",
     evidence_other: "證據（{{count}}）",
     noEvidence: "暫無證據。",
+    lapsed: "逾期未回覆",
   },
   evidence: {
     open: "開啟",
@@ -319,6 +320,44 @@ export const zhHant = {
     contacted: "電話聯絡",
     verified: "已核實",
     reopened: "重新開啟",
+    evidence_deadline_passed: "補充證據期限已過",
+    verification_overdue: "核實步驟逾期",
+  },
+  verification: {
+    title: "決定後核實",
+    steps: {
+      records_checked: "第{{day}}天：核對記錄",
+      feedback: "第{{day}}天：收集雙方反饋",
+      confirmed: "第{{day}}天：確認結果",
+    },
+    doneAt: "已完成 {{when}}",
+    dueBy: "截止 {{when}}",
+    overdueSince: "自 {{when}} 起逾期",
+    satisfied: "滿意",
+    unhappy: "不滿意",
+    recordsChecked: "已核對記錄",
+    feedbackSatisfied: "雙方滿意",
+    feedbackUnhappy: "一方不滿意",
+    confirm: "確認並結案",
+    confirmRecords: "記錄：已核對記錄",
+    confirmSatisfied: "記錄：滿意",
+    confirmUnhappy: "重新開啟案件",
+    confirmClose: "結案",
+    consequence: {
+      records: "您確認退款或放幣已在平臺記錄中體現。核實開始；雙方反饋截止 {{when}}。",
+      satisfied: "您記錄雙方接受結果。確認截止 {{when}}。",
+      unhappy:
+        "您記錄一方不滿意。案件重新開啟審理，決定時鐘重新計時；原決定保留在記錄中，並通知平臺。",
+      confirmed: "您確認 {{reference}} 的結果。案件關閉並記錄結果；並通知平臺。",
+    },
+    recorded: "已記錄核實步驟。",
+    assigneeOnly: "只有被指派的客服（或主管）可以記錄核實步驟。",
+  },
+  deadline: {
+    title: "補充證據期限已過",
+    noAnswer: "{{name}}（{{side}}）未在 {{when}} 前回復“{{what}}”。",
+    mayLose: "不回應的一方可能敗訴：您可以根據現有證據作出決定。",
+    decideNow: "根據現有證據決定",
   },
   actions: {
     title: "操作",
@@ -406,6 +445,9 @@ export const zhHant = {
       mediation: "調解協議將存檔。",
       repayment_plan: "將記錄還款計劃。",
     },
+    outstanding:
+      "仍未結束：您向 {{name}}（{{side}}）索取“{{what}}”的請求，截止 {{when}}。現在決定將不再等待其證據。",
+    confirmAnyway: "仍然決定",
   },
   outcome: {
     release: "放幣給買家",
@@ -636,7 +678,15 @@ export const zhHant = {
       unassigned: "未分配",
       reassignCase: "重新分配 {{reference}}",
       reassignTo: "重新分配給…",
+      cannotReassign:
+        "狀態為{{status}}的案件不能重新分配：只有作出決定前（或二審複核中）的未結案件可以。",
+      confirmReassign: "重新分配",
+      reassignConsequence:
+        "{{reference}} 將從 {{from}} 轉給 {{to}}，對方會立即收到通知；{{from}} 將不能再處理該案件。",
     },
+    askedToLook: "請求檢視",
+    queueCounts: "{{total}} 個案件 · {{breached}} 個已超時 · {{warning}} 個有風險",
+    reasonsTitle: "客服請求檢視的原因",
   },
   money: {
     receives: "接收方",

@@ -1,0 +1,47 @@
+import type { CaseDetail } from "@shared/domain/appeal";
+import { useTranslation } from "react-i18next";
+import { useFormatters } from "../i18n/format";
+
+/**
+ * Evidence requests whose deadline passed unanswered. The domain's rule is spelled out where the
+ * agent decides: a party that does not answer may lose, so the case may be decided on the
+ * evidence available — the button opens the decision form.
+ */
+export function DeadlineNotices({
+  detail,
+  canDecide,
+  onDecide,
+}: {
+  detail: CaseDetail;
+  canDecide: boolean;
+  onDecide(): void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const lapsed = detail.evidenceRequests.filter((r) => r.lapsedAt && !r.fulfilledAt);
+  if (
+    !lapsed.length ||
+    !["in_review", "awaiting_evidence", "supervisor_review"].includes(detail.status)
+  )
+    return null;
+  return (
+    <section className="deadline-notices" role="alert" aria-label={t("deadline.title")}>
+      {lapsed.map((r) => (
+        <p key={r.id} data-request={r.id}>
+          {t("deadline.noAnswer", {
+            name: detail[r.party].displayName,
+            side: t(`side.${detail[r.party].side}`),
+            what: r.what,
+            when: format.dateTime(r.dueAt),
+          })}{" "}
+          {t("deadline.mayLose")}
+        </p>
+      ))}
+      {canDecide ? (
+        <button type="button" className="primary" onClick={onDecide}>
+          {t("deadline.decideNow")}
+        </button>
+      ) : null}
+    </section>
+  );
+}
