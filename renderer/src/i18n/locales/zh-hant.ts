@@ -441,9 +441,9 @@ export const zhHant = {
       cancel_order: "訂單將被取消，託管的 {{asset}} 退回給{{who}}。",
       full_refund: "{{who}}將獲得全額退款：{{amount}}。",
       partial_refund: "{{who}}將獲得退款 {{amount}}。",
-      compensation: "申訴方將獲得非現金補償。",
-      mediation: "調解協議將存檔。",
-      repayment_plan: "將記錄還款計劃。",
+      compensation: "{{who}}將獲得非現金補償：{{terms}}。",
+      mediation: "雙方均已接受的調解協議將存檔：“{{terms}}”。",
+      repayment_plan: "將記錄向{{who}}償還 {{amount}} 的還款計劃：{{terms}}。",
     },
     outstanding:
       "仍未結束：您向 {{name}}（{{side}}）索取“{{what}}”的請求，截止 {{when}}。現在決定將不再等待其證據。",
@@ -467,23 +467,23 @@ export const zhHant = {
   templates: {
     paidNotReleased: {
       name: "買家已付款，賣家未放幣",
-      text: "買家{complainant}已證明就訂單 {order} 成功轉賬 {amount}，與交易一致。賣家{respondent}未能證明該付款失敗或被退回。加密貨幣放行給買家。",
+      text: "買家{buyer}已證明就訂單 {order} 成功轉賬 {amount}，與交易一致。賣家{seller}未能證明該付款失敗或被退回。加密貨幣放行給買家{buyer}。",
     },
     noPayment: {
       name: "未收到付款",
-      text: "買家就訂單 {order} 提供的證據未顯示已成功轉賬 {amount}，賣家的銀行流水也沒有相應入賬。訂單取消，加密貨幣退回給賣家。",
+      text: "買家{buyer}就訂單 {order} 提供的證據未顯示已成功轉賬 {amount}，賣家{seller}的銀行流水也沒有相應入賬。訂單取消，加密貨幣退回給賣家{seller}。",
     },
     duplicateCharge: {
       name: "重複扣款",
-      text: "交易記錄 {order} 顯示{complainant}被重複扣款 {amount}。重複扣除的款項全額退還。",
+      text: "交易記錄 {order} 顯示{payer}被重複扣款 {amount}。重複扣除的款項全額退還給{payer}。",
     },
     partialDelivery: {
       name: "部分交付",
-      text: "{respondent}僅交付了{complainant}在 {order} 下所付款項的一部分。就未交付部分退款 {amount}。",
+      text: "{merchant}僅交付了{payer}在 {order} 下所付款項的一部分。就未交付部分向{payer}退款 {amount}。",
     },
     noResponse: {
       name: "被申訴方未答覆",
-      text: "{respondent}未在截止時間前答覆證據要求。依據現有證據，支援{complainant}在案件 {reference} 中的主張。",
+      text: "賣家{seller}未在截止時間前答覆證據要求。依據現有證據，認可買家{buyer}在案件 {reference} 中的付款，加密貨幣放行給買家{buyer}。",
     },
   },
   validation: {
