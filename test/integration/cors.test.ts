@@ -112,8 +112,11 @@ for (const backend of BACKENDS) {
     it("grants the live event stream too, although its route writes the response itself", async () => {
       const controller = new AbortController();
       const response = await fetch(
-        `${server.url}/api/v1/events?types=case_changed&access_token=${agent.token}`,
-        { headers: { origin: DESKTOP_ORIGIN }, signal: controller.signal },
+        `${server.url}/api/v1/events?types=case_changed`,
+        {
+          headers: { origin: DESKTOP_ORIGIN, authorization: `Bearer ${agent.token}` },
+          signal: controller.signal,
+        },
       );
       try {
         expect(response.status).toBe(200);
@@ -124,8 +127,11 @@ for (const backend of BACKENDS) {
       }
       const stranger = new AbortController();
       const denied = await fetch(
-        `${server.url}/api/v1/events?types=case_changed&access_token=${agent.token}`,
-        { headers: { origin: STRANGER }, signal: stranger.signal },
+        `${server.url}/api/v1/events?types=case_changed`,
+        {
+          headers: { origin: STRANGER, authorization: `Bearer ${agent.token}` },
+          signal: stranger.signal,
+        },
       );
       expect(denied.headers.get("access-control-allow-origin")).toBeNull();
       stranger.abort();

@@ -224,8 +224,10 @@ for (const { name, skip } of BACKENDS) {
             outcome: "release",
             favouredParty: "complainant",
             receiver: { role: "complainant", side: "buyer" },
-            amount: "2500000",
-            currency: "VND",
+            // A release moves the escrowed coins (the shared money model), not the fiat paid.
+            amount: detail.trade?.assetAmount,
+            currency: detail.trade?.asset,
+            terms: null,
           },
         });
         let version = CaseDetail.parse(decided.body.case).version;

@@ -92,8 +92,8 @@ describe("the simulator consumes the platform feed (PGlite)", () => {
       const decided = await agent.post<MutationResponse>(
         `/cases/${detail.id}/decision`,
         {
+          // The buyer receives the coins, whichever side complained: the money model names them.
           outcome: "release",
-          favouredParty: "complainant",
           rationale: "The buyer's transfer is on the statement.",
         },
         { ifMatch: current.version },

@@ -227,6 +227,44 @@ for (const { name, skip } of BACKENDS) {
           return [seen("logout", await throwaway.post("/auth/logout", undefined, { key: null }))];
         },
         "GET /me": async () => [seen("me", await agent2.get("/me"))],
+        "POST /auth/refresh": async () => {
+          const throwaway = await ApiClient.login(url, "agent2");
+          return [seen("refresh", await throwaway.post("/auth/refresh", undefined, { key: null }))];
+        },
+        "GET /search": async () => {
+          await claimed();
+          return [
+            seen("search by phone digits", await agent2.get("/search?q=2468")),
+            seen("search by name", await agent2.get("/search?q=probe")),
+          ];
+        },
+        "POST /search/documents": async () => {
+          const c = await claimed();
+          return [
+            seen(
+              "search documents",
+              await agent2.post("/search/documents", { ids: [c.id] }, { key: null }),
+            ),
+          ];
+        },
+        "GET /integration/events": async () => {
+          await decided();
+          return [
+            seen("platform events", await platform(url).get("/integration/events?limit=500")),
+          ];
+        },
+        "GET /webhooks/dead-letters": async () => [
+          seen("dead letters", await supervisor1.get("/webhooks/dead-letters")),
+        ],
+        "POST /webhooks/dead-letters/{eventId}/replay": async () => [
+          seen(
+            "replay of an unknown delivery",
+            await supervisor1.post(`/webhooks/dead-letters/${randomUUID()}/replay`, undefined, {
+              key: null,
+            }),
+          ),
+        ],
+
         "GET /users": async () => [seen("users", await agent2.get("/users"))],
         "GET /cases": async () => {
           await claimed();
