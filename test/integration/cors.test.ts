@@ -111,13 +111,10 @@ for (const backend of BACKENDS) {
 
     it("grants the live event stream too, although its route writes the response itself", async () => {
       const controller = new AbortController();
-      const response = await fetch(
-        `${server.url}/api/v1/events?types=case_changed`,
-        {
-          headers: { origin: DESKTOP_ORIGIN, authorization: `Bearer ${agent.token}` },
-          signal: controller.signal,
-        },
-      );
+      const response = await fetch(`${server.url}/api/v1/events?types=case_changed`, {
+        headers: { origin: DESKTOP_ORIGIN, authorization: `Bearer ${agent.token}` },
+        signal: controller.signal,
+      });
       try {
         expect(response.status).toBe(200);
         expect(response.headers.get("content-type")).toContain("text/event-stream");
@@ -126,13 +123,10 @@ for (const backend of BACKENDS) {
         controller.abort();
       }
       const stranger = new AbortController();
-      const denied = await fetch(
-        `${server.url}/api/v1/events?types=case_changed`,
-        {
-          headers: { origin: STRANGER, authorization: `Bearer ${agent.token}` },
-          signal: stranger.signal,
-        },
-      );
+      const denied = await fetch(`${server.url}/api/v1/events?types=case_changed`, {
+        headers: { origin: STRANGER, authorization: `Bearer ${agent.token}` },
+        signal: stranger.signal,
+      });
       expect(denied.headers.get("access-control-allow-origin")).toBeNull();
       stranger.abort();
     });
