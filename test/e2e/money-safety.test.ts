@@ -126,7 +126,7 @@ test("a Vietnamese agent enters 200.000, sees 200.000 ₫ to the named payer, co
       favouredParty: "complainant",
     });
   // The case shows its decision: who receives, by name, and the amount as the agent reads money.
-  const record = page.getByRole("region", { name: vi.money.record.title });
+  const record = page.getByRole("region", { name: vi.money.record.title, exact: true });
   await expect
     .poll(() => record.textContent(), { timeout: 30_000 })
     .toContain("Lê Thị Hoa (Người trả tiền, Bên khiếu nại)");

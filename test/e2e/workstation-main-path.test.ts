@@ -238,6 +238,11 @@ describe.each(selected)("the agent's main path in $code", ({ code, locale, catal
     const phone = complainant.locator("dd.mono").nth(1);
     expect(await phone.textContent()).toContain("•");
     await complainant.getByRole("button", { name: c.party.reveal }).click();
+    // The server reveals only with a reason, which the audit trail keeps.
+    await complainant
+      .getByLabel(c.party.revealReason)
+      .fill("Calling the complainant to confirm the transfer");
+    await complainant.getByRole("button", { name: c.party.revealConfirm }).click();
     await expect.poll(() => phone.textContent()).not.toContain("•");
 
     // Compare the complainant's first item with the respondent's: both bytes verified.
@@ -261,6 +266,10 @@ describe.each(selected)("the agent's main path in $code", ({ code, locale, catal
     await page.getByRole("button", { name: c.actions.confirmRequest }).click();
     await expect.poll(() => page.getByText(c.actions.done.evidence).count()).toBe(1);
 
+    // The request reaches the server before the decision, so the decision is taken with it open.
+    const status = page.getByRole("status", { name: "Sync status" });
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain(c.sync.synced);
+
     // Decide: the outcome radio group, a rationale of 20+ characters, then confirm.
     await decide.click();
     const dialog = page.getByRole("dialog");
@@ -283,10 +292,11 @@ describe.each(selected)("the agent's main path in $code", ({ code, locale, catal
     expect(await dialog.locator(".consequence").textContent()).toBeTruthy();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `docs/screenshots/${shot}-decide.png` });
-    await dialog.getByRole("button", { name: c.decide.confirm }).click();
+    // The request just sent is still open: the confirmation says whose deadline is running.
+    await expect.poll(() => dialog.locator(".outstanding-warning").count()).toBe(1);
+    await dialog.getByRole("button", { name: c.decide.confirmAnyway }).click();
 
     // Synced: the outbox is empty and the case shows the server's decision.
-    const status = page.getByRole("status", { name: "Sync status" });
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain(c.sync.synced);
     await expect
       .poll(() => page.locator(".case-header").textContent(), { timeout: 30_000 })
