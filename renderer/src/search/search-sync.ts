@@ -89,6 +89,9 @@ export function startSearchSync({
       })
       .finally(() => {
         draining = null;
+        // Cases wanted after the loop's last check (the initial fill announces them while a pass
+        // that found nothing is still settling) would otherwise wait for the next change.
+        if (wanted.size && !isStopped && !retry) drain();
       });
   }
 
