@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { LanguageSwitcher } from "../i18n/language-switcher";
 import type { AuthStore, SignInError } from "./auth-store";
+import { CredentialFields } from "./credential-fields";
 
 export function describeSignInError(error: SignInError, t: TFunction): string {
   switch (error.kind) {
@@ -39,27 +40,12 @@ export function LoginScreen({ store }: { store: AuthStore }) {
         {/* The product's name, the same in every language. */}
         <h1>Arbiter Desk</h1>
         <p className="login-subtitle">{t("login.subtitle")}</p>
-        <label>
-          {t("login.username")}
-          <input
-            name="username"
-            autoComplete="username"
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label>
-          {t("login.password")}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <CredentialFields
+          username={username}
+          password={password}
+          onUsername={setUsername}
+          onPassword={setPassword}
+        />
         {error ? (
           <p id={errorId} role="alert" className="form-error">
             {describeSignInError(error, t)}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { useModalDialog } from "../app/use-modal-dialog";
 import type { AuthStore } from "./auth-store";
+import { CredentialFields } from "./credential-fields";
 import { describeSignInError } from "./login-screen";
 
 /**
@@ -38,27 +39,12 @@ export function ReauthDialog({ store }: { store: AuthStore }) {
       <form onSubmit={submit} aria-describedby={reauthError ? errorId : undefined}>
         <h2 id={titleId}>{t("login.reauthTitle")}</h2>
         <p>{t("login.reauthBody")}</p>
-        <label>
-          {t("login.username")}
-          <input
-            name="username"
-            autoComplete="username"
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label>
-          {t("login.password")}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <CredentialFields
+          username={username}
+          password={password}
+          onUsername={setUsername}
+          onPassword={setPassword}
+        />
         {isOtherUser ? (
           <p className="form-hint">{t("login.reauthOtherUser", { name: user.displayName })}</p>
         ) : null}
