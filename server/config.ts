@@ -11,6 +11,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_OWNER_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   SERVICE_TOKEN: z.string().min(16).optional(),
   LOG: z.enum(["on", "off"]).default("off"),
@@ -62,6 +63,11 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new Error("--demo-appeals takes a whole number");
   }
   const e = parsedEnv.data;
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new Error(
+      "DATABASE_OWNER_URL (migrations) needs DATABASE_URL (the app role the server runs as)",
+    );
+  }
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
     throw new Error("WEBHOOK_URL needs WEBHOOK_SECRET (16 characters at least) to sign deliveries");
   }
@@ -74,6 +80,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: e.DATABASE_URL ? undefined : resolve(e.DATA_DIR),
     demo: values.demo,
     demoAppeals,

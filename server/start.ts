@@ -10,6 +10,7 @@ import {
 } from "./audit/checkpoints";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
+import { assertAppRoleConfined, currentRole, grantAppRole } from "./db/roles";
 import { JOB_HANDLERS } from "./deadlines/handlers";
 import { startDeadlineWorker } from "./deadlines/jobs";
 import { isEmpty, seedDemo } from "./demo/seed";
@@ -22,6 +23,11 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port?: number;
   databaseUrl?: string | undefined;
+  /**
+   * PostgreSQL as the owner role: the migrations run over it, then the server serves as the app
+   * role of `databaseUrl` (see `server/db/roles.ts`). Without it one role does both.
+   */
+  databaseOwnerUrl?: string | undefined;
   dataDir?: string | undefined;
   /** Seed the demo accounts and appeals when the database is empty. */
   demo?: boolean;
@@ -62,11 +68,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Migrates over a short-lived owner connection and grants the app role its rows. */
+async function migrateAsOwner(ownerUrl: string, appRole: string): Promise<void> {
+  const owner = await openDatabase({ databaseUrl: ownerUrl, poolSize: 1 });
+  try {
+    await migrate(owner);
+    await grantAppRole(owner, appRole);
+  } finally {
+    await owner.close();
+  }
+}
+
 /** Opens the database, brings its schema up to date, seeds the demo if asked, and listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   try {
-    await migrate(db);
+    if (options.databaseOwnerUrl) {
+      if (!options.databaseUrl)
+        throw new Error("DATABASE_OWNER_URL needs DATABASE_URL (the app role)");
+      await migrateAsOwner(options.databaseOwnerUrl, (await currentRole(db)).name);
+      await assertAppRoleConfined(db);
+    } else {
+      await migrate(db);
+    }
     if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
     const auditDir = options.auditDir ?? options.dataDir;
     loadAuditKey({ envKey: options.auditKey, dir: auditDir });

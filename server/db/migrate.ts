@@ -2,7 +2,7 @@ import type { Database, Queryable } from "./database";
 import { MIGRATIONS } from "./migrations";
 
 /** Arbitrary but fixed: serialises migrators when several server processes start on one database. */
-const MIGRATION_LOCK_KEY = 7_231_004;
+export const MIGRATION_LOCK_KEY = 7_231_004;
 
 export interface Migration {
   /** Sortable and never renamed once shipped, e.g. "001-initial". */

@@ -19,6 +19,11 @@ export interface TestPostgres {
   port: number;
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * Creates a database owned by a fresh login role `<name>_owner`, and a login role `<name>_app`
+   * with no rights in it yet: the owner/app split a DBA sets up (`server/db/roles.ts`).
+   */
+  createOwnedDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -139,6 +144,17 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
       await client.query(`create database "${name.replace(/"/g, "")}"`);
       await client.end();
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async createOwnedDatabase(name) {
+      const safe = name.replace(/[^a-z0-9_]/g, "");
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`create role ${safe}_owner login`);
+      await client.query(`create role ${safe}_app login`);
+      await client.query(`create database ${safe} owner ${safe}_owner`);
+      await client.end();
+      const at = (role: string) => `postgres://${role}@127.0.0.1:${port}/${safe}`;
+      return { ownerUrl: at(`${safe}_owner`), appUrl: at(`${safe}_app`) };
     },
     async stop() {
       if (child.exitCode === null) {

@@ -9,6 +9,8 @@ import { deadlinesOutbox } from "./006-deadlines-outbox";
 import { maskStoredReplays } from "./007-mask-stored-replays";
 import { eventTickets } from "./007b-event-tickets";
 import { search } from "./008-search";
+import { appRole } from "./010-app-role";
+import { signInFailures } from "./010b-sign-in-failures";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
