@@ -5,10 +5,11 @@ import type { Database } from "../db/database";
 import { bearerToken, requireUser } from "../http/auth";
 import { HttpProblem } from "../http/problem";
 import { parseRequest } from "../http/validate";
+import { DatabaseFailureCounts } from "./failure-counts";
 import { verifyPassword } from "./password";
 import { SessionCache } from "./session-cache";
 import { attachSessionCache, createSession, refreshSession, revokeSession } from "./sessions";
-import { HashGate, LoginThrottle } from "./throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, HashGate, LoginThrottle } from "./throttle";
 
 interface LoginRow {
   id: string;
@@ -28,13 +29,17 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database): void {
   app.addHook("onReady", () => sessions.start(db));
   app.addHook("onClose", () => sessions.stop());
 
-  const throttle = new LoginThrottle();
+  // In the database, so every server process on it counts the same failures.
+  const throttle = new LoginThrottle(
+    new DatabaseFailureCounts(db, "account", ACCOUNT_POLICY),
+    new DatabaseFailureCounts(db, "address", ADDRESS_POLICY),
+  );
   const hashing = new HashGate();
 
   app.post(`${API_BASE}/auth/login`, async (request, reply) => {
     const body = parseRequest("body", LoginRequest, request.body);
     // A locked account or address is answered before any hashing: guessing costs us nothing.
-    const waitMs = throttle.retryAfterMs(body.username, request.ip, Date.now());
+    const waitMs = await throttle.retryAfterMs(body.username, request.ip, Date.now());
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       reply.header("retry-after", String(seconds));
@@ -64,10 +69,10 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database): void {
       );
     }
     if (!row || !ok) {
-      throttle.failed(body.username, request.ip, Date.now());
+      await throttle.failed(body.username, request.ip, Date.now());
       throw new HttpProblem(401, "Unauthorized", "Wrong username or password.");
     }
-    throttle.succeeded(body.username);
+    await throttle.succeeded(body.username);
     const session = await createSession(db, row.id);
     const response: LoginResponse = {
       token: session.token,

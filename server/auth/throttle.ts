@@ -3,9 +3,9 @@
  * free allowance, then an exponentially growing lockout (capped). A success clears the account's
  * count (not the address's: one right password must not unlock a guessing spree from there).
  *
- * Pure logic over a clock, kept per server process: the lockout a client sees is the one of the
- * process it reached; with N processes an attacker gets at most N times the allowance, still a
- * handful of guesses a quarter hour.
+ * The policy is pure logic over a clock; the counts live in a `FailureCounts` store. The server
+ * keeps them in the database (`failure-counts.ts`), so several server processes on one PostgreSQL
+ * throttle a flood spread over them exactly as one process would.
  */
 
 export interface ThrottlePolicy {
@@ -34,36 +34,64 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
   windowMs: 15 * 60_000,
 };
 
-interface Entry {
+/** What is kept per key: the failures in the current window and the lockout they caused. */
+export interface FailureEntry {
   failures: number;
   lastFailureAt: number;
   lockedUntil: number;
 }
 
-export class FailureCounter {
-  private readonly entries = new Map<string, Entry>();
+/** Whether `entry` has been quiet (no failure, no lockout) for longer than the window. */
+export function isForgotten(policy: ThrottlePolicy, entry: FailureEntry, now: number): boolean {
+  return now - forgetFrom(entry) > policy.windowMs;
+}
+
+/** From when on a quiet entry's window runs. */
+export function forgetFrom(entry: FailureEntry): number {
+  return Math.max(entry.lastFailureAt, entry.lockedUntil);
+}
+
+/** The entry after one more failure at `now` (a forgotten or missing entry starts afresh). */
+export function afterFailure(
+  policy: ThrottlePolicy,
+  entry: FailureEntry | undefined,
+  now: number,
+): FailureEntry {
+  const live = entry && !isForgotten(policy, entry, now) ? entry : undefined;
+  const failures = (live?.failures ?? 0) + 1;
+  const over = failures - policy.freeFailures;
+  const lockedUntil =
+    over > 0
+      ? now + Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** (over - 1))
+      : (live?.lockedUntil ?? 0);
+  return { failures, lastFailureAt: now, lockedUntil };
+}
+
+/** One kind of counter (accounts or addresses): where entries are kept is the store's business. */
+export interface FailureCounts {
+  /** Milliseconds until `key` may try again; 0 when it may now. */
+  retryAfterMs(key: string, now: number): Promise<number> | number;
+  /** Records a failure; returns the lockout it starts (0 while within the allowance). */
+  fail(key: string, now: number): Promise<number> | number;
+  clear(key: string): Promise<void> | void;
+}
+
+/** In this process's memory, bounded: for tests of the policy and tools without a database. */
+export class FailureCounter implements FailureCounts {
+  private readonly entries = new Map<string, FailureEntry>();
 
   constructor(
     private readonly policy: ThrottlePolicy,
     private readonly maxEntries = 100_000,
   ) {}
 
-  /** Milliseconds until `key` may try again; 0 when it may now. */
   retryAfterMs(key: string, now: number): number {
     const entry = this.live(key, now);
     return entry ? Math.max(0, entry.lockedUntil - now) : 0;
   }
 
-  /** Records a failure; returns the lockout it starts (0 while within the allowance). */
   fail(key: string, now: number): number {
-    const entry = this.live(key, now) ?? { failures: 0, lastFailureAt: now, lockedUntil: 0 };
-    entry.failures += 1;
-    entry.lastFailureAt = now;
-    const over = entry.failures - this.policy.freeFailures;
-    if (over > 0) {
-      const lock = Math.min(this.policy.maxLockMs, this.policy.baseLockMs * 2 ** (over - 1));
-      entry.lockedUntil = now + lock;
-    }
+    const entry = afterFailure(this.policy, this.live(key, now), now);
     if (!this.entries.has(key) && this.entries.size >= this.maxEntries) this.sweep(now);
     this.entries.set(key, entry);
     return Math.max(0, entry.lockedUntil - now);
@@ -73,11 +101,10 @@ export class FailureCounter {
     this.entries.delete(key);
   }
 
-  private live(key: string, now: number): Entry | undefined {
+  private live(key: string, now: number): FailureEntry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    const quietSince = Math.max(entry.lastFailureAt, entry.lockedUntil);
-    if (now - quietSince > this.policy.windowMs) {
+    if (isForgotten(this.policy, entry, now)) {
       this.entries.delete(key);
       return undefined;
     }
@@ -96,32 +123,31 @@ export class FailureCounter {
 
 /** Both counters of the sign-in route. */
 export class LoginThrottle {
-  readonly accounts: FailureCounter;
-  readonly addresses: FailureCounter;
-
-  constructor(account = ACCOUNT_POLICY, address = ADDRESS_POLICY) {
-    this.accounts = new FailureCounter(account);
-    this.addresses = new FailureCounter(address);
-  }
+  constructor(
+    readonly accounts: FailureCounts = new FailureCounter(ACCOUNT_POLICY),
+    readonly addresses: FailureCounts = new FailureCounter(ADDRESS_POLICY),
+  ) {}
 
   /** Milliseconds to wait before this sign-in may be tried; 0 to go ahead. */
-  retryAfterMs(username: string, address: string, now: number): number {
-    return Math.max(
+  async retryAfterMs(username: string, address: string, now: number): Promise<number> {
+    const [account, from] = await Promise.all([
       this.accounts.retryAfterMs(username.toLowerCase(), now),
       this.addresses.retryAfterMs(address, now),
-    );
+    ]);
+    return Math.max(account, from);
   }
 
   /** A wrong password (or unknown user); returns the lockout now in force, 0 when none. */
-  failed(username: string, address: string, now: number): number {
-    return Math.max(
+  async failed(username: string, address: string, now: number): Promise<number> {
+    const [account, from] = await Promise.all([
       this.accounts.fail(username.toLowerCase(), now),
       this.addresses.fail(address, now),
-    );
+    ]);
+    return Math.max(account, from);
   }
 
-  succeeded(username: string): void {
-    this.accounts.clear(username.toLowerCase());
+  async succeeded(username: string): Promise<void> {
+    await this.accounts.clear(username.toLowerCase());
   }
 }
 

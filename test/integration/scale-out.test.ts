@@ -28,7 +28,9 @@ describe.skipIf(skip !== null)(
     beforeAll(async () => {
       postgres = await startPostgres();
       if (!postgres) throw new Error("no PostgreSQL");
-      const env = { DATABASE_URL: await postgres.createDatabase("scaleout"), SERVICE_TOKEN };
+      // As deployed: migrations as the owner role, both processes serving as the app role.
+      const { ownerUrl, appUrl } = await postgres.createOwnedDatabase("scaleout");
+      const env = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, SERVICE_TOKEN };
       // The first seeds; the second joins the same database as a plain replica of the API.
       a = await startServerProcess(env, ["--demo", "--demo-appeals", "20"]);
       b = await startServerProcess(env);
@@ -140,6 +142,25 @@ describe.skipIf(skip !== null)(
       expect((await onA.request("POST", "/api/v1/auth/logout")).status).toBe(204);
       expect((await onA.get("/me")).status).toBe(401);
       await expect.poll(async () => (await onB.get("/me")).status, { timeout: 2_000 }).toBe(401);
+    });
+
+    it("throttles a sign-in flood spread over both processes as one process would", async () => {
+      const login = (url: string, password: string) =>
+        new ApiClient(url).request<{ retryAfterSeconds?: number }>("POST", "/api/v1/auth/login", {
+          body: { username: "agent3", password },
+        });
+      // Six wrong passwords at once, three on each process: the allowance is five in all, so
+      // counts kept per process (three each) would lock nothing, and a lost update would miss one.
+      const wrong = await Promise.all(
+        [a.url, b.url, a.url, b.url, a.url, b.url].map((url) => login(url, "wrong")),
+      );
+      expect(wrong.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
+      for (const url of [a.url, b.url]) {
+        const locked = await login(url, "demo");
+        expect(locked.status).toBe(429);
+        expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(locked.body.retryAfterSeconds).toBe(Number(locked.headers.get("retry-after")));
+      }
     });
   },
 );

@@ -23,4 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   maskStoredReplays,
   eventTickets,
   search,
+  appRole,
+  signInFailures,
 ];

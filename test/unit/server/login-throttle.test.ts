@@ -24,17 +24,20 @@ describe("sign-in throttle", () => {
     expect(counter.fail("a", 1_000 + 60_001)).toBe(0);
   });
 
-  it("counts per account (any case) and per address; a success clears the account only", () => {
-    const throttle = new LoginThrottle(POLICY, { ...POLICY, freeFailures: 5 });
-    for (let i = 0; i < 4; i++) throttle.failed("Agent1", "10.0.0.1", 0);
-    expect(throttle.retryAfterMs("agent1", "10.0.0.9", 0)).toBe(1_000);
-    throttle.succeeded("agent1");
-    expect(throttle.retryAfterMs("agent1", "10.0.0.9", 0)).toBe(0);
+  it("counts per account (any case) and per address; a success clears the account only", async () => {
+    const throttle = new LoginThrottle(
+      new FailureCounter(POLICY),
+      new FailureCounter({ ...POLICY, freeFailures: 5 }),
+    );
+    for (let i = 0; i < 4; i++) await throttle.failed("Agent1", "10.0.0.1", 0);
+    expect(await throttle.retryAfterMs("agent1", "10.0.0.9", 0)).toBe(1_000);
+    await throttle.succeeded("agent1");
+    expect(await throttle.retryAfterMs("agent1", "10.0.0.9", 0)).toBe(0);
     // The address has 4 failures of its allowance of 5: two more lock it for any account.
-    throttle.failed("agent2", "10.0.0.1", 0);
-    throttle.failed("agent3", "10.0.0.1", 0);
-    expect(throttle.retryAfterMs("agent4", "10.0.0.1", 0)).toBe(1_000);
-    expect(throttle.retryAfterMs("agent4", "10.0.0.2", 0)).toBe(0);
+    await throttle.failed("agent2", "10.0.0.1", 0);
+    await throttle.failed("agent3", "10.0.0.1", 0);
+    expect(await throttle.retryAfterMs("agent4", "10.0.0.1", 0)).toBe(1_000);
+    expect(await throttle.retryAfterMs("agent4", "10.0.0.2", 0)).toBe(0);
   });
 });
 
