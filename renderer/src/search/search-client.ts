@@ -5,6 +5,8 @@ import type { SearchReply, SearchRequest } from "./worker-protocol";
 export interface WorkerPort {
   postMessage(message: SearchRequest): void;
   onmessage: ((event: MessageEvent<SearchReply>) => void) | null;
+  /** A worker that fails to load or throws outside a request (never a reply). */
+  onerror?: ((event: ErrorEvent) => void) | null;
   terminate?(): void;
 }
 
@@ -47,6 +49,12 @@ export class SearchClient {
       this.markLoaded = resolve;
     });
     port.onmessage = (event) => this.receive(event.data);
+    // A worker whose script never ran answers nothing: without this, everything waiting for the
+    // initial load (the search sync) would wait forever. Search then uses the queue's rows.
+    port.onerror = (event) => {
+      this.lastError = event.message || "the search worker failed to start";
+      this.markLoaded();
+    };
   }
 
   open(database: string): Promise<void> {

@@ -3,17 +3,26 @@ import { serverSummaryOf } from "../cache/case-cache";
 import type { CachedCase } from "../cache/desk-db";
 import type { DeskData } from "../sync/index";
 import type { SearchClient } from "./search-client";
-import type { SearchDatabase } from "./search-db";
 
 /** Ids per `POST /search/documents` (the contract's maximum). */
 const BATCH = 200;
-const RETRY_MS = 30_000;
+/** The first retry after a failed fetch; each further failure doubles it, up to `MAX_RETRY_MS`. */
+const RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
+/** What the sync uses of the search database's table (a `SearchDatabase`'s `documents`). */
+export interface DocumentStore {
+  bulkGet(ids: string[]): PromiseLike<(SearchDocument | undefined)[]>;
+  bulkPut(docs: readonly SearchDocument[]): PromiseLike<unknown>;
+  bulkDelete(ids: readonly string[]): PromiseLike<unknown>;
+}
 
 export interface SearchSyncDeps {
   data: Pick<DeskData, "allCases" | "casesByIds" | "onCasesChanged">;
   fetchDocuments(ids: string[]): Promise<SearchDocument[]>;
-  db: SearchDatabase;
-  client: SearchClient;
+  db: { documents: DocumentStore };
+  client: Pick<SearchClient, "versionOf" | "add" | "remove" | "whenLoaded">;
+  /** The first retry's delay after a failed fetch (doubled per further failure). */
   retryMs?: number;
 }
 
@@ -23,6 +32,13 @@ export interface SearchSyncDeps {
  * document get their documents fetched, stored in the search database and indexed. Another
  * window may have stored a document already: the database is read before the network. Offline,
  * the wanted ids wait and are asked for again later; search meanwhile uses what is indexed.
+ *
+ * One serial loop drains a dirty map (case id → the version its document must reach) until it
+ * is empty. The loop's "is anything left?" test and its "not running" mark happen in the same
+ * synchronous step, so a case announced at any moment either is seen by the running loop or
+ * starts a new one: nothing waits for the next change. An entry leaves the map only if the
+ * version it asked for is the one the pass fetched (compare-and-delete): a newer version wanted
+ * while a batch was in flight stays wanted and is fetched in the next pass.
  */
 export function startSearchSync({
   data,
@@ -31,10 +47,12 @@ export function startSearchSync({
   client,
   retryMs = RETRY_MS,
 }: SearchSyncDeps) {
-  /** Case id → the version its document must reach. */
   const wanted = new Map<string, number>();
-  let draining: Promise<void> | null = null;
+  /** Set before the loop starts and cleared in its last synchronous step (see above). */
+  let isRunning = false;
+  let current: Promise<void> = Promise.resolve();
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
   let isStopped = false;
 
   const want = (rows: ReadonlyArray<CachedCase | undefined>, ids?: readonly string[]) => {
@@ -46,58 +64,72 @@ export function startSearchSync({
         return;
       }
       const version = serverSummaryOf(row).version;
-      if ((client.versionOf(row.id) ?? 0) < version) wanted.set(row.id, version);
+      const known = Math.max(client.versionOf(row.id) ?? 0, wanted.get(row.id) ?? 0);
+      if (known < version) wanted.set(row.id, version);
     });
     if (gone.length) {
+      for (const id of gone) wanted.delete(id);
       client.remove(gone);
       void db.documents.bulkDelete(gone);
     }
     drain();
   };
 
-  const step = async () => {
-    while (wanted.size && !isStopped) {
-      const batch = [...wanted.keys()].slice(0, BATCH);
-      const stored = await db.documents.bulkGet(batch);
-      const fresh: SearchDocument[] = [];
-      const missing: string[] = [];
-      batch.forEach((id, i) => {
-        const doc = stored[i];
-        if (doc && doc.version >= (wanted.get(id) ?? 0)) fresh.push(doc);
-        else missing.push(id);
-      });
-      const fetched = missing.length ? await fetchDocuments(missing) : [];
-      if (fetched.length) await db.documents.bulkPut(fetched);
-      client.add([...fresh, ...fetched]);
-      const got = new Set([...fresh, ...fetched].map((doc) => doc.caseId));
-      // A case the server no longer has is not asked for again.
-      for (const id of batch) if (got.has(id) || missing.includes(id)) wanted.delete(id);
+  /** One batch: from the database when it holds the version asked for, else from the server. */
+  const pass = async (batch: ReadonlyArray<readonly [string, number]>) => {
+    const ids = batch.map(([id]) => id);
+    const stored = await db.documents.bulkGet(ids);
+    const fresh: SearchDocument[] = [];
+    const missing: string[] = [];
+    batch.forEach(([id, version], i) => {
+      const doc = stored[i];
+      if (doc && doc.version >= version) fresh.push(doc);
+      else missing.push(id);
+    });
+    const fetched = missing.length ? await fetchDocuments(missing) : [];
+    if (fetched.length) await db.documents.bulkPut(fetched);
+    client.add([...fresh, ...fetched]);
+    // A case the server no longer has is not asked for again either; a case wanted at a newer
+    // version meanwhile is.
+    for (const [id, version] of batch) if (wanted.get(id) === version) wanted.delete(id);
+  };
+
+  const loop = async () => {
+    try {
+      while (wanted.size && !isStopped) await pass([...wanted].slice(0, BATCH));
+      failures = 0;
+    } catch {
+      // Offline or the server said no: keep what is wanted, try again soon, then less often.
+      failures++;
+      if (!isStopped && !retry) {
+        retry = setTimeout(
+          () => {
+            retry = null;
+            drain();
+          },
+          Math.min(MAX_RETRY_MS, retryMs * 2 ** (failures - 1)),
+        );
+      }
+    } finally {
+      isRunning = false;
     }
   };
 
   function drain() {
-    if (draining || isStopped) return;
-    draining = step()
-      .catch(() => {
-        // Offline or the server said no: keep what is wanted and try again later.
-        if (!retry && !isStopped) {
-          retry = setTimeout(() => {
-            retry = null;
-            drain();
-          }, retryMs);
-        }
-      })
-      .finally(() => {
-        draining = null;
-        // Cases wanted after the loop's last check (the initial fill announces them while a pass
-        // that found nothing is still settling) would otherwise wait for the next change.
-        if (wanted.size && !isStopped && !retry) drain();
-      });
+    if (isRunning || isStopped) return;
+    // A new change is a reason to try at once, whatever the back-off said.
+    if (retry) {
+      clearTimeout(retry);
+      retry = null;
+    }
+    isRunning = true;
+    current = loop();
   }
 
   const unsubscribe = data.onCasesChanged((ids) => {
     void (async () => {
       await client.whenLoaded();
+      if (isStopped) return;
       if (ids.includes("all")) want(await data.allCases());
       else want(await data.casesByIds(ids), ids);
     })();
@@ -110,13 +142,14 @@ export function startSearchSync({
   return {
     /** Resolves when nothing is wanted or being fetched (tests). */
     async idle(): Promise<void> {
-      while (draining) await draining;
+      while (isRunning) await current;
     },
     pending: () => wanted.size,
     stop() {
       isStopped = true;
       unsubscribe();
       if (retry) clearTimeout(retry);
+      retry = null;
     },
   };
 }

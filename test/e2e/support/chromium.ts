@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium, driven by playwright-core; never a browser downloaded by a test tool. */
 export function chromiumPath(): string {
@@ -26,6 +26,12 @@ const FLAGS = [
   "--disable-sync",
 ];
 
+/** `E2E_CPU_THROTTLE`: how many times slower Chromium's CPU runs (CDP), 1 unless set. */
+function cpuThrottleRate(): number {
+  const rate = Number(process.env.E2E_CPU_THROTTLE ?? "1");
+  return Number.isFinite(rate) && rate > 1 ? rate : 1;
+}
+
 export interface LaunchedBrowser {
   context: BrowserContext;
   close(): Promise<void>;
@@ -41,6 +47,16 @@ export async function launchChromium(options: { locale?: string } = {}): Promise
     viewport: { width: 1440, height: 900 },
     locale: options.locale ?? "en-US",
   });
+  const throttle = cpuThrottleRate();
+  if (throttle > 1) {
+    // A slow, loaded machine on demand (`E2E_CPU_THROTTLE=4`): races with background work show.
+    const slowDown = async (page: Page) => {
+      const session = await context.newCDPSession(page);
+      await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    };
+    context.on("page", (page) => void slowDown(page));
+    await Promise.all(context.pages().map(slowDown));
+  }
   return {
     context,
     async close() {
