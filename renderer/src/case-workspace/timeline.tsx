@@ -1,6 +1,7 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
+import { timelineDetail, wordsFrom } from "./timeline-text";
 
 type Entry =
   | { kind: "message"; at: string; id: string; message: CaseDetail["messages"][number] }
@@ -44,6 +45,7 @@ const LANG_ATTR = { vi: "vi", zh: "zh-Hans", en: "en" } as const;
 export function Timeline({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const words = wordsFrom(t);
   return (
     <section className="timeline" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t("timeline.title")}</h2>
@@ -55,10 +57,11 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
             </time>
           );
           if (entry.kind === "event") {
+            const detail = timelineDetail(entry.event, words, format);
             return (
               <li key={entry.id} className="tl-event">
                 {time} <span className="tag">{t(`event.${entry.event.type}`)}</span>{" "}
-                {entry.event.summary}
+                {detail.isData ? <span data-user-text="">{detail.text}</span> : detail.text}
               </li>
             );
           }

@@ -13,6 +13,9 @@ import type {
   PartySide,
   SlaClockStatus,
 } from "@shared/domain/appeal";
+import { type Catalog, en as enCatalog } from "../i18n/locales/en";
+import { vi as viCatalog } from "../i18n/locales/vi";
+import { zhHans as zhCatalog } from "../i18n/locales/zh-hans";
 
 /** The decision record's own words: receivers, terms, reviews and verification steps. */
 export interface DecisionRecordLabels {
@@ -126,6 +129,11 @@ export interface ReportLabels {
   roles: { complainant: string; respondent: string };
   /** SLA clocks by policy clock id; an unknown clock keeps the policy's own label. */
   clocks: Readonly<Record<string, string>>;
+  /**
+   * The desk's catalog in the report's language, for the words a report shares with the screens
+   * (timeline events and what their codes mean, language names): one translation, not two.
+   */
+  catalog: Catalog;
 }
 
 const en: ReportLabels = {
@@ -282,6 +290,7 @@ const en: ReportLabels = {
     second_stage_review: "Second-stage review",
     post_decision_verification: "Post-decision verification",
   },
+  catalog: enCatalog,
 };
 
 const vi: ReportLabels = {
@@ -449,6 +458,7 @@ const vi: ReportLabels = {
     second_stage_review: "Xem xét lần hai",
     post_decision_verification: "Xác minh sau quyết định",
   },
+  catalog: viCatalog,
 };
 
 const zh: ReportLabels = {
@@ -601,6 +611,7 @@ const zh: ReportLabels = {
     second_stage_review: "二次复核",
     post_decision_verification: "裁决后核实",
   },
+  catalog: zhCatalog,
 };
 
 export const REPORT_LABELS = { en, vi, zh } as const satisfies Record<Language, ReportLabels>;

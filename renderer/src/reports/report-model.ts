@@ -9,6 +9,8 @@ import { slaEventsOf, slaKindOf } from "@shared/oversight/sla-events";
 import type { CaseReportData, PartyContacts } from "@shared/reports/contract";
 import { maskEmail, maskPhone } from "@shared/reports/mask";
 import { builtinCalendar, clockState, DEFAULT_SLA_POLICY } from "@shared/sla";
+import { timelineDetail } from "../case-workspace/timeline-text";
+import { catalogWords } from "../i18n/catalog-words";
 import {
   formatBytes,
   formatDecimal,
@@ -120,7 +122,7 @@ function partyRows(
     { label: labels.fields.userId, value: party.externalUserId },
     { label: labels.fields.phone, value: phone ?? "—" },
     { label: labels.fields.email, value: email ?? "—" },
-    { label: labels.fields.language, value: party.language },
+    { label: labels.fields.language, value: labels.catalog.language[party.language] },
   ];
 }
 
@@ -199,6 +201,7 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
   const language = options.language ?? detail.complainant.language;
   const labels = REPORT_LABELS[language];
   const f = labels.fields;
+  const words = catalogWords(labels.catalog);
   const calendar = builtinCalendar(detail.region);
   const zone = calendar.timeZone;
   const at = (iso: string | null) => formatInstant(iso, zone);
@@ -231,7 +234,12 @@ export function buildCaseReport(data: CaseReportData, options: ReportOptions = {
 
   const timeline = [...detail.timeline]
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-    .map((event) => [at(event.at), event.actor, event.type.replaceAll("_", " "), event.summary]);
+    .map((event) => [
+      at(event.at),
+      event.actor,
+      words(`event.${event.type}`),
+      timelineDetail(event, words, { dateTime: at }).text,
+    ]);
 
   const chat = [...detail.messages]
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))

@@ -276,6 +276,29 @@ export const en = {
     evidence_deadline_passed: "Evidence deadline passed",
     verification_overdue: "Verification step overdue",
   },
+  timelineSummary: {
+    answer: {
+      agreement_reached: "The parties reached an agreement",
+      negotiation_failed: "Negotiation failed",
+    },
+    escalation: {
+      negotiation_failed: "Negotiation between the parties failed",
+      no_answer: "The respondent did not answer in time",
+      agreement_not_confirmed: "The agreement was not confirmed in time",
+    },
+    reopen: {
+      remand: "Sent back by the reviewer",
+      unhappy_feedback: "A party is unhappy with the result",
+    },
+    to: "To the {{party}}",
+    evidenceRequest: "From the {{party}}: {{what}}",
+    noAnswer: "No answer from the {{who}} by {{when}}",
+    step: {
+      records_checked: "Records checked",
+      feedback: "Parties' feedback",
+      confirmed: "Result confirmed",
+    },
+  },
   verification: {
     title: "Post-decision verification",
     steps: {

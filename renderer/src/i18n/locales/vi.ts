@@ -284,6 +284,29 @@ export const vi = {
     evidence_deadline_passed: "Quá hạn cung cấp bằng chứng",
     verification_overdue: "Bước xác minh quá hạn",
   },
+  timelineSummary: {
+    answer: {
+      agreement_reached: "Hai bên đã đạt được thỏa thuận",
+      negotiation_failed: "Thương lượng thất bại",
+    },
+    escalation: {
+      negotiation_failed: "Thương lượng giữa hai bên thất bại",
+      no_answer: "Bên bị khiếu nại không trả lời kịp thời",
+      agreement_not_confirmed: "Thỏa thuận không được xác nhận kịp thời",
+    },
+    reopen: {
+      remand: "Người xét duyệt trả lại",
+      unhappy_feedback: "Một bên không hài lòng với kết quả",
+    },
+    to: "Gửi {{party}}",
+    evidenceRequest: "Từ {{party}}: {{what}}",
+    noAnswer: "{{who}} không trả lời trước {{when}}",
+    step: {
+      records_checked: "Đã kiểm tra hồ sơ",
+      feedback: "Phản hồi của các bên",
+      confirmed: "Đã xác nhận kết quả",
+    },
+  },
   verification: {
     title: "Xác minh sau quyết định",
     steps: {

@@ -271,6 +271,26 @@ export const zhHans = {
     evidence_deadline_passed: "补充证据期限已过",
     verification_overdue: "核实步骤逾期",
   },
+  timelineSummary: {
+    answer: {
+      agreement_reached: "双方已达成协议",
+      negotiation_failed: "协商失败",
+    },
+    escalation: {
+      negotiation_failed: "双方协商失败",
+      no_answer: "被申诉方未按时答复",
+      agreement_not_confirmed: "协议未按时确认",
+    },
+    reopen: { remand: "复核人发回重审", unhappy_feedback: "一方对结果不满意" },
+    to: "发给{{party}}",
+    evidenceRequest: "向{{party}}索取：{{what}}",
+    noAnswer: "{{who}}在 {{when}} 前未答复",
+    step: {
+      records_checked: "已核对记录",
+      feedback: "各方反馈",
+      confirmed: "结果已确认",
+    },
+  },
   verification: {
     title: "决定后核实",
     steps: {

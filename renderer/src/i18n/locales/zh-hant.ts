@@ -323,6 +323,26 @@ export const zhHant = {
     evidence_deadline_passed: "補充證據期限已過",
     verification_overdue: "核實步驟逾期",
   },
+  timelineSummary: {
+    answer: {
+      agreement_reached: "雙方已達成協議",
+      negotiation_failed: "協商失敗",
+    },
+    escalation: {
+      negotiation_failed: "雙方協商失敗",
+      no_answer: "被申訴方未按時答覆",
+      agreement_not_confirmed: "協議未按時確認",
+    },
+    reopen: { remand: "複核人發回重審", unhappy_feedback: "一方對結果不滿意" },
+    to: "發給{{party}}",
+    evidenceRequest: "向{{party}}索取：{{what}}",
+    noAnswer: "{{who}}在 {{when}} 前未答覆",
+    step: {
+      records_checked: "已核對記錄",
+      feedback: "各方回饋",
+      confirmed: "結果已確認",
+    },
+  },
   verification: {
     title: "決定後核實",
     steps: {
