@@ -17,6 +17,7 @@ import {
   type PeriodStats,
 } from "@shared/oversight/contract";
 import { builtinCalendar } from "@shared/sla";
+import { FIRST_RESPONSE_EVENTS } from "@shared/sla/case-clocks";
 import { computeSla } from "../cases/sla";
 import { timelinesOf } from "../cases/timelines";
 import type { Queryable } from "../db/database";
@@ -33,6 +34,9 @@ interface OpenCaseRow {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** CS's first response, as the clocks read it; constants from shared/, so no parameter is needed. */
+const FIRST_RESPONSE_SQL = FIRST_RESPONSE_EVENTS.map((type) => `'${type}'`).join(", ");
 
 function ageBucket(days: number): AgeBucket {
   if (days < 1) return "<1d";
@@ -156,7 +160,7 @@ export async function oversightStats(
     `with cohort as (
        select c.escalated_at,
          (select min(t.at) from timeline_events t where t.case_id = c.id
-            and t.type in ('message_sent', 'contacted') and t.at >= c.escalated_at) as first_at,
+            and t.type in (${FIRST_RESPONSE_SQL}) and t.at >= c.escalated_at) as first_at,
          (select min(d.decided_at) from decisions d where d.case_id = c.id) as decided_at
        from cases c where c.escalated_at >= $1 ${regionClause("c.region", 3)}
      )

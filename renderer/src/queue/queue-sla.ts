@@ -1,10 +1,4 @@
 import type { CaseSummary } from "@shared/domain/appeal";
-import {
-  type BuiltinCalendarId,
-  builtinCalendar,
-  type CompiledCalendar,
-  type CaseKind as SlaCaseKind,
-} from "@shared/sla/index";
 
 /**
  * The one clock a queue row shows and sorts by. The row knows the instants at which its risk
@@ -20,31 +14,6 @@ export interface HeadlineClock {
 }
 
 export type BreachRisk = "breached" | "warning" | "on_track" | "paused" | "none";
-
-/** The SLA engine's case kinds are finer than the summary's: payments split by reason. */
-export function slaCaseKind(summary: Pick<CaseSummary, "kind" | "reason">): SlaCaseKind {
-  if (summary.kind === "p2p_trade") return "p2p_trade";
-  switch (summary.reason) {
-    case "failed_payment":
-    case "duplicate_charge":
-    case "wrong_amount_charged":
-      return "payment_simple";
-    case "account_takeover":
-      return "account_security";
-    default:
-      return "payment_complex";
-  }
-}
-
-const calendars = new Map<BuiltinCalendarId, CompiledCalendar>();
-export function calendarFor(region: BuiltinCalendarId): CompiledCalendar {
-  let calendar = calendars.get(region);
-  if (!calendar) {
-    calendar = builtinCalendar(region);
-    calendars.set(region, calendar);
-  }
-  return calendar;
-}
 
 /**
  * The row's clock from the server's summary: `dueAt`/`warnAt` are the earliest running deadline

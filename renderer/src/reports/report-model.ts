@@ -5,10 +5,10 @@
  */
 
 import type { CaseDetail, Language, Party, SlaClock } from "@shared/domain/appeal";
-import { slaEventsOf, slaKindOf } from "@shared/oversight/sla-events";
 import type { CaseReportData, PartyContacts } from "@shared/reports/contract";
 import { maskEmail, maskPhone } from "@shared/reports/mask";
-import { builtinCalendar, clockState, DEFAULT_SLA_POLICY } from "@shared/sla";
+import { builtinCalendar } from "@shared/sla";
+import { caseClocks } from "@shared/sla/case-clocks";
 import { timelineDetail } from "../case-workspace/timeline-text";
 import { catalogWords } from "../i18n/catalog-words";
 import {
@@ -157,24 +157,21 @@ function factsOf(detail: CaseDetail, labels: ReportLabels, zone: string): FieldR
 /** The server's clocks when it sent them; otherwise evaluated here from the timeline. */
 function clocksOf(detail: CaseDetail, at: string): SlaClock[] {
   if (detail.slaClocks?.length) return detail.slaClocks;
-  const calendar = builtinCalendar(detail.region);
-  return clockState(DEFAULT_SLA_POLICY, slaEventsOf(detail.timeline), Date.parse(at), {
-    calendar,
-    caseKind: slaKindOf(detail.kind, detail.reason),
-    priority: detail.priority ?? "normal",
-  }).map((state) => ({
-    clockId: state.clockId,
-    label: state.label,
-    status: state.status,
-    measure: state.measure,
-    targetMinutes: state.targetMinutes,
-    startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
-    stoppedAt: state.stoppedAt === null ? null : new Date(state.stoppedAt).toISOString(),
-    dueAt: state.dueAt === null ? null : new Date(state.dueAt).toISOString(),
-    elapsedMinutes: state.elapsedMinutes,
-    remainingMinutes: state.remainingMinutes,
-    isWarning: state.isWarning,
-  }));
+  return caseClocks({ ...detail, priority: detail.priority ?? "normal" }, Date.parse(at)).map(
+    (state) => ({
+      clockId: state.clockId,
+      label: state.label,
+      status: state.status,
+      measure: state.measure,
+      targetMinutes: state.targetMinutes,
+      startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
+      stoppedAt: state.stoppedAt === null ? null : new Date(state.stoppedAt).toISOString(),
+      dueAt: state.dueAt === null ? null : new Date(state.dueAt).toISOString(),
+      elapsedMinutes: state.elapsedMinutes,
+      remainingMinutes: state.remainingMinutes,
+      isWarning: state.isWarning,
+    }),
+  );
 }
 
 /**

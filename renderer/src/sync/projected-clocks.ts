@@ -4,8 +4,7 @@
  * headline deadline. A forecast, like the projected status; the server's answer replaces it.
  */
 import type { CaseSummary, TimelineEvent, TimelineEventType } from "@shared/domain/appeal";
-import { type CaseEvent, clockState, DEFAULT_SLA_POLICY } from "@shared/sla/index";
-import { calendarFor, slaCaseKind } from "../queue/queue-sla";
+import { caseClocks } from "@shared/sla/case-clocks";
 import type { DeskAction } from "./actions";
 
 /** The clock-relevant timeline events of an action, in the order the server writes them. */
@@ -43,15 +42,6 @@ export function pendingTimeline(
   }));
 }
 
-const ENGINE_EVENT: Partial<Record<TimelineEventType, CaseEvent["type"]>> = {
-  evidence_requested: "evidence_requested",
-  decided: "decided",
-  verified: "verified",
-  closed: "closed",
-  reviewed: "reviewed",
-  reopened: "reopened",
-};
-
 /**
  * The row's deadline after the action: the earliest clock the action leaves running. Each of
  * these actions ends the clocks that ran before it (a decision stops the resolution clock, a
@@ -61,17 +51,8 @@ export function projectedDeadline(
   summary: CaseSummary,
   events: readonly TimelineEvent[],
 ): Pick<CaseSummary, "dueAt" | "warnAt"> {
-  const engineEvents: CaseEvent[] = [];
-  for (const event of events) {
-    const type = ENGINE_EVENT[event.type];
-    if (type) engineEvents.push({ type, at: event.at });
-  }
   const at = Math.max(...events.map((e) => Date.parse(e.at)));
-  const states = clockState(DEFAULT_SLA_POLICY, engineEvents, at, {
-    calendar: calendarFor(summary.region),
-    caseKind: slaCaseKind(summary),
-    priority: summary.priority,
-  });
+  const states = caseClocks({ ...summary, timeline: events }, at);
   let best: { dueAt: number; warnAt: number } | null = null;
   for (const state of states) {
     if (state.status !== "running" || state.dueAt === null) continue;
