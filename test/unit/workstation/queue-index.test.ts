@@ -135,7 +135,7 @@ describe("QueueIndex", () => {
     expect(index.size).toBe(5);
   });
 
-  test("100,000 rows: a filtered, sorted query stays well inside a frame budget", () => {
+  test("100,000 rows: a filtered, sorted query finds every match (its speed is measured in npm run bench)", () => {
     const index = new QueueIndex();
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       summary({
@@ -148,14 +148,12 @@ describe("QueueIndex", () => {
     );
     index.reset(rows);
     index.query(EMPTY_FILTER, DEFAULT_SORT, ctx);
-    const started = performance.now();
     const found = index.query(
       { ...EMPTY_FILTER, text: "thoa", assignee: "unassigned" },
       DEFAULT_SORT,
       ctx,
     );
-    const elapsed = performance.now() - started;
-    expect(found.length).toBeGreaterThan(5_000);
-    expect(elapsed).toBeLessThan(200);
+    // Every tenth row carries the name, every third is unassigned: rows 0, 30, 60, … match both.
+    expect(found.length).toBe(Math.ceil(100_000 / 30));
   });
 });
