@@ -154,5 +154,5 @@ describe("QueueIndex", () => {
       ctx,
     );
     expect(found.length).toBeGreaterThan(5_000);
-  });
+  }, 60_000);
 });
