@@ -6,23 +6,14 @@ import { API_BASE } from "@shared/api/paths";
 import { PROBLEM_CONTENT_TYPE } from "@shared/api/problem";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { CheckpointStore } from "./audit/checkpoints";
-import { registerAuditRoutes } from "./audit/routes";
-import { registerAuthRoutes } from "./auth/routes";
-import { registerCalendarRoutes } from "./calendars/routes";
-import { registerCaseRoutes } from "./cases/routes";
 import type { Database } from "./db/database";
 import type { EventHub } from "./events/hub";
-import { registerEventRoutes } from "./events/routes";
-import { registerEvidenceRoutes } from "./evidence/routes";
+import { createApiHandlers } from "./http/api-handlers";
 import { registerCors } from "./http/cors";
 import { HttpProblem } from "./http/problem";
+import { registerApi, trackRoutes } from "./http/register";
 import { registerWebCsp } from "./http/web-csp";
-import { registerIntegrationRoutes } from "./integration/routes";
 import { buildOpenApiDocument } from "./openapi/document";
-import { registerOutboxRoutes } from "./outbox/routes";
-import { registerPresenceRoutes } from "./presence/routes";
-import { registerSearchRoutes } from "./search/routes";
-import { registerUserRoutes } from "./users/routes";
 
 export interface AppOptions {
   db: Database;
@@ -31,8 +22,8 @@ export interface AppOptions {
   logger?: boolean;
   /** The integration side's bearer token; without it the integration API answers 403. */
   serviceToken?: string | undefined;
-  /** Live events; without a hub `/events` is not served (unit tests of single routes). */
-  hub?: EventHub | undefined;
+  /** Live events and presence. */
+  hub: EventHub;
   /** Origins granted CORS besides the desktop app's `app://desk` (a web desk on another origin). */
   deskOrigins?: readonly string[] | undefined;
   /** Where the audit chain's signed checkpoints are kept (outside the database). */
@@ -83,6 +74,7 @@ export async function buildApp({
     },
     bodyLimit: 1024 * 1024,
   });
+  trackRoutes(app);
 
   if (allowedHosts) {
     app.addHook("onRequest", async (request, reply) => {
@@ -144,21 +136,10 @@ export async function buildApp({
   await app.register(fastifyMultipart, { throwFileSizeLimit: true });
   // The document is built once: it depends only on the shared schemas.
   const openApi = buildOpenApiDocument("1.0.0");
-  app.get(`${API_BASE}/openapi.json`, async () => openApi);
-  registerAuthRoutes(app, db);
-  registerUserRoutes(app, db);
-  registerCaseRoutes(app, db);
-  registerEvidenceRoutes(app, db);
-  registerAuditRoutes(app, db, checkpoints);
-  registerCalendarRoutes(app, db);
-  registerSearchRoutes(app, db);
-  registerIntegrationRoutes(app, db, serviceToken);
-  registerOutboxRoutes(app, db, serviceToken);
-  (await import("./reports/routes")).registerSupervisorRoutes(app, db);
-  if (hub) {
-    registerEventRoutes(app, db, hub);
-    registerPresenceRoutes(app, db, hub);
-  }
+  // Every API route, from the contract map (`@shared/api/contract`).
+  registerApi(app, db, createApiHandlers(app, { db, hub, checkpoints, openApi }), {
+    serviceToken,
+  });
 
   if (staticDir) {
     if (!existsSync(staticDir))

@@ -1,12 +1,8 @@
-import {
-  CalendarAddQuery,
-  type CalendarAddResponse,
-  CalendarBetweenQuery,
-  type CalendarBetweenResponse,
-  type CalendarList,
-  CalendarParams,
+import type {
+  CalendarAddResponse,
+  CalendarBetweenResponse,
+  CalendarList,
 } from "@shared/api/calendars";
-import { API_BASE } from "@shared/api/paths";
 import { RegionCalendarId } from "@shared/domain/appeal";
 import {
   addWorkingTime,
@@ -14,31 +10,13 @@ import {
   builtinCalendar,
   workingTimeBetween,
 } from "@shared/sla";
-import type { FastifyInstance } from "fastify";
-import type { Database } from "../db/database";
-import { requireUser } from "../http/auth";
+import type { ServerHandlers } from "../http/handlers";
 import { HttpProblem } from "../http/problem";
-import { parseRequest } from "../http/validate";
 
 /** The SLA engine's calendars over HTTP, for the desk and for the platform's own displays. */
-export function registerCalendarRoutes(app: FastifyInstance, db: Database): void {
-  app.get(`${API_BASE}/calendars`, async (request) => {
-    await requireUser(db, request);
-    const calendars = BUILTIN_CALENDAR_IDS.map((id) => {
-      const calendar = builtinCalendar(id);
-      return {
-        id,
-        name: calendar.name,
-        timeZone: calendar.timeZone,
-        coveredYears: calendar.years.map((y) => y.year),
-      };
-    });
-    return { calendars } satisfies CalendarList;
-  });
-
+export function calendarHandlers() {
   /** The calendar a route's `:id` names, or a 404 naming the ones there are. */
-  const calendarOf = (params: unknown) => {
-    const { id } = parseRequest("params", CalendarParams, params);
+  const calendarOf = (id: string) => {
     const known = RegionCalendarId.safeParse(id);
     if (!known.success) {
       throw new HttpProblem(
@@ -60,33 +38,44 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Database): void
     throw error;
   };
 
-  app.get(`${API_BASE}/calendars/:id/add`, async (request) => {
-    await requireUser(db, request);
-    const calendar = calendarOf(request.params);
-    const query = parseRequest("query", CalendarAddQuery, request.query);
-    try {
-      const due = addWorkingTime(calendar, Date.parse(query.from), query.minutes);
-      return { due: new Date(due).toISOString() } satisfies CalendarAddResponse;
-    } catch (error) {
-      return outOfRange(error);
-    }
-  });
+  return {
+    calendars: async () => {
+      const calendars = BUILTIN_CALENDAR_IDS.map((id) => {
+        const calendar = builtinCalendar(id);
+        return {
+          id,
+          name: calendar.name,
+          timeZone: calendar.timeZone,
+          coveredYears: calendar.years.map((y) => y.year),
+        };
+      });
+      return { calendars } satisfies CalendarList;
+    },
 
-  app.get(`${API_BASE}/calendars/:id/between`, async (request) => {
-    await requireUser(db, request);
-    const calendar = calendarOf(request.params);
-    const query = parseRequest("query", CalendarBetweenQuery, request.query);
-    const from = Date.parse(query.from);
-    const to = Date.parse(query.to);
-    try {
-      // Signed, as pinned: backwards is the same span counted negative (an overdue clock).
-      const minutes =
-        to < from
-          ? -workingTimeBetween(calendar, to, from)
-          : workingTimeBetween(calendar, from, to);
-      return { minutes: minutes === 0 ? 0 : minutes } satisfies CalendarBetweenResponse;
-    } catch (error) {
-      return outOfRange(error);
-    }
-  });
+    calendarAdd: async ({ params, query }) => {
+      const calendar = calendarOf(params.id);
+      try {
+        const due = addWorkingTime(calendar, Date.parse(query.from), query.minutes);
+        return { due: new Date(due).toISOString() } satisfies CalendarAddResponse;
+      } catch (error) {
+        return outOfRange(error);
+      }
+    },
+
+    calendarBetween: async ({ params, query }) => {
+      const calendar = calendarOf(params.id);
+      const from = Date.parse(query.from);
+      const to = Date.parse(query.to);
+      try {
+        // Signed, as pinned: backwards is the same span counted negative (an overdue clock).
+        const minutes =
+          to < from
+            ? -workingTimeBetween(calendar, to, from)
+            : workingTimeBetween(calendar, from, to);
+        return { minutes: minutes === 0 ? 0 : minutes } satisfies CalendarBetweenResponse;
+      } catch (error) {
+        return outOfRange(error);
+      }
+    },
+  } satisfies Pick<ServerHandlers, "calendars" | "calendarAdd" | "calendarBetween">;
 }

@@ -1,14 +1,17 @@
-import { CaseIdParams, ChangesQuery, ListCasesQuery } from "@shared/api/cases";
+import { type DeskMutationKey, deskMutationKey } from "@shared/api/contract";
 import { etagOf, HEADERS } from "@shared/api/headers";
-import { MUTATION_NAMES, MUTATIONS, type MutationResponse } from "@shared/api/mutations";
-import { API_BASE } from "@shared/api/paths";
+import {
+  MUTATION_NAMES,
+  type MutationBody,
+  type MutationName,
+  type MutationResponse,
+} from "@shared/api/mutations";
 import type { User } from "@shared/domain/user";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Database } from "../db/database";
-import { requireUser } from "../http/auth";
-import { readMutationHeaders, runMutation } from "../http/mutation";
+import type { ServerHandler, ServerHandlers } from "../http/handlers";
+import { runMutation } from "../http/mutation";
 import { HttpProblem } from "../http/problem";
-import { parseRequest } from "../http/validate";
 import { buildDeskAction } from "./actions";
 import { readChanges } from "./changes";
 import { loadCaseDetail } from "./detail";
@@ -20,45 +23,34 @@ export function deskActor(user: User): ActorContext {
   return { role: user.role, id: user.id, name: user.displayName };
 }
 
-export function registerCaseRoutes(app: FastifyInstance, db: Database): void {
+type DeskMutationHandlers = {
+  [N in MutationName as DeskMutationKey<N>]: ServerHandler<DeskMutationKey<N>>;
+};
+
+/** The queue, the delta feed, a case, and every desk mutation (`POST /cases/:id/<action>`). */
+export function caseHandlers(app: FastifyInstance, db: Database) {
   const pages = new PageCache();
   app.addHook("onReady", () => pages.start(db));
   app.addHook("onClose", () => pages.stop());
   const json = (reply: FastifyReply, body: Buffer) =>
     reply.type("application/json; charset=utf-8").send(body);
 
-  app.get(`${API_BASE}/cases`, async (request, reply) => {
-    const user = await requireUser(db, request);
-    const query = parseRequest("query", ListCasesQuery, request.query);
-    // Risk filters depend on the clock, so those pages are always read afresh.
-    if (query.risk?.length) return listCases(db, query, user.id);
-    const key = `cases ${JSON.stringify(query)} ${query.assignee === "me" ? user.id : ""}`;
-    return json(reply, await pages.page(key, () => listCases(db, query, user.id)));
-  });
-
-  app.get(`${API_BASE}/cases/changes`, async (request, reply) => {
-    await requireUser(db, request);
-    const query = parseRequest("query", ChangesQuery, request.query);
-    const key = `changes ${JSON.stringify(query)}`;
-    return json(reply, await pages.page(key, () => readChanges(db, query)));
-  });
-
-  app.get(`${API_BASE}/cases/:id`, async (request, reply) => {
-    await requireUser(db, request);
-    const { id } = parseRequest("params", CaseIdParams, request.params);
-    const detail = await loadCaseDetail(db, id);
-    if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
-    return reply.header(HEADERS.etag, etagOf(detail.version)).send(detail);
-  });
-
-  for (const name of MUTATION_NAMES) {
-    app.post(`${API_BASE}/cases/:id/${name}`, async (request, reply) => {
-      const user = await requireUser(db, request);
-      const { id } = parseRequest("params", CaseIdParams, request.params);
-      const headers = readMutationHeaders(request, "required");
-      // A bodiless POST (claim) is an empty object, not a missing one.
-      const body = parseRequest("body", MUTATIONS[name], request.body ?? {});
-      return runMutation(db, reply, {
+  /** One desk mutation: the same protocol for every action, the action built from its body. */
+  const mutation =
+    <N extends MutationName>(name: N) =>
+    async (
+      {
+        params: { id },
+        body,
+        mutation: headers,
+      }: {
+        params: { id: string };
+        body: MutationBody<N>;
+        mutation: Parameters<typeof runMutation>[2]["headers"];
+      },
+      { request, reply, user }: { request: { id: string }; reply: FastifyReply; user: User },
+    ) =>
+      runMutation(db, reply, {
         principal: `user:${user.id}`,
         route: name,
         caseId: id,
@@ -72,14 +64,42 @@ export function registerCaseRoutes(app: FastifyInstance, db: Database): void {
             now: new Date(),
           };
           const actor = deskActor(user);
-          // TypeScript cannot tie `body` to `name` through the loop; MUTATIONS[name] parsed it.
-          const spec = buildDeskAction(name, body as never, actor, context);
+          const spec = buildDeskAction(name, body, actor, context);
           const done = await performAction(tx, id, headers.ifMatch, actor, spec, context);
           const detail = done.deleted ? null : await loadCaseDetail(tx, id, context.now);
           const response: MutationResponse = { case: detail, version: done.version };
           return { status: 200, body: response };
         },
       });
-    });
-  }
+  // Each key's input carries its own body type; built from the name table in one loop, the
+  // object is typed by the mapped type above (each `mutation(name)` is checked generically).
+  const mutations = Object.fromEntries(
+    MUTATION_NAMES.map((name) => [deskMutationKey(name), mutation(name)]),
+  ) as unknown as DeskMutationHandlers;
+
+  return {
+    listCases: async ({ query }, { reply, user }) => {
+      // Risk filters depend on the clock, so those pages are always read afresh.
+      if (query.risk?.length) return listCases(db, query, user.id);
+      const key = `cases ${JSON.stringify(query)} ${query.assignee === "me" ? user.id : ""}`;
+      return json(reply, await pages.page(key, () => listCases(db, query, user.id)));
+    },
+
+    caseChanges: async ({ query }, { reply }) => {
+      const key = `changes ${JSON.stringify(query)}`;
+      return json(reply, await pages.page(key, () => readChanges(db, query)));
+    },
+
+    getCase: async ({ params: { id } }, { reply }) => {
+      const detail = await loadCaseDetail(db, id);
+      if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
+      reply.header(HEADERS.etag, etagOf(detail.version));
+      return detail;
+    },
+
+    ...mutations,
+  } satisfies Pick<
+    ServerHandlers,
+    "listCases" | "caseChanges" | "getCase" | keyof DeskMutationHandlers
+  >;
 }

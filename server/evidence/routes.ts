@@ -1,116 +1,102 @@
-import { CaseIdParams } from "@shared/api/cases";
-import {
-  EvidenceIdParams,
-  type EvidenceMetadata,
-  EvidenceUploadFields,
-} from "@shared/api/evidence";
+import type { EvidenceMetadata } from "@shared/api/evidence";
 import { HEADERS } from "@shared/api/headers";
 import type { MutationResponse } from "@shared/api/mutations";
-import { API_BASE } from "@shared/api/paths";
-import type { FastifyInstance } from "fastify";
 import { loadCaseDetail } from "../cases/detail";
 import { performAction } from "../cases/engine";
 import { deskActor } from "../cases/routes";
 import type { Database } from "../db/database";
 import { toIso } from "../db/values";
-import { requireUser } from "../http/auth";
-import { readMutationHeaders, runMutation } from "../http/mutation";
+import type { ServerHandlers } from "../http/handlers";
+import { runMutation } from "../http/mutation";
 import { HttpProblem } from "../http/problem";
-import { parseRequest } from "../http/validate";
 import { agentEvidenceAction } from "./actions";
 import { readEvidenceContent } from "./store";
-import { readUpload } from "./upload";
 
-export function registerEvidenceRoutes(app: FastifyInstance, db: Database): void {
-  app.post(`${API_BASE}/cases/:id/evidence`, async (request, reply) => {
-    const user = await requireUser(db, request);
-    const { id } = parseRequest("params", CaseIdParams, request.params);
-    const headers = readMutationHeaders(request, "required");
-    const upload = await readUpload(request);
-    const fields = parseRequest("body", EvidenceUploadFields, upload.fields);
-    return runMutation(db, reply, {
-      principal: `user:${user.id}`,
-      route: "evidence",
-      caseId: id,
-      body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
-      headers,
-      work: async (tx) => {
-        const now = new Date();
-        const context = {
-          requestId: request.id,
-          idempotencyKey: headers.idempotencyKey,
-          now,
-        };
-        const done = await performAction(
-          tx,
-          id,
-          headers.ifMatch,
-          deskActor(user),
-          agentEvidenceAction(upload, fields.description, now),
-          context,
-        );
-        const response: MutationResponse = {
-          case: await loadCaseDetail(tx, id, now),
-          version: done.version,
-        };
-        return { status: 200, body: response };
-      },
-    });
-  });
+export function evidenceHandlers(db: Database) {
+  return {
+    uploadEvidence: async (
+      { params: { id }, mutation: headers, upload, fields },
+      { request, reply, user },
+    ) =>
+      runMutation(db, reply, {
+        principal: `user:${user.id}`,
+        route: "evidence",
+        caseId: id,
+        body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
+        headers,
+        work: async (tx) => {
+          const now = new Date();
+          const context = {
+            requestId: request.id,
+            idempotencyKey: headers.idempotencyKey,
+            now,
+          };
+          const done = await performAction(
+            tx,
+            id,
+            headers.ifMatch,
+            deskActor(user),
+            agentEvidenceAction(upload, fields.description, now),
+            context,
+          );
+          const response: MutationResponse = {
+            case: await loadCaseDetail(tx, id, now),
+            version: done.version,
+          };
+          return { status: 200, body: response };
+        },
+      }),
 
-  app.get(`${API_BASE}/evidence/:id`, async (request) => {
-    await requireUser(db, request);
-    const { id } = parseRequest("params", EvidenceIdParams, request.params);
-    const [row] = await db.query<{
-      id: string;
-      case_id: string;
-      uploaded_by: EvidenceMetadata["uploadedBy"];
-      file_name: string;
-      mime_type: EvidenceMetadata["mimeType"];
-      size: number;
-      sha256: string;
-      description: string;
-      uploaded_at: Date;
-    }>("select * from evidence where id = $1", [id]);
-    if (!row) throw new HttpProblem(404, "Not found", `There is no evidence ${id}.`);
-    const metadata: EvidenceMetadata = {
-      id: row.id,
-      caseId: row.case_id,
-      uploadedBy: row.uploaded_by,
-      fileName: row.file_name,
-      mimeType: row.mime_type,
-      size: row.size,
-      sha256: row.sha256,
-      description: row.description,
-      uploadedAt: toIso(row.uploaded_at),
-    };
-    return metadata;
-  });
+    evidenceMetadata: async ({ params: { id } }) => {
+      const [row] = await db.query<{
+        id: string;
+        case_id: string;
+        uploaded_by: EvidenceMetadata["uploadedBy"];
+        file_name: string;
+        mime_type: EvidenceMetadata["mimeType"];
+        size: number;
+        sha256: string;
+        description: string;
+        uploaded_at: Date;
+      }>("select * from evidence where id = $1", [id]);
+      if (!row) throw new HttpProblem(404, "Not found", `There is no evidence ${id}.`);
+      const metadata: EvidenceMetadata = {
+        id: row.id,
+        caseId: row.case_id,
+        uploadedBy: row.uploaded_by,
+        fileName: row.file_name,
+        mimeType: row.mime_type,
+        size: row.size,
+        sha256: row.sha256,
+        description: row.description,
+        uploadedAt: toIso(row.uploaded_at),
+      };
+      return metadata;
+    },
 
-  app.get(`${API_BASE}/evidence/:id/content`, async (request, reply) => {
-    await requireUser(db, request);
-    const { id } = parseRequest("params", EvidenceIdParams, request.params);
-    const content = await readEvidenceContent(db, id);
-    if (!content?.bytes)
-      throw new HttpProblem(404, "Not found", `There is no content for evidence ${id}.`);
-    const base64 = Buffer.from(content.sha256, "hex").toString("base64");
-    return (
-      reply
-        .header(HEADERS.contentSha256, content.sha256)
-        .header(HEADERS.reprDigest, `sha-256=:${base64}:`)
-        // Content-addressed: the bytes behind an id never change.
-        // Party evidence (bank statements, IDs) is not left in the browser's disk cache after the
-        // session: the desk keeps what it needs offline in its own per-user cache.
-        .header("Cache-Control", "private, no-store")
-        .header("ETag", `"${content.sha256}"`)
-        // Never rendered inline by a browser: evidence is uploaded by outsiders.
-        .header(
-          "Content-Disposition",
-          `attachment; filename*=UTF-8''${encodeURIComponent(content.fileName)}`,
-        )
-        .header("X-Content-Type-Options", "nosniff")
-        .type(content.mimeType)
-        .send(content.bytes)
-    );
-  });
+    evidenceContent: async ({ params: { id } }, { reply }) => {
+      const content = await readEvidenceContent(db, id);
+      if (!content?.bytes)
+        throw new HttpProblem(404, "Not found", `There is no content for evidence ${id}.`);
+      const base64 = Buffer.from(content.sha256, "hex").toString("base64");
+      return (
+        reply
+          .header(HEADERS.contentSha256, content.sha256)
+          .header(HEADERS.reprDigest, `sha-256=:${base64}:`)
+          // Content-addressed: the bytes behind an id never change.
+          // Party evidence (bank statements, IDs) is not left in the browser's disk cache after the
+          // session: the desk keeps what it needs offline in its own per-user cache.
+          .header("Cache-Control", "private, no-store")
+          .header("ETag", `"${content.sha256}"`)
+          // Never rendered inline by a browser: evidence is uploaded by outsiders.
+          .header(
+            "Content-Disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(content.fileName)}`,
+          )
+          .header("X-Content-Type-Options", "nosniff")
+          .type(content.mimeType)
+          .send(content.bytes)
+      );
+    },
+  } satisfies Pick<ServerHandlers, "uploadEvidence" | "evidenceMetadata" | "evidenceContent">;
 }

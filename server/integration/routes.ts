@@ -1,18 +1,10 @@
-import { CaseIdParams } from "@shared/api/cases";
-import { PartyEvidenceUploadFields } from "@shared/api/evidence";
-import {
-  AgreementRequest,
-  CancelAppealRequest,
-  FileAppealRequest,
-  INTEGRATION_BASE,
-  type IntegrationResponse,
-  PartyFeedbackRequest,
-  PartyMessageRequest,
-  RespondentAnswerRequest,
-  SecondStageRequest,
+import { type IntegrationActionKey, integrationActionKey } from "@shared/api/contract";
+import type {
+  INTEGRATION_ACTIONS,
+  IntegrationActionName,
+  IntegrationResponse,
 } from "@shared/api/integration";
-import { API_BASE } from "@shared/api/paths";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { z } from "zod";
 import { loadCaseDetail } from "../cases/detail";
 import {
@@ -23,10 +15,9 @@ import {
 } from "../cases/engine";
 import type { Database, Queryable } from "../db/database";
 import { partyEvidenceAction } from "../evidence/actions";
-import { readUpload } from "../evidence/upload";
-import { readMutationHeaders, runMutation } from "../http/mutation";
+import type { ServerHandler, ServerHandlers } from "../http/handlers";
+import { type MutationHeaders, runMutation } from "../http/mutation";
 import { HttpProblem } from "../http/problem";
-import { parseRequest } from "../http/validate";
 import {
   agreementAction,
   cancelAction,
@@ -36,11 +27,9 @@ import {
   secondStageAction,
 } from "./actions";
 import { fileAppeal } from "./filing";
-import { requireService } from "./service-auth";
 
 export const PLATFORM: ActorContext = { role: "platform", id: "platform", name: "platform" };
 const PRINCIPAL = "service";
-const BASE = `${API_BASE}${INTEGRATION_BASE}`;
 
 async function respond(tx: Queryable, id: string, version: number, now: Date, status = 200) {
   const detail = await loadCaseDetail(tx, id, now);
@@ -49,56 +38,39 @@ async function respond(tx: Queryable, id: string, version: number, now: Date, st
   return { status, body };
 }
 
-export function registerIntegrationRoutes(
-  app: FastifyInstance,
-  db: Database,
-  serviceToken: string | undefined,
-): void {
-  app.post(BASE, async (request, reply) => {
-    requireService(request, serviceToken);
-    const headers = readMutationHeaders(request, "optional");
-    const body = parseRequest("body", FileAppealRequest, request.body);
-    return runMutation(db, reply, {
-      principal: PRINCIPAL,
-      route: "file",
-      caseId: null,
-      body,
-      headers,
-      work: async (tx) => {
-        const context: RequestContext = {
-          requestId: request.id,
-          idempotencyKey: headers.idempotencyKey,
-          now: new Date(),
-        };
-        const id = await fileAppeal(tx, body, context);
-        return respond(tx, id, 1, context.now, 201);
-      },
-    });
-  });
+type ActionBody<N extends IntegrationActionName> = z.output<
+  (typeof INTEGRATION_ACTIONS)[N]["body"]
+>;
+type ActionHandlers = {
+  [N in IntegrationActionName as IntegrationActionKey<N>]: ServerHandler<IntegrationActionKey<N>>;
+};
 
-  // The platform reads an appeal's state (e.g. to show the respondent's window and CS requests).
-  app.get(`${BASE}/:id`, async (request) => {
-    requireService(request, serviceToken);
-    const { id } = parseRequest("params", CaseIdParams, request.params);
-    const detail = await loadCaseDetail(db, id);
-    if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
-    return { case: detail, version: detail.version } satisfies IntegrationResponse;
-  });
+/** How each platform action on an existing appeal becomes an action on the case. */
+const BUILDERS: { [N in IntegrationActionName]: (body: ActionBody<N>, now: Date) => ActionSpec } = {
+  messages: partyMessageAction,
+  "respondent-answer": respondentAnswerAction,
+  agreement: agreementAction,
+  cancel: cancelAction,
+  "second-stage": secondStageAction,
+  feedback: feedbackAction,
+};
 
+/** The platform's side (the service token is checked by the contract's `auth`). */
+export function integrationHandlers(db: Database) {
   /** One JSON-bodied action on an existing appeal. */
-  const action = <S extends z.ZodType>(
-    path: string,
-    schema: S,
-    build: (body: z.output<S>, now: Date) => ActionSpec,
-  ) => {
-    app.post(`${BASE}/:id/${path}`, async (request: FastifyRequest, reply: FastifyReply) => {
-      requireService(request, serviceToken);
-      const { id } = parseRequest("params", CaseIdParams, request.params);
-      const headers = readMutationHeaders(request, "optional");
-      const body = parseRequest("body", schema, request.body ?? {});
-      return runMutation(db, reply, {
+  const action =
+    <N extends IntegrationActionName>(name: N) =>
+    async (
+      {
+        params: { id },
+        body,
+        mutation: headers,
+      }: { params: { id: string }; body: ActionBody<N>; mutation: MutationHeaders },
+      { request, reply }: { request: { id: string }; reply: FastifyReply },
+    ) =>
+      runMutation(db, reply, {
         principal: PRINCIPAL,
-        route: path,
+        route: name,
         caseId: id,
         body,
         headers,
@@ -108,6 +80,7 @@ export function registerIntegrationRoutes(
             idempotencyKey: headers.idempotencyKey,
             now: new Date(),
           };
+          const build = BUILDERS[name] as (body: ActionBody<N>, now: Date) => ActionSpec;
           const done = await performAction(
             tx,
             id,
@@ -119,37 +92,65 @@ export function registerIntegrationRoutes(
           return respond(tx, id, done.version, context.now);
         },
       });
-    });
-  };
-  action("messages", PartyMessageRequest, partyMessageAction);
-  action("respondent-answer", RespondentAnswerRequest, respondentAnswerAction);
-  action("agreement", AgreementRequest, agreementAction);
-  action("cancel", CancelAppealRequest, cancelAction);
-  action("second-stage", SecondStageRequest, secondStageAction);
-  action("feedback", PartyFeedbackRequest, feedbackAction);
+  // Built from the action table in one loop; each `action(name)` is typed by its own body.
+  const actions = Object.fromEntries(
+    (Object.keys(BUILDERS) as IntegrationActionName[]).map((name) => [
+      integrationActionKey(name),
+      action(name),
+    ]),
+  ) as unknown as ActionHandlers;
 
-  app.post(`${BASE}/:id/evidence`, async (request, reply) => {
-    requireService(request, serviceToken);
-    const { id } = parseRequest("params", CaseIdParams, request.params);
-    const headers = readMutationHeaders(request, "optional");
-    const upload = await readUpload(request);
-    const fields = parseRequest("body", PartyEvidenceUploadFields, upload.fields);
-    return runMutation(db, reply, {
-      principal: PRINCIPAL,
-      route: "party-evidence",
-      caseId: id,
-      body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
-      headers,
-      work: async (tx) => {
-        const context: RequestContext = {
-          requestId: request.id,
-          idempotencyKey: headers.idempotencyKey,
-          now: new Date(),
-        };
-        const spec = partyEvidenceAction(upload, fields.party, fields.description, context.now);
-        const done = await performAction(tx, id, headers.ifMatch, PLATFORM, spec, context);
-        return respond(tx, id, done.version, context.now);
-      },
-    });
-  });
+  return {
+    fileAppeal: async ({ body, mutation: headers }, { request, reply }) =>
+      runMutation(db, reply, {
+        principal: PRINCIPAL,
+        route: "file",
+        caseId: null,
+        body,
+        headers,
+        work: async (tx) => {
+          const context: RequestContext = {
+            requestId: request.id,
+            idempotencyKey: headers.idempotencyKey,
+            now: new Date(),
+          };
+          const id = await fileAppeal(tx, body, context);
+          return respond(tx, id, 1, context.now, 201);
+        },
+      }),
+
+    // The platform reads an appeal's state (e.g. to show the respondent's window and CS requests).
+    getAppeal: async ({ params: { id } }) => {
+      const detail = await loadCaseDetail(db, id);
+      if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
+      return { case: detail, version: detail.version } satisfies IntegrationResponse;
+    },
+
+    ...actions,
+
+    appealEvidence: async (
+      { params: { id }, mutation: headers, upload, fields },
+      { request, reply },
+    ) =>
+      runMutation(db, reply, {
+        principal: PRINCIPAL,
+        route: "party-evidence",
+        caseId: id,
+        body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
+        headers,
+        work: async (tx) => {
+          const context: RequestContext = {
+            requestId: request.id,
+            idempotencyKey: headers.idempotencyKey,
+            now: new Date(),
+          };
+          const spec = partyEvidenceAction(upload, fields.party, fields.description, context.now);
+          const done = await performAction(tx, id, headers.ifMatch, PLATFORM, spec, context);
+          return respond(tx, id, done.version, context.now);
+        },
+      }),
+  } satisfies Pick<
+    ServerHandlers,
+    "fileAppeal" | "getAppeal" | "appealEvidence" | keyof ActionHandlers
+  >;
 }

@@ -2,9 +2,7 @@ import { ENDPOINTS, type Endpoint, PROBLEM_SCHEMAS } from "@shared/api/endpoints
 import { HEADERS } from "@shared/api/headers";
 import { API_BASE } from "@shared/api/paths";
 import { PLATFORM_EVENT_TYPES, PlatformEvent, WEBHOOK_HEADERS } from "@shared/api/platform-events";
-import { PRESENCE_ENDPOINTS } from "@shared/api/presence";
 import { PROBLEM_CONTENT_TYPE, Problem } from "@shared/api/problem";
-import { SUPERVISOR_ENDPOINTS } from "@shared/reports/endpoints";
 import { z } from "zod";
 
 type JsonObject = Record<string, unknown>;
@@ -52,6 +50,31 @@ const STATUS_TEXT: Record<number, string> = {
   428: "If-Match missing",
 };
 
+function successStatus(endpoint: Endpoint): number {
+  const { response } = endpoint;
+  return response.kind === "json" || response.kind === "empty" ? response.status : 200;
+}
+
+function successResponse({ response }: Endpoint): JsonObject {
+  switch (response.kind) {
+    case "json":
+      return {
+        description: "Success",
+        content: { "application/json": { schema: schemaOf(response.schema, "output") } },
+      };
+    case "empty":
+      return { description: "Success" };
+    case "sse":
+      // Each event's `data` is one of these; the stream itself is text.
+      return {
+        description: "Success",
+        content: { "text/event-stream": { schema: schemaOf(response.event, "output") } },
+      };
+    case "bytes":
+      return { description: "Success", content: { [response.contentType]: {} } };
+  }
+}
+
 function operation(endpoint: Endpoint): JsonObject {
   const parameters = [
     ...parametersOf(endpoint.params, "path"),
@@ -73,7 +96,7 @@ function operation(endpoint: Endpoint): JsonObject {
       },
     );
   }
-  if (endpoint.path === "/events") {
+  if (endpoint.response.kind === "sse") {
     parameters.push({
       name: HEADERS.lastEventId,
       in: "header",
@@ -82,16 +105,11 @@ function operation(endpoint: Endpoint): JsonObject {
     });
   }
   const responses: JsonObject = {};
-  const { status, schema, contentType } = endpoint.response;
-  responses[String(status)] = schema
-    ? {
-        description: "Success",
-        content: { [contentType ?? "application/json"]: { schema: schemaOf(schema, "output") } },
-      }
-    : { description: "Success", ...(contentType ? { content: { [contentType]: {} } } : {}) };
+  responses[String(successStatus(endpoint))] = successResponse(endpoint);
   const errors = new Set<number>([
     400,
     ...(endpoint.auth === "none" ? [] : [401]),
+    ...(endpoint.roles ? [403] : []),
     ...(endpoint.errors ?? []),
   ]);
   for (const code of [...errors].sort()) {
@@ -183,10 +201,12 @@ function webhooksOf(): JsonObject {
   return webhooks;
 }
 
-/** The OpenAPI 3.1 document, built once from the shared endpoint list and schemas. */
+/** The OpenAPI 3.1 document, built once from the contract map (`@shared/api/contract`). */
 export function buildOpenApiDocument(version: string): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  for (const endpoint of [...ENDPOINTS, ...SUPERVISOR_ENDPOINTS, ...PRESENCE_ENDPOINTS]) {
+  for (const endpoint of ENDPOINTS) {
+    // The document does not list itself.
+    if (endpoint.key === "openApi") continue;
     const path = `${API_BASE}${endpoint.path}`;
     paths[path] = { ...paths[path], [endpoint.method]: operation(endpoint) };
   }

@@ -1,16 +1,10 @@
-import { API_BASE } from "@shared/api/paths";
-import { OversightQuery, type OversightStats } from "@shared/oversight/contract";
-import type { FastifyInstance } from "fastify";
 import type { Database } from "../db/database";
-import { requireUser } from "../http/auth";
-import { parseRequest } from "../http/validate";
+import type { ServerHandlers } from "../http/handlers";
 import { oversightStats } from "./stats";
 
-/** Supervisors' team overview. */
-export function registerOversightRoutes(app: FastifyInstance, db: Database): void {
-  app.get(`${API_BASE}/oversight/stats`, async (request): Promise<OversightStats> => {
-    await requireUser(db, request, ["supervisor"]);
-    const query = parseRequest("query", OversightQuery, request.query);
-    return oversightStats(db, query);
-  });
+/** Supervisors' team overview (the role is checked by the contract's `roles`). */
+export function oversightHandlers(db: Database) {
+  return {
+    oversightStats: async ({ query }) => oversightStats(db, query),
+  } satisfies Pick<ServerHandlers, "oversightStats">;
 }

@@ -3,69 +3,53 @@
  * view or client-side PDF); the server gathers what it shows, masks contacts, and puts every reveal
  * of clear contact details on the hash-chained audit trail.
  */
-import { CaseIdParams } from "@shared/api/cases";
-import { API_BASE } from "@shared/api/paths";
-import {
-  type CaseReportData,
-  ContactRevealBody,
-  type ContactRevealResponse,
-  REPORT_AUDIT_EXCERPT,
-} from "@shared/reports/contract";
-import type { FastifyInstance } from "fastify";
+import { REPORT_AUDIT_EXCERPT } from "@shared/reports/contract";
 import { caseAudit } from "../audit/log";
 import { loadCaseDetail } from "../cases/detail";
 import type { Database } from "../db/database";
-import { requireUser } from "../http/auth";
+import type { ServerHandlers } from "../http/handlers";
 import { HttpProblem } from "../http/problem";
-import { parseRequest } from "../http/validate";
 import { journalSealed } from "../journal/journal";
-import { registerOversightRoutes } from "../oversight/routes";
 
-export function registerReportRoutes(app: FastifyInstance, db: Database): void {
-  app.get(`${API_BASE}/cases/:id/report`, async (request): Promise<CaseReportData> => {
-    const user = await requireUser(db, request);
-    const { id } = parseRequest("params", CaseIdParams, request.params);
-    const now = new Date();
-    const detail = await loadCaseDetail(db, id, now);
-    if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
-    const audit = await caseAudit(db, id);
-    const users = await db.query<{ id: string; display_name: string }>(
-      "select id, display_name from users",
-    );
-    const userNames = Object.fromEntries(users.map((u) => [u.id, u.display_name]));
-    const excerpt = audit.slice(-REPORT_AUDIT_EXCERPT);
-    return {
-      case: detail,
-      userNames,
-      audit: excerpt.map((entry) => ({
-        seq: entry.seq,
-        at: entry.at,
-        actorId: entry.actorId,
-        actorName: userNames[entry.actorId] ?? entry.actorId,
-        action: entry.action,
-        beforeVersion: entry.beforeVersion,
-        afterVersion: entry.afterVersion,
-        requestId: entry.requestId,
-        hash: entry.hash,
-      })),
-      auditTotal: audit.length,
-      exportedBy: user,
-      exportedAt: now.toISOString(),
-    };
-  });
+export function reportHandlers(db: Database) {
+  return {
+    caseReport: async ({ params: { id } }, { user }) => {
+      const now = new Date();
+      const detail = await loadCaseDetail(db, id, now);
+      if (!detail) throw new HttpProblem(404, "Not found", `There is no case ${id}.`);
+      const audit = await caseAudit(db, id);
+      const users = await db.query<{ id: string; display_name: string }>(
+        "select id, display_name from users",
+      );
+      const userNames = Object.fromEntries(users.map((u) => [u.id, u.display_name]));
+      const excerpt = audit.slice(-REPORT_AUDIT_EXCERPT);
+      return {
+        case: detail,
+        userNames,
+        audit: excerpt.map((entry) => ({
+          seq: entry.seq,
+          at: entry.at,
+          actorId: entry.actorId,
+          actorName: userNames[entry.actorId] ?? entry.actorId,
+          action: entry.action,
+          beforeVersion: entry.beforeVersion,
+          afterVersion: entry.afterVersion,
+          requestId: entry.requestId,
+          hash: entry.hash,
+        })),
+        auditTotal: audit.length,
+        exportedBy: user,
+        exportedAt: now.toISOString(),
+      };
+    },
 
-  /**
-   * Clear contact details of both parties. Not a case mutation (the case and its version do not
-   * change), so no Idempotency-Key: every call is a reveal of its own and is audited as one.
-   */
-  app.post(
-    `${API_BASE}/cases/:id/contact-reveal`,
-    async (request, reply): Promise<ContactRevealResponse> => {
-      const user = await requireUser(db, request);
+    /**
+     * Clear contact details of both parties. Not a case mutation (the case and its version do not
+     * change), so no Idempotency-Key: every call is a reveal of its own and is audited as one.
+     */
+    revealContacts: async ({ params: { id }, body }, { request, reply, user }) => {
       // Returned once: never kept by a browser or proxy cache.
       reply.header("cache-control", "no-store");
-      const { id } = parseRequest("params", CaseIdParams, request.params);
-      const body = parseRequest("body", ContactRevealBody, request.body ?? {});
       const now = new Date();
       return db.transaction(async (tx) => {
         const parties = await tx.query<{
@@ -111,11 +95,5 @@ export function registerReportRoutes(app: FastifyInstance, db: Database): void {
         };
       });
     },
-  );
-}
-
-/** Everything supervisors add to the API: report data, contact reveal, oversight figures. */
-export function registerSupervisorRoutes(app: FastifyInstance, db: Database): void {
-  registerReportRoutes(app, db);
-  registerOversightRoutes(app, db);
+  } satisfies Pick<ServerHandlers, "caseReport" | "revealContacts">;
 }

@@ -122,3 +122,21 @@ export const IntegrationResponse = z.object({
   version: z.number().int().positive(),
 });
 export type IntegrationResponse = z.infer<typeof IntegrationResponse>;
+
+/**
+ * Every platform action on an existing appeal: the path segment after `/integration/appeals/:id/`,
+ * its body and its summary. The contract map and the server's routes both read this table.
+ * (Filing and the party's evidence upload are entries of their own in `./contract`.)
+ */
+export const INTEGRATION_ACTIONS = {
+  messages: { body: PartyMessageRequest, summary: "A party's chat message" },
+  "respondent-answer": {
+    body: RespondentAnswerRequest,
+    summary: "The respondent's answer in the 10-minute window",
+  },
+  agreement: { body: AgreementRequest, summary: "The complainant confirms an agreement (or not)" },
+  cancel: { body: CancelAppealRequest, summary: "The complainant cancels the appeal" },
+  "second-stage": { body: SecondStageRequest, summary: "A party objects to the decision" },
+  feedback: { body: PartyFeedbackRequest, summary: "A party's feedback during verification" },
+} as const;
+export type IntegrationActionName = keyof typeof INTEGRATION_ACTIONS;

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { CaseId, Instant } from "../domain/appeal";
 import { Role, UserId } from "../domain/user";
-import { CaseIdParams } from "./cases";
-import type { Endpoint } from "./endpoints";
 
 /**
  * Presence: who has a case open on their desk right now, so two agents do not work the same
@@ -39,17 +37,3 @@ export const CasePresence = z.object({
   viewers: z.array(PresenceViewer),
 });
 export type CasePresence = z.infer<typeof CasePresence>;
-
-export const PRESENCE_ENDPOINTS: readonly Endpoint[] = [
-  {
-    method: "post",
-    path: "/cases/{id}/presence",
-    summary:
-      "Heartbeat (`open`, every 20 s while the case is on screen) or leave (`closed`); not a case mutation",
-    auth: "user",
-    params: CaseIdParams,
-    body: PresenceRequest,
-    response: { status: 200, schema: CasePresence },
-    errors: [403, 404],
-  },
-];
