@@ -6,10 +6,10 @@ import {
   PhoneContactBody,
 } from "@shared/api/mutations";
 import { type CaseDetail, type PartyRole, PhoneContactOutcome } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
-import type { WorkstationAction } from "./action-types";
 import { Confirmation, FieldError } from "./confirm";
 
 export const ACTION_KINDS = ["evidence", "message", "call", "note", "escalate"] as const;
@@ -25,7 +25,7 @@ export function defaultDeadline(now: number): string {
 
 interface FormProps {
   detail: CaseDetail;
-  onSubmit(action: WorkstationAction): Promise<void>;
+  onSubmit(action: DeskAction): Promise<void>;
   onDone(message: string): void;
 }
 
@@ -305,7 +305,7 @@ function SingleTextForm({
   consequence: string;
   done: string;
   /** The action for this text, or null when the contract refuses the text. */
-  toAction(text: string): WorkstationAction | null;
+  toAction(text: string): DeskAction | null;
 }) {
   const { t } = useTranslation();
   const id = useId();

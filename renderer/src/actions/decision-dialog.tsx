@@ -1,8 +1,8 @@
 import type { CaseDetail } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useModalDialog } from "../app/use-modal-dialog";
-import type { WorkstationAction } from "./action-types";
 import { DecisionForm } from "./decision-form";
 
 /**
@@ -19,7 +19,7 @@ export function DecisionDialog({
   detail: CaseDetail;
   open: boolean;
   onClose(): void;
-  onSubmit(action: WorkstationAction): Promise<void>;
+  onSubmit(action: DeskAction): Promise<void>;
 }) {
   const { t } = useTranslation();
   const ref = useModalDialog(open);

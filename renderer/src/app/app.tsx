@@ -7,6 +7,7 @@ import { ReauthDialog } from "../auth/reauth-dialog";
 import { startSessionRefresh } from "../auth/session-refresh";
 import type { ContactRevealer } from "../case-workspace/case-store";
 import { CaseWorkspace } from "../case-workspace/case-workspace";
+import type { ConflictView, DeskData } from "../desk-data";
 import { startDesktopIntegration } from "../desktop/desktop-integration";
 import { useFormatters } from "../i18n/format";
 import { createI18n } from "../i18n/i18n";
@@ -26,11 +27,10 @@ import {
   createSupervisorServices,
   type SupervisorServices,
 } from "../supervisor/supervisor-services";
-import { ConflictList } from "../sync/conflict-view";
-import type { ConflictView, DeskData } from "../sync/index";
-import { SyncStatus, type SyncStatusLabels } from "../sync/sync-status";
+import { ConflictList } from "./conflict-list";
 import { createRouter, type RouterStore } from "./router";
 import type { Services } from "./services";
+import { SyncStatus, type SyncStatusLabels } from "./sync-status";
 import { createWorkstation, type WorkstationSearch } from "./workstation";
 
 function useSyncLabels(): SyncStatusLabels {

@@ -1,9 +1,7 @@
 import { createApiClient } from "../api/api-client";
 import { type AuthStore, createAuthStore } from "../auth/auth-store";
+import { createDeskSession, localStorageLastUser, syncApiOf } from "../desk-data";
 import type { Platform } from "../platform/platform";
-import { createDeskSession } from "../sync/desk-session";
-import { localStorageLastUser } from "../sync/last-user";
-import { syncApiOf } from "../sync/sync-api";
 
 /** Wires the platform, the API client and the feature stores once, at start-up. */
 export async function createServices(platform: Platform) {

@@ -1,5 +1,6 @@
 import type { User } from "@shared/domain/user";
 import { type ContactRevealer, createCaseStore } from "../case-workspace/case-store";
+import type { DeskData } from "../desk-data";
 import { createEvidenceStore } from "../evidence/evidence-store";
 import { createPresenceStore, NO_PRESENCE, type PresenceApi } from "../presence/presence-store";
 import { createQueueStore } from "../queue/queue-store";
@@ -7,7 +8,6 @@ import { createLocalSavedViews } from "../queue/saved-views";
 import { SearchClient, startSearchWorker, type WorkerPort } from "../search/search-client";
 import { SearchDatabase, searchDatabaseName } from "../search/search-db";
 import { startSearchSync } from "../search/search-sync";
-import type { DeskData } from "../sync/index";
 
 /**
  * The agent's workstation for one signed-in user: the queue, the open case and its evidence,

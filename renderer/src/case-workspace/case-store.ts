@@ -1,11 +1,11 @@
+import type { DeskAction } from "@shared/domain/desk-action";
 import type {
   ContactRevealBody,
   ContactRevealResponse,
   PartyContacts,
 } from "@shared/reports/contract";
 import { createStore } from "zustand/vanilla";
-import type { WorkstationAction } from "../actions/action-types";
-import type { CaseView, DeskData } from "../sync/index";
+import type { CaseView, DeskData } from "../desk-data";
 
 /** A case as the data layer hands it over: cached detail with pending actions applied. */
 export type CaseViewData = CaseView;
@@ -41,7 +41,7 @@ export interface CaseActions {
   open(id: string): void;
   close(): void;
   /** Writes the action to the outbox; it shows at once as pending and syncs in the background. */
-  submit(action: WorkstationAction): Promise<void>;
+  submit(action: DeskAction): Promise<void>;
   /** Asks the server for the clear contacts (audited); an error is kept for the panel to show. */
   revealContacts(reason: string): Promise<void>;
 }

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
-import type { QueuedAction } from "../actions/action-types";
 import { DecisionDialog } from "../actions/decision-dialog";
+import type { OutboxEntry } from "../desk-data";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
 import { useFormatters } from "../i18n/format";
@@ -98,7 +98,7 @@ export function CaseHeader({
   );
 }
 
-function PendingList({ queued }: { queued: readonly QueuedAction[] }) {
+function PendingList({ queued }: { queued: readonly OutboxEntry[] }) {
   const { t } = useTranslation();
   if (!queued.length) return null;
   return (

@@ -1,8 +1,8 @@
 import type { VerificationBody } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { WorkstationAction } from "../actions/action-types";
 import { Confirmation } from "../actions/confirm";
 import { useFormatters } from "../i18n/format";
 
@@ -43,7 +43,7 @@ export function VerificationPanel({
   detail: CaseDetail;
   /** The assignee (or a supervisor) may record steps. */
   canAct: boolean;
-  onSubmit(action: WorkstationAction): Promise<void>;
+  onSubmit(action: DeskAction): Promise<void>;
   onDone(message: string): void;
 }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import type { User } from "@shared/domain/user";
 import { DESK_COMMANDS, type DeskCommand } from "@shared/ipc/desk-commands";
+import type { DeskData } from "../desk-data";
 import type { Platform } from "../platform/platform";
-import type { DeskData } from "../sync/index";
 import {
   type AlertMemory,
   type DeskAlert,

@@ -1,6 +1,6 @@
 import type { Evidence } from "@shared/domain/appeal";
 import { createStore } from "zustand/vanilla";
-import type { DeskData } from "../sync/index";
+import type { DeskData } from "../desk-data";
 import { type Verification, verifyEvidence } from "./verify";
 
 /** Evidence bytes: from the cache when there, else downloaded and cached. */

@@ -6,7 +6,7 @@ import {
   type PresenceViewer,
 } from "@shared/api/presence";
 import { createStore } from "zustand/vanilla";
-import { openEventStream } from "../sync/sse";
+import { openEventStream } from "../desk-data";
 
 /** What presence needs from the API client. */
 export interface PresenceApi {

@@ -7,7 +7,7 @@ import {
 } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
 import { foldForSearch, matchesAll, queryTerms } from "@shared/search/fold";
-import { compareReferences, slaSortKey } from "../cache/queue-order";
+import { compareReferences, slaSortKey } from "../desk-data";
 import type { TextMatch } from "../search/search-client";
 import type { QueueFilter, QueueSort, SortKey } from "./queue-filter";
 import { type BreachRisk, type HeadlineClock, headlineClock, riskAt } from "./queue-sla";

@@ -1,9 +1,10 @@
 import type { CaseSummary } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import type { SearchSnippet } from "@shared/search/document";
 import { queryTerms } from "@shared/search/fold";
 import { createStore } from "zustand/vanilla";
+import type { DeskData } from "../desk-data";
 import type { TextMatch } from "../search/search-client";
-import type { DeskAction, DeskData } from "../sync/index";
 import {
   activeFilterCount,
   BUILT_IN_VIEWS,

@@ -1,7 +1,5 @@
 import type { SearchDocument } from "@shared/search/document";
-import { serverSummaryOf } from "../cache/case-cache";
-import type { CachedCase } from "../cache/desk-db";
-import type { DeskData } from "../sync/index";
+import { type CachedCase, type DeskData, serverSummaryOf } from "../desk-data";
 import type { SearchClient } from "./search-client";
 
 /** Ids per `POST /search/documents` (the contract's maximum). */

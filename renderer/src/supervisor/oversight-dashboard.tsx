@@ -23,7 +23,7 @@ import {
   YAxis,
 } from "recharts";
 import { Confirmation } from "../actions/confirm";
-import type { CachedCase, DeskData } from "../sync/index";
+import type { CachedCase, DeskData } from "../desk-data";
 import type { SupervisorApi } from "./supervisor-api";
 
 const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];

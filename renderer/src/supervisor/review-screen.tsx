@@ -10,9 +10,9 @@ import type { User } from "@shared/domain/user";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DecisionForm } from "../actions/decision-form";
+import type { CaseView, DeskData } from "../desk-data";
 import { useFormatters } from "../i18n/format";
 import { objectionsOf } from "../reports/report-model";
-import type { CaseView, DeskData } from "../sync/index";
 import {
   EMPTY_VERDICT,
   explainReviewBlock,

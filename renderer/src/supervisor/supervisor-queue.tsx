@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import type { DeskData } from "../desk-data";
 import { OPEN_STATUSES, type QueueFilter } from "../queue/queue-filter";
 import { QueueFilters } from "../queue/queue-filters";
 import { createQueueStore } from "../queue/queue-store";
 import { QueueTable } from "../queue/queue-table";
 import type { SavedViewsRepository } from "../queue/saved-views";
-import type { DeskData } from "../sync/index";
 
 export type SupervisorQueueKind = "asked" | "second-stage";
 

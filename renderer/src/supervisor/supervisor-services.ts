@@ -4,12 +4,12 @@
  */
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { PartyContacts } from "@shared/reports/contract";
+import type { DeskData } from "../desk-data";
 import { createExportStore } from "../exports/export-store";
 import type { Platform } from "../platform/platform";
 import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";
 import type { ThumbnailSource } from "../reports/report-pdf";
 import { thumbnailOf } from "../reports/thumbnails";
-import type { DeskData } from "../sync/index";
 import { createSupervisorApi } from "./supervisor-api";
 
 export interface SupervisorDeps {

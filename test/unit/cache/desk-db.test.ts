@@ -1,6 +1,9 @@
 import Dexie from "dexie";
 import { afterEach, describe, expect, test } from "vitest";
-import { applyServerBatch, applyServerDetail } from "../../../renderer/src/cache/case-cache";
+import {
+  applyServerBatch,
+  applyServerDetail,
+} from "../../../renderer/src/desk-data/cases/case-cache";
 import {
   allCases,
   CHUNK_ROWS,
@@ -11,7 +14,7 @@ import {
   getCases,
   headOf,
   putCases,
-} from "../../../renderer/src/cache/case-store";
+} from "../../../renderer/src/desk-data/cases/case-store";
 import {
   DB_VERSION,
   type DeskDatabase,
@@ -24,8 +27,8 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   toCachedCase,
-} from "../../../renderer/src/cache/desk-db";
-import { firstScreenOrder } from "../../../renderer/src/cache/queue-order";
+} from "../../../renderer/src/desk-data/cases/desk-db";
+import { firstScreenOrder } from "../../../renderer/src/desk-data/queue-rows/queue-order";
 import { detail, FAKE_IDB, freshUser, summary } from "../sync/support";
 
 const open: DeskDatabase[] = [];

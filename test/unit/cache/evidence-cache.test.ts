@@ -1,7 +1,7 @@
 import type { DBCore, Middleware } from "dexie";
 import { afterEach, expect, test } from "vitest";
-import { type DeskDatabase, openDeskDatabase } from "../../../renderer/src/cache/desk-db";
-import { EvidenceCache } from "../../../renderer/src/cache/evidence-cache";
+import { type DeskDatabase, openDeskDatabase } from "../../../renderer/src/desk-data/cases/desk-db";
+import { EvidenceCache } from "../../../renderer/src/desk-data/evidence/evidence-cache";
 import { FAKE_IDB, freshUser } from "../sync/support";
 
 const open: DeskDatabase[] = [];
@@ -107,7 +107,7 @@ test("QuotaExceededError evicts and retries instead of failing", async () => {
 });
 
 test("a tombstone (redaction) drops the case's cached evidence and keeps the total right", async () => {
-  const { applyServerBatch } = await import("../../../renderer/src/cache/case-cache");
+  const { applyServerBatch } = await import("../../../renderer/src/desk-data/cases/case-cache");
   const { db, cache } = setup(10_000);
   await cache.put({ sha256: sha(1), caseId: "redacted", mimeType: "image/png", bytes: bytes(300) });
   await cache.put({ sha256: sha(2), caseId: "redacted", mimeType: "image/png", bytes: bytes(200) });

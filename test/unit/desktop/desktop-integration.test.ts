@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test, vi } from "vitest";
+import type { QueuePage } from "../../../renderer/src/desk-data";
 import type { AlertCase } from "../../../renderer/src/desktop/desk-alerts";
 import { startDesktopIntegration } from "../../../renderer/src/desktop/desktop-integration";
 import { createMemoryPlatform } from "../../../renderer/src/platform/memory-platform";
-import type { QueuePage } from "../../../renderer/src/sync/index";
 
 const ME = "u-agent1";
 const NOW = Date.parse("2026-11-23T10:00:00Z");

@@ -6,7 +6,7 @@
  */
 import type { SearchDocument } from "@shared/search/document";
 import { describe, expect, test } from "vitest";
-import { toCachedCase } from "../../../renderer/src/cache/desk-db";
+import { toCachedCase } from "../../../renderer/src/desk-data/cases/desk-db";
 import { createQueueStore } from "../../../renderer/src/queue/queue-store";
 import { SearchClient, type WorkerPort } from "../../../renderer/src/search/search-client";
 import { SearchDatabase } from "../../../renderer/src/search/search-db";

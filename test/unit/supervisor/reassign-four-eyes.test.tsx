@@ -3,9 +3,9 @@ import type { User } from "@shared/domain/user";
 import { cleanup, render, screen } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, expect, test, vi } from "vitest";
+import type { CachedCase, DeskData } from "../../../renderer/src/desk-data";
 import { createI18n } from "../../../renderer/src/i18n/i18n";
 import { ReassignSelect } from "../../../renderer/src/supervisor/oversight-dashboard";
-import type { CachedCase, DeskData } from "../../../renderer/src/sync/index";
 import { detail } from "../workstation/fixtures";
 
 afterEach(cleanup);

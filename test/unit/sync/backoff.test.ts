@@ -6,7 +6,7 @@ import {
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
   retryDelay,
-} from "../../../renderer/src/sync/backoff";
+} from "../../../renderer/src/desk-data/sync/backoff";
 
 describe("retryDelay", () => {
   test("stays within [0, min(cap, base·2^(n-1))) and never under Retry-After", () => {

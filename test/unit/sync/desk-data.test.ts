@@ -1,12 +1,12 @@
 import type { ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { afterEach, expect, test } from "vitest";
 import { ApiError } from "../../../renderer/src/api/api-error";
-import type { DeskAction } from "../../../renderer/src/sync/actions";
-import { createDeskData } from "../../../renderer/src/sync/desk-data";
-import { soloElection } from "../../../renderer/src/sync/leader";
-import type { MutationOptions, SyncApi } from "../../../renderer/src/sync/sync-api";
+import { createDeskData } from "../../../renderer/src/desk-data/create-desk-data";
+import { soloElection } from "../../../renderer/src/desk-data/session/leader";
+import type { MutationOptions, SyncApi } from "../../../renderer/src/desk-data/sync/sync-api";
 import { detail, FAKE_IDB, freshUser } from "./support";
 
 /**
@@ -142,7 +142,7 @@ test("a 412 stops only its case's queue and keeps the action until the agent res
     async () => server.applied.length === 1 && data.status.getState().conflictCount === 1,
   );
   expect(server.applied[0]).toMatchObject({ caseId: "c2" });
-  const conflicts = await new Promise<import("../../../renderer/src/sync/index").ConflictView[]>(
+  const conflicts = await new Promise<import("../../../renderer/src/desk-data").ConflictView[]>(
     (resolve) => {
       const stop = data.observeConflicts((list) => {
         if (list.length) {

@@ -1,16 +1,16 @@
 import type { ChangesPage } from "@shared/api/cases";
 import { afterEach, expect, test } from "vitest";
 import { ApiError } from "../../../renderer/src/api/api-error";
-import { allCases, countCases, getCase } from "../../../renderer/src/cache/case-store";
+import { allCases, countCases, getCase } from "../../../renderer/src/desk-data/cases/case-store";
 import {
   type DeskDatabase,
   META,
   openDeskDatabase,
   readMeta,
-} from "../../../renderer/src/cache/desk-db";
-import { createSyncStatusStore } from "../../../renderer/src/sync/status-store";
-import type { SyncApi } from "../../../renderer/src/sync/sync-api";
-import { SyncEngine } from "../../../renderer/src/sync/sync-engine";
+} from "../../../renderer/src/desk-data/cases/desk-db";
+import { createSyncStatusStore } from "../../../renderer/src/desk-data/sync/status-store";
+import type { SyncApi } from "../../../renderer/src/desk-data/sync/sync-api";
+import { SyncEngine } from "../../../renderer/src/desk-data/sync/sync-engine";
 import { FAKE_IDB, freshUser, summary } from "./support";
 
 /**

@@ -1,13 +1,13 @@
+import type { DeskAction } from "@shared/domain/desk-action";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { DeskAction } from "../../../renderer/src/sync/actions";
 import {
   isRedundant,
   nextToPush,
   projectSummary,
   rebaseAfterAck,
-} from "../../../renderer/src/sync/outbox-logic";
-import type { OutboxEntry, OutboxState } from "../../../renderer/src/sync/outbox-types";
+} from "../../../renderer/src/desk-data/outbox/outbox-logic";
+import type { OutboxEntry, OutboxState } from "../../../renderer/src/desk-data/outbox/outbox-types";
 import { summary } from "./support";
 
 type Sequenced = OutboxEntry & { seq: number };

@@ -1,9 +1,9 @@
+import type { DeskAction } from "@shared/domain/desk-action";
 import { describe, expect, test } from "vitest";
 import { clocksAt } from "../../../renderer/src/case-workspace/case-sla";
 import { nextStep } from "../../../renderer/src/case-workspace/verification-panel";
-import type { DeskAction } from "../../../renderer/src/sync/actions";
-import { projectDetail, projectSummary } from "../../../renderer/src/sync/outbox-logic";
-import type { OutboxEntry } from "../../../renderer/src/sync/outbox-types";
+import { projectDetail, projectSummary } from "../../../renderer/src/desk-data/outbox/outbox-logic";
+import type { OutboxEntry } from "../../../renderer/src/desk-data/outbox/outbox-types";
 import { detail, summary } from "./support";
 
 const ESCALATED = "2025-03-03T02:00:00.000Z";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { createSseParser, type SseEvent } from "../../../renderer/src/sync/sse";
+import { createSseParser, type SseEvent } from "../../../renderer/src/desk-data/sync/sse";
 
 const STREAM =
   ': hello\nretry: 2500\n\nid: 41\nevent: case.changed\ndata: {"id":"c1"}\n\n' +

@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
+
+import type { DeskAction } from "@shared/domain/desk-action";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
-import { ConflictCard } from "../../../renderer/src/sync/conflict-view";
-import type {
-  ConflictView,
-  DeskAction,
-  OutboxEntry,
-  OutboxState,
-} from "../../../renderer/src/sync/index";
-import { createSyncStatusStore } from "../../../renderer/src/sync/status-store";
-import { SyncStatus } from "../../../renderer/src/sync/sync-status";
+import { ConflictCard } from "../../../renderer/src/app/conflict-list";
+import { SyncStatus } from "../../../renderer/src/app/sync-status";
+import type { ConflictView, OutboxEntry, OutboxState } from "../../../renderer/src/desk-data";
+import { createSyncStatusStore } from "../../../renderer/src/desk-data/sync/status-store";
 import { detail, summary } from "./support";
 
 afterEach(cleanup);

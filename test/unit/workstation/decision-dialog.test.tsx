@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import type { CaseDetail } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { checkDecision, decisionCaseOf, formatLocaleMoney } from "@shared/money";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import type { WorkstationAction } from "../../../renderer/src/actions/action-types";
 import { DecisionDialog } from "../../../renderer/src/actions/decision-dialog";
 import { DECISION_TEMPLATES } from "../../../renderer/src/actions/templates";
 import { createI18n } from "../../../renderer/src/i18n/i18n";
@@ -15,7 +15,7 @@ afterEach(cleanup);
 const RATIONALE = "Only part of the order was delivered to the payer.";
 
 function renderDialog(language: "en" | "vi" | "zh-Hans" = "en", caseDetail = detail({ id: "c1" })) {
-  const onSubmit = vi.fn(async (_action: WorkstationAction) => undefined);
+  const onSubmit = vi.fn(async (_action: DeskAction) => undefined);
   const onClose = vi.fn();
   render(
     <I18nextProvider i18n={createI18n(language)}>

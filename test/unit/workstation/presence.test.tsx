@@ -5,6 +5,7 @@ import { act, cleanup, render, screen, within } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { CaseHeader } from "../../../renderer/src/case-workspace/case-workspace";
+import type { EventStreamOptions } from "../../../renderer/src/desk-data/sync/sse";
 import { createI18n } from "../../../renderer/src/i18n/i18n";
 import { PresenceBadge } from "../../../renderer/src/presence/presence-badge";
 import {
@@ -13,7 +14,6 @@ import {
 } from "../../../renderer/src/presence/presence-store";
 import { QueueScreen } from "../../../renderer/src/queue/queue-screen";
 import { createQueueStore, type QueueData } from "../../../renderer/src/queue/queue-store";
-import type { EventStreamOptions } from "../../../renderer/src/sync/sse";
 import { detail, summary } from "./fixtures";
 
 afterEach(() => {

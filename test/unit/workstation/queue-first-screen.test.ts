@@ -1,6 +1,6 @@
 import type { CaseSummary } from "@shared/domain/appeal";
 import { describe, expect, test } from "vitest";
-import { firstScreenOrder } from "../../../renderer/src/cache/queue-order";
+import { firstScreenOrder } from "../../../renderer/src/desk-data/queue-rows/queue-order";
 import { createQueueStore, type QueueData } from "../../../renderer/src/queue/queue-store";
 import { summary } from "./fixtures";
 

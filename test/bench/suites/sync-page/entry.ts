@@ -6,23 +6,23 @@ import { MAX_CHANGES_PAGE_SIZE } from "@shared/api/cases";
 import type { CaseSummary } from "@shared/domain/appeal";
 import Dexie from "dexie";
 import { createApiClient } from "../../../../renderer/src/api/api-client";
-import { applyServerBatch } from "../../../../renderer/src/cache/case-cache";
+import { applyServerBatch } from "../../../../renderer/src/desk-data/cases/case-cache";
 import {
   allCases,
   countCases,
   firstScreen,
   putCases,
-} from "../../../../renderer/src/cache/case-store";
+} from "../../../../renderer/src/desk-data/cases/case-store";
 import {
   deskDatabaseName,
   META,
   openDeskDatabase,
   SCHEMA_V3,
   toCachedCase,
-} from "../../../../renderer/src/cache/desk-db";
-import { createDeskData } from "../../../../renderer/src/sync/desk-data";
-import { soloElection } from "../../../../renderer/src/sync/leader";
-import { syncApiOf } from "../../../../renderer/src/sync/sync-api";
+} from "../../../../renderer/src/desk-data/cases/desk-db";
+import { createDeskData } from "../../../../renderer/src/desk-data/create-desk-data";
+import { soloElection } from "../../../../renderer/src/desk-data/session/leader";
+import { syncApiOf } from "../../../../renderer/src/desk-data/sync/sync-api";
 
 function syntheticCase(i: number): CaseSummary {
   const t = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();

@@ -11,6 +11,7 @@ import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { type CaseData, createCaseStore } from "../../../../renderer/src/case-workspace/case-store";
 import { CaseWorkspace } from "../../../../renderer/src/case-workspace/case-workspace";
+import type { CaseView } from "../../../../renderer/src/desk-data";
 import {
   createEvidenceStore,
   type EvidenceData,
@@ -21,7 +22,6 @@ import { createQueueStore, type QueueData } from "../../../../renderer/src/queue
 import type { SavedViewsRepository } from "../../../../renderer/src/queue/saved-views";
 import { SearchClient, type WorkerPort } from "../../../../renderer/src/search/search-client";
 import { SearchDatabase } from "../../../../renderer/src/search/search-db";
-import type { CaseView } from "../../../../renderer/src/sync/index";
 import "../../../../renderer/src/styles.css";
 
 const N = 100_000;

@@ -2,7 +2,7 @@ import type { CaseDetail, PhoneContact, TimelineEvent } from "@shared/domain/app
 import { caseClockEvents, caseClocks, isFirstResponse } from "@shared/sla/case-clocks";
 import { describe, expect, test } from "vitest";
 import { clocksAt } from "../../../../renderer/src/case-workspace/case-sla";
-import { projectedDeadline } from "../../../../renderer/src/sync/projected-clocks";
+import { projectedDeadline } from "../../../../renderer/src/desk-data/outbox/projected-clocks";
 import { computeSla } from "../../../../server/cases/sla";
 import { detail } from "../../workstation/fixtures";
 

@@ -13,10 +13,12 @@
 import { type ChangesPage, MAX_CHANGES_PAGE_SIZE } from "@shared/api/cases";
 import { type MutationResponse, PreconditionFailedProblem } from "@shared/api/mutations";
 import { CaseDetail, CaseSummary } from "@shared/domain/appeal";
-import { toApiError } from "../api/api-error";
-import { applyServerBatch, applyServerDetail, dropCase, reprojectCase } from "../cache/case-cache";
-import { caseTables, countCases, getCase } from "../cache/case-store";
-import { type DeskDatabase, META, readMeta } from "../cache/desk-db";
+import { toApiError } from "../../api/api-error";
+import { applyServerBatch, applyServerDetail, dropCase, reprojectCase } from "../cases/case-cache";
+import { caseTables, countCases, getCase } from "../cases/case-store";
+import { type DeskDatabase, META, readMeta } from "../cases/desk-db";
+import { nextToPush, rebaseAfterAck } from "../outbox/outbox-logic";
+import type { OutboxEntry } from "../outbox/outbox-types";
 import {
   type BackoffPolicy,
   classifyFailure,
@@ -24,8 +26,6 @@ import {
   parseRetryAfter,
   retryDelay,
 } from "./backoff";
-import { nextToPush, rebaseAfterAck } from "./outbox-logic";
-import type { OutboxEntry } from "./outbox-types";
 import { openEventStream, sleep } from "./sse";
 import type { SyncStatusStore } from "./status-store";
 import type { SyncApi } from "./sync-api";

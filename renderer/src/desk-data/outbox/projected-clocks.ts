@@ -4,8 +4,8 @@
  * headline deadline. A forecast, like the projected status; the server's answer replaces it.
  */
 import type { CaseSummary, TimelineEvent, TimelineEventType } from "@shared/domain/appeal";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { caseClocks } from "@shared/sla/case-clocks";
-import type { DeskAction } from "./actions";
 
 /** The clock-relevant timeline events of an action, in the order the server writes them. */
 export function clockEventsOf(

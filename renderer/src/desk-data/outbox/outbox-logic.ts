@@ -4,7 +4,7 @@
  * transactions; tests call them directly (including property tests).
  */
 import type { CaseDetail, CaseSummary, Message } from "@shared/domain/appeal";
-import type { DeskAction } from "./actions";
+import type { DeskAction } from "@shared/domain/desk-action";
 import type { OutboxEntry } from "./outbox-types";
 import { pendingTimeline, projectedDeadline } from "./projected-clocks";
 

@@ -1,5 +1,6 @@
 /**
- * Public API of the desk's data layer: the offline cache and the sync engine behind it.
+ * The contract of the desk's data layer (the offline cache and the sync engine behind it), as
+ * `index.ts` offers it to the screens.
  *
  * Screens read from the cache (instant, works offline) and act through `enqueue`: an action is
  * persisted in the outbox first, applied to the cached case at once (shown as pending), and pushed
@@ -17,22 +18,13 @@ import type {
   CaseSummary,
   Evidence,
 } from "@shared/domain/appeal";
-import type { CachedCase } from "../cache/desk-db";
-import type { DeskAction } from "./actions";
-import type { ConflictRecord, OutboxEntry } from "./outbox-types";
-import type { SyncStatusStore } from "./status-store";
-
-export type { CachedCase } from "../cache/desk-db";
-export type { DeskAction, DeskActionType } from "./actions";
-export { ACTION_TYPES, validateAction } from "./actions";
-export type { ConflictRecord, OutboxEntry, OutboxState } from "./outbox-types";
-export type { SyncStatusState, SyncStatusStore } from "./status-store";
-export { statusHeadline } from "./status-store";
+import type { DeskAction } from "@shared/domain/desk-action";
+import type { CachedCase } from "./cases/cached-case";
+import type { ConflictRecord, OutboxEntry } from "./outbox/outbox-types";
+import type { QueueSortKey } from "./queue-rows/queue-order";
+import type { SyncStatusStore } from "./sync/status-store";
 
 export type Unsubscribe = () => void;
-
-/** Sort keys backed by an index of the cache (others: sort in memory over `observeAllCases`). */
-export type QueueSortKey = "escalatedAt" | "updatedAt" | "amount";
 
 /** An index-backed page of the queue. Filters combine with AND. */
 export interface QueueQuery {

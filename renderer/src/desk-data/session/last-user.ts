@@ -1,5 +1,5 @@
 import { User } from "@shared/domain/user";
-import type { LastUserStore } from "../auth/auth-store";
+import type { LastUserStore } from "../../auth/auth-store";
 
 const KEY = "arbiter-desk:last-user";
 

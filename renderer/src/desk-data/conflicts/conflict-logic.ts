@@ -4,8 +4,8 @@
  * (mine), and who did what in the meantime (timeline events after the agent's base).
  */
 import type { CaseDetail, CaseSummary, TimelineEvent } from "@shared/domain/appeal";
-import { projectSummary } from "./outbox-logic";
-import type { OutboxEntry } from "./outbox-types";
+import { projectSummary } from "../outbox/outbox-logic";
+import type { OutboxEntry } from "../outbox/outbox-types";
 
 /** The summary fields a conflict can be about, in the order the view lists them. */
 export const CONFLICT_FIELDS = [

@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
-import type { DeskAction } from "./actions";
+import type { DeskAction } from "@shared/domain/desk-action";
 
 /**
  * Where an outbox entry stands.

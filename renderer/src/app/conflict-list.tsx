@@ -1,9 +1,11 @@
+import { type DeskAction, validateAction } from "@shared/domain/desk-action";
 import { useId, useState } from "react";
-import type { DeskAction } from "./actions";
-import { validateAction } from "./actions";
-import { describeConflict } from "./conflict-logic";
-import type { ConflictView as Conflict, ConflictResolution } from "./index";
-import type { OutboxEntry } from "./outbox-types";
+import {
+  type ConflictView as Conflict,
+  type ConflictResolution,
+  describeConflict,
+  type OutboxEntry,
+} from "../desk-data";
 
 /** The free-text field of an action the agent can edit in place, if it has one. */
 const EDITABLE_FIELDS = ["text", "rationale", "reason", "what", "statement", "summary"] as const;

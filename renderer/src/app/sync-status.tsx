@@ -1,5 +1,5 @@
 import { useStore } from "zustand";
-import { type SyncStatusStore, statusHeadline } from "./status-store";
+import { type SyncStatusStore, statusHeadline } from "../desk-data";
 
 /** Words of the status line; English by default, a translated set can be passed in. */
 export interface SyncStatusLabels {

@@ -5,8 +5,8 @@
 import type { ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
-import type { ApiClient } from "../api/api-client";
-import type { DeskAction } from "./actions";
+import type { DeskAction } from "@shared/domain/desk-action";
+import type { ApiClient } from "../../api/api-client";
 
 export interface MutationOptions {
   idempotencyKey: string;

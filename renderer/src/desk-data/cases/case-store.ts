@@ -22,30 +22,19 @@
  * The directory, heads and chunks can never disagree: every write goes through `mutateCases`, one
  * Dexie transaction over the three stores (nested into the caller's transaction when there is one).
  */
-import type { CachedCase, CaseChunk, DeskDatabase, DirectoryShard } from "./desk-db";
-import { firstScreenOrder } from "./queue-order";
+import { firstScreenOrder } from "../queue-rows/queue-order";
+import type { CachedCase, CaseChunk, DirectoryShard } from "./cached-case";
+import { CHUNK_ROWS, DIRECTORY_SHARDS, HEAD_ROWS, headOf, shardOf } from "./case-layout";
+import type { DeskDatabase } from "./desk-db";
 
-/** Rows per chunk: big enough that a fill is a few hundred puts, small enough that a point update
- * rewrites ~0.3 MB. */
-export const CHUNK_ROWS = 500;
-/**
- * Directory shards. Part of the stored format (the shard of an id must not change between
- * versions): changing it needs a schema version that rebuilds the directory.
- */
-export const DIRECTORY_SHARDS = 64;
-
-/** Rows of each chunk kept in its head: the longest first screen `firstScreen` answers exactly. */
-export const HEAD_ROWS = 100;
-
-/** FNV-1a over the id's UTF-16 code units: stable across sessions and browsers. */
-export function shardOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % DIRECTORY_SHARDS;
-}
+export {
+  CHUNK_ROWS,
+  DIRECTORY_SHARDS,
+  HEAD_ROWS,
+  headOf,
+  layoutCases,
+  shardOf,
+} from "./case-layout";
 
 /** The stores a transaction must include to read or write cases. */
 export function caseTables(db: DeskDatabase) {
@@ -180,14 +169,6 @@ export async function allCases(db: DeskDatabase): Promise<CachedCase[]> {
   return chunks.flatMap((c) => c.rows);
 }
 
-/** A chunk's head: its first HEAD_ROWS rows in the default queue order. */
-export function headOf(chunk: CaseChunk): CaseChunk {
-  return {
-    chunk: chunk.chunk,
-    rows: [...chunk.rows].sort(firstScreenOrder).slice(0, HEAD_ROWS),
-  };
-}
-
 /**
  * The first `limit` rows of the queue in its default order, from the chunk heads alone (exact for
  * `limit` ≤ HEAD_ROWS: each of those rows is within the first HEAD_ROWS of its own chunk).
@@ -296,32 +277,6 @@ export async function mutateCases(
     if (shardPuts.length) await db.caseDirectory.bulkPut(shardPuts);
     return changed;
   });
-}
-
-/**
- * The stored layout of a set of rows (all new): their chunks and directory shards. For the schema
- * upgrade, which must write through its upgrade transaction's tables rather than `mutateCases`.
- */
-export function layoutCases(rows: readonly CachedCase[]): {
-  chunks: CaseChunk[];
-  heads: CaseChunk[];
-  shards: DirectoryShard[];
-} {
-  const chunks: CaseChunk[] = [];
-  const shards = new Map<number, DirectoryShard>();
-  for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
-    const chunk = chunks.length;
-    const part = rows.slice(at, at + CHUNK_ROWS);
-    chunks.push({ chunk, rows: part });
-    for (const row of part) {
-      const key = shardOf(row.id);
-      const shard = shards.get(key) ?? { shard: key, ids: [], chunks: [] };
-      shard.ids.push(row.id);
-      shard.chunks.push(chunk);
-      shards.set(key, shard);
-    }
-  }
-  return { chunks, heads: chunks.map(headOf), shards: [...shards.values()] };
 }
 
 /** Stores rows as they are (insert or replace by id). */

@@ -1,5 +1,5 @@
-import type { CachedEvidence, DeskDatabase } from "./desk-db";
-import { META } from "./desk-db";
+import type { CachedEvidence } from "../cases/cached-case";
+import { type DeskDatabase, META } from "../cases/desk-db";
 
 /** Default budget for cached evidence bytes: a shift's worth of screenshots and statements. */
 export const DEFAULT_EVIDENCE_BUDGET = 500 * 1024 * 1024;

@@ -4,8 +4,8 @@
  */
 import type { CaseChange } from "@shared/api/cases";
 import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
-import { isNewer, projectSummary } from "../sync/outbox-logic";
-import type { OutboxEntry } from "../sync/outbox-types";
+import { isNewer, projectSummary } from "../outbox/outbox-logic";
+import type { OutboxEntry } from "../outbox/outbox-types";
 import { caseTables, deleteCases, mutateCases } from "./case-store";
 import { type CachedCase, type DeskDatabase, META, toCachedCase, toSummary } from "./desk-db";
 

@@ -1,15 +1,18 @@
 /**
- * The agent's actions the outbox carries: one per desk mutation `POST /cases/:id/<type>`, with the
- * body of the shared contract (`MUTATIONS` in shared/api/mutations.ts) — never a copy of it.
+ * The desk's action payload, under one name everywhere (forms, stores, the outbox, the sync
+ * engine, the API client): one per desk mutation `POST /cases/:id/<type>`, with the body of the
+ * shared contract (`MUTATIONS` in shared/api/mutations.ts) — never a copy of it.
  */
-import { MUTATIONS, type MutationName } from "@shared/api/mutations";
-import type { Mutation } from "../api/api-client";
+import type { z } from "zod";
+import { MUTATIONS, type MutationName } from "../api/mutations";
 
 export type DeskActionType = MutationName;
 export const ACTION_TYPES = Object.keys(MUTATIONS) as readonly DeskActionType[];
 
 /** What the desk builds and the outbox stores: the body as sent (schema input, before defaults). */
-export type DeskAction = Mutation;
+export type DeskAction = {
+  [N in MutationName]: { type: N; body: z.input<(typeof MUTATIONS)[N]> };
+}[MutationName];
 
 /**
  * Checks an action against the contract before it enters the outbox: a body the server would

@@ -1,8 +1,8 @@
 import { createStore } from "zustand/vanilla";
-import type { AuthStore } from "../auth/auth-store";
-import { createDeskData } from "./desk-data";
-import type { DeskData, SignOutRisk } from "./index";
-import type { SyncApi } from "./sync-api";
+import type { AuthStore } from "../../auth/auth-store";
+import type { DeskData, SignOutRisk } from "../contract";
+import { createDeskData } from "../create-desk-data";
+import type { SyncApi } from "../sync/sync-api";
 
 // State
 export interface DeskSessionState {

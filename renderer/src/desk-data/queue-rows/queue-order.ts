@@ -1,6 +1,8 @@
 import type { CaseSummary } from "@shared/domain/appeal";
-import type { QueueSortKey } from "../sync/index";
-import type { CachedCase } from "./desk-db";
+import type { CachedCase } from "../cases/cached-case";
+
+/** The sorts `observeQueue` offers (others: sort in memory over `allCases`). */
+export type QueueSortKey = "escalatedAt" | "updatedAt" | "amount";
 
 /** The key each queue sort compares: the never-null twins, so unescalated cases sort last. */
 const SORT_KEY = {

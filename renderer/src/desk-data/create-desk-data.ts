@@ -1,0 +1,156 @@
+import type { DexieOptions } from "dexie";
+import { SearchDatabase, searchDatabaseName } from "../search/search-db";
+import { allCases, getCases } from "./cases/case-store";
+import { createCaseReader } from "./cases/case-view";
+import { type DeskDatabase, META, openDeskDatabase, readMeta } from "./cases/desk-db";
+import { applyResolution, conflictViews } from "./conflicts/conflict-store";
+import type { DeskData } from "./contract";
+import { EvidenceCache } from "./evidence/evidence-cache";
+import { evidenceContent } from "./evidence/evidence-content";
+import { addToOutbox, outboxEntries, removeFailed, signOutRisk } from "./outbox/outbox-store";
+import { firstScreenPage, queuePage } from "./queue-rows/queue-page";
+import { createChangeBus } from "./session/change-bus";
+import { createLeaderElection, type LeaderElection } from "./session/leader";
+import { createSyncStatusStore } from "./sync/status-store";
+import type { SyncApi } from "./sync/sync-api";
+import { SyncEngine, type SyncEngineOptions } from "./sync/sync-engine";
+
+export interface DeskDataOptions {
+  userId: string;
+  api: SyncApi;
+  /** Defaults to Web Locks / BroadcastChannel election named after the user. */
+  leader?: LeaderElection;
+  /** fake-indexeddb in Node tests. */
+  dexieOptions?: DexieOptions;
+  evidenceBudgetBytes?: number;
+  engine?: Partial<Omit<SyncEngineOptions, "db" | "api" | "status" | "onCasesChanged">>;
+}
+
+/**
+ * Builds the desk's data layer for one signed-in user (see `DeskData` for the contract). It only
+ * wires the parts together: the cache (`cases/`), the change bus between windows (`session/`),
+ * the sync loop (`sync/`), and the reads and writes of each job (`queue-rows/`, `outbox/`,
+ * `conflicts/`, `evidence/`). Every write tells the bus which cases it touched, and every write to
+ * the outbox wakes the loop.
+ */
+export function createDeskData(options: DeskDataOptions): DeskData & {
+  readonly db: DeskDatabase;
+  readonly engine: SyncEngine;
+} {
+  const { userId, api } = options;
+  const db = openDeskDatabase(userId, options.dexieOptions);
+  const status = createSyncStatusStore();
+  const evidence = new EvidenceCache(db, { budgetBytes: options.evidenceBudgetBytes });
+  // Another window (the leader) wrote to the cache: read the counts again; a new action there
+  // wakes this window's loop, a no-op unless this window leads.
+  const bus = createChangeBus(userId, (message) => {
+    status.getState().patch({});
+    void engine.refreshCounts();
+    if (message.hasNewAction) engine.kick();
+  });
+  const engine = new SyncEngine({
+    ...options.engine,
+    db,
+    api,
+    status,
+    onCasesChanged: bus.announce,
+  });
+  const cases = createCaseReader(db, api, bus);
+  const leader = options.leader ?? createLeaderElection(`arbiter-sync:${userId}`);
+  let stopLeading: (() => void) | null = null;
+  // The browser's word is a hint: "offline" is reliable, "online" only means "try again now".
+  const onOffline = () => status.getState().patch({ isOnline: false });
+  const onOnline = () => engine.kick(true);
+  const onError = (error: unknown) => status.getState().patch({ error: String(error) });
+  const observe = <T>(query: () => Promise<T>, listener: (value: T) => void) =>
+    bus.observe(query, listener, onError);
+  /** After a write to the outbox: readers re-read, the status bar recounts, the loop wakes. */
+  const afterOutboxWrite = async (ids: readonly string[], hasNewAction: boolean) => {
+    bus.announce(ids, hasNewAction);
+    await engine.refreshCounts();
+    if (hasNewAction) engine.kick();
+  };
+
+  return {
+    userId,
+    status,
+    db,
+    engine,
+
+    async start() {
+      if (stopLeading) return;
+      await db.open();
+      await engine.refreshCounts();
+      // Survives reloads: "last sync" is when this cache last reached the server, not this window.
+      const lastSyncAt = await readMeta<number>(db, META.lastSyncAt);
+      if (typeof lastSyncAt === "number") status.getState().patch({ lastSyncAt });
+      stopLeading = leader.run(
+        (signal) => engine.run(signal),
+        (isLeader) => status.getState().patch({ isLeader }),
+      );
+      if (typeof window !== "undefined") {
+        window.addEventListener("offline", onOffline);
+        window.addEventListener("online", onOnline);
+      }
+    },
+
+    async stop() {
+      stopLeading?.();
+      stopLeading = null;
+      if (typeof window !== "undefined") {
+        window.removeEventListener("offline", onOffline);
+        window.removeEventListener("online", onOnline);
+      }
+    },
+
+    syncNow: () => engine.pullNow(),
+    resumeAfterSignIn: () => engine.resumeAfterSignIn(),
+
+    allCases: () => allCases(db),
+    firstScreen: (limit) => firstScreenPage(db, limit),
+    casesByIds: (ids) => getCases(db, ids),
+    onCasesChanged: bus.onCasesChanged,
+    observeQueue: (query, listener) => observe(() => queuePage(db, query), listener),
+
+    async getCase(id, signal) {
+      const view = await cases.caseView(id);
+      // Background refresh; the caller has the cached view at once.
+      void cases.refreshCase(id, signal);
+      return view;
+    },
+    observeCase: (id, listener) => cases.observeCase(id, listener, onError),
+
+    async enqueue(caseId, action) {
+      const result = await addToOutbox(db, userId, caseId, action);
+      await afterOutboxWrite([caseId], true);
+      return result;
+    },
+    observeOutbox: (listener, caseId) => observe(() => outboxEntries(db, caseId), listener),
+    async dismissFailed(seq) {
+      const caseId = await removeFailed(db, seq);
+      if (caseId !== null) await afterOutboxWrite([caseId], false);
+    },
+
+    observeConflicts: (listener) => observe(() => conflictViews(db), listener),
+    async resolveConflict(seq, resolution) {
+      await applyResolution(db, seq, resolution);
+      const entry = await db.outbox.get(seq);
+      await afterOutboxWrite(entry ? [entry.caseId] : [], true);
+    },
+
+    evidenceContent: (caseId, item, signal) => evidenceContent(evidence, api, caseId, item, signal),
+
+    pendingForSignOut: () => signOutRisk(db),
+
+    async wipe() {
+      stopLeading?.();
+      stopLeading = null;
+      bus.emitLocal(["all"]);
+      bus.close();
+      // The instance's delete uses the IndexedDB it was opened with (fake-indexeddb in tests).
+      await db.delete();
+      // The search index's copy of the cases' text goes with the cache.
+      await new SearchDatabase(searchDatabaseName(userId), options.dexieOptions).delete();
+    },
+  };
+}
