@@ -9,6 +9,7 @@ import {
 } from "@shared/domain/lifecycle";
 import type { Currency } from "@shared/domain/money";
 import type { Queryable } from "../db/database";
+import { rescheduleSlaWarning } from "../deadlines/sla-warning";
 import { HttpProblem } from "../http/problem";
 import { type ChangeRecord, journal, journalEntry } from "../journal/journal";
 import { emitOutbox, type OutboxRecord } from "../outbox/outbox";
@@ -47,6 +48,8 @@ export interface CaseRow extends CaseSummaryRow {
 /** The locked case with its timeline, which the SLA clocks are computed from. */
 interface LockedCaseRow extends CaseRow {
   timeline: { type: TimelineEventType; at: string }[];
+  /** The deadline the case was last warned for (migration 009). */
+  sla_warned_due: Date | string | null;
 }
 
 /** Columns an action may set besides status, version and the SLA columns. */
@@ -73,6 +76,8 @@ export interface Effects {
   outbox?: OutboxRecord[];
   /** A hint for live events (the assignee is told the case needs them); see ChangeRecord. */
   attention?: NonNullable<ChangeRecord["event"]>;
+  /** The SLA-warning job's own action: the case is now warned for its current deadline. */
+  slaWarned?: boolean;
 }
 
 export interface ActionSpec {
@@ -95,7 +100,7 @@ export class StaleVersion extends Error {
 
 const CASE_ROW_COLUMNS = `id, reference_no, kind, reason, status, stage, region, amount, currency,
   complainant_name, respondent_name, assignee_id, filed_at, escalated_at, updated_at, version,
-  priority, due_at, warn_at, needs_supervisor, language, first_decider_id, order_ref`;
+  priority, due_at, warn_at, needs_supervisor, language, first_decider_id, order_ref, sla_warned_due`;
 
 async function lockCase(tx: Queryable, caseId: string): Promise<LockedCaseRow> {
   const [row] = await tx.query<LockedCaseRow>(
@@ -251,6 +256,8 @@ export async function performAction(
     params.push(set[column]);
     return `${column} = $${params.length}`;
   });
+  params.push(effects.slaWarned === true);
+  const warnedParam = `$${params.length}`;
   const journalSql = staged.sql(params.length + 1);
   params.push(...staged.params);
   await tx.query(
@@ -260,11 +267,20 @@ export async function performAction(
          as t(id, type, summary)
      ), journaled as (${journalSql})
      update cases set status = $2, version = version + 1, updated_at = $3, due_at = $4, warn_at = $5,
-       respondent_deadline = case when $2 = 'awaiting_respondent' then respondent_deadline end
+       respondent_deadline = case when $2 = 'awaiting_respondent' then respondent_deadline end,
+       sla_warned_due = case when ${warnedParam}::boolean then $4::timestamptz
+         when $4::timestamptz is distinct from sla_warned_due then null else sla_warned_due end
        ${assignments.map((a) => `, ${a}`).join("")}
      where id = $1`,
     params,
   );
+  // The case's warning job follows its nearest deadline (the job's own action leaves it be).
+  if (!effects.slaWarned) {
+    const warned = row.sla_warned_due === null ? null : new Date(row.sla_warned_due);
+    const stillWarned =
+      warned !== null && sla.dueAt !== null && warned.getTime() === sla.dueAt.getTime();
+    await rescheduleSlaWarning(tx, caseId, sla, stillWarned ? warned : null, now);
+  }
   if (effects.outbox?.length) await emitOutbox(tx, row, effects.outbox, now);
   return { version, deleted: false };
 }

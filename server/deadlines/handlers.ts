@@ -1,9 +1,11 @@
 import type { Verification } from "@shared/domain/appeal";
 import { type ActorContext, performAction } from "../cases/engine";
+import { computeSla } from "../cases/sla";
 import type { Queryable } from "../db/database";
-import { agreementAction } from "../integration/actions";
+import { agreementAction, respondentTimeoutAction } from "../integration/actions";
 import { emitOutbox } from "../outbox/outbox";
 import type { DeadlineJob, JobHandler, JobKind } from "./jobs";
+import { needsWarningJob, rescheduleSlaWarning } from "./sla-warning";
 
 const SYSTEM: ActorContext = { role: "system", id: "system", name: "system" };
 const context = (now: Date) => ({ requestId: null, idempotencyKey: null, now });
@@ -174,7 +176,77 @@ const verificationDue: JobHandler = async (tx, job, now) => {
   );
 };
 
+/** The respondent's 10 minutes ran out without an answer: the appeal goes to the CS queue. */
+const respondentWindow: JobHandler = async (tx, job, now) => {
+  const [row] = await tx.query<{ status: string }>("select status from cases where id = $1", [
+    job.case_id,
+  ]);
+  // Answered (agreed or escalated) or withdrawn in time: the window no longer matters.
+  if (row?.status !== "awaiting_respondent") return;
+  await performAction(tx, job.case_id, null, SYSTEM, respondentTimeoutAction(now), context(now));
+};
+
+interface WarningRow {
+  status: string;
+  kind: Parameters<typeof computeSla>[0]["kind"];
+  reason: Parameters<typeof computeSla>[0]["reason"];
+  priority: Parameters<typeof computeSla>[0]["priority"];
+  region: Parameters<typeof computeSla>[0]["region"];
+  sla_warned_due: Date | string | null;
+  timeline: Parameters<typeof computeSla>[0]["timeline"];
+}
+
+/**
+ * A clock reached its warning point. Re-read now, not trusted from the job: the case may have
+ * changed since it was scheduled (the engine reschedules on every change, but a clock paused by
+ * an evidence request and resumed by its deadline moves without the job being told).
+ * Warned: the assignee gets a live `case_attention` (their desk notification), the timeline says
+ * which clock, and `sla_warned_due` flags the case for supervisors until the deadline changes.
+ */
+const slaWarning: JobHandler = async (tx, job, now) => {
+  const [row] = await tx.query<WarningRow>(
+    `select status, kind, reason, priority, region, sla_warned_due,
+        (select coalesce(json_agg(json_build_object('type', t.type,
+            'at', to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+            order by t.at), '[]')
+           from timeline_events t where t.case_id = c.id) as timeline
+       from cases c where id = $1`,
+    [job.case_id],
+  );
+  if (!row || row.status === "closed") return;
+  const sla = computeSla(row, now);
+  const warned = row.sla_warned_due === null ? null : new Date(row.sla_warned_due);
+  // Breached already, paused, stopped, or warned for this deadline: nothing anyone can act on.
+  if (!needsWarningJob(sla, warned, now) || !sla.warnAt || !sla.dueAt) return;
+  if (sla.warnAt.getTime() > now.getTime()) {
+    // The deadline moved later: the warning comes at its new point.
+    await rescheduleSlaWarning(tx, job.case_id, sla, warned, now);
+    return;
+  }
+  const clockId = sla.dueClockId ?? "";
+  const dueAt = sla.dueAt.toISOString();
+  await performAction(
+    tx,
+    job.case_id,
+    null,
+    SYSTEM,
+    {
+      action: "sla_warning",
+      variant: "default",
+      apply: async () => ({
+        timeline: [{ type: "sla_warning", summary: clockId }],
+        attention: "sla_warning",
+        slaWarned: true,
+        audit: { clockId, dueAt },
+      }),
+    },
+    context(now),
+  );
+};
+
 export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
+  respondent_window: respondentWindow,
+  sla_warning: slaWarning,
   evidence_deadline: evidenceDeadline,
   evidence_reminder: evidenceReminder,
   agreement_confirmation: agreementConfirmation,

@@ -11,10 +11,12 @@ import { HttpProblem } from "../http/problem";
  */
 
 export const JOB_KINDS = [
+  "respondent_window",
   "evidence_deadline",
   "evidence_reminder",
   "agreement_confirmation",
   "verification_due",
+  "sla_warning",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

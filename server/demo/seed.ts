@@ -2,6 +2,7 @@ import { RESPONDENT_WINDOW_MS } from "@shared/domain/lifecycle";
 import { hashPassword } from "../auth/password";
 import { computeSla } from "../cases/sla";
 import type { Database, Queryable } from "../db/database";
+import { backfillDeadlineJobs } from "../deadlines/sla-warning";
 import { journalBulkUpserts } from "../journal/journal";
 import { type DemoAppeal, generateAppeals } from "./appeal-generator";
 import { demoEvidenceFiles } from "./evidence-files";
@@ -260,6 +261,8 @@ export async function insertAppeals(
       );
     });
   }
+  // Written without the engine, so their respondent windows and SLA warnings get jobs here.
+  await db.transaction((tx) => backfillDeadlineJobs(tx, now));
 }
 
 /** One multi-row insert, chunked to stay under PostgreSQL's 65,535 bind parameters. */

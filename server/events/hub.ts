@@ -244,7 +244,11 @@ export function eventsOf(row: ChangeRow): HubEvent[] {
       event: { type: "new_escalation", cursor, at, caseId: summary.id, summary },
     });
   }
-  if (row.event === "evidence_deadline_passed" || row.event === "verification_overdue") {
+  if (
+    row.event === "evidence_deadline_passed" ||
+    row.event === "verification_overdue" ||
+    row.event === "sla_warning"
+  ) {
     events.push({
       id: null,
       seq,

@@ -5,6 +5,8 @@ import { REFILE_COOLDOWN_MS, RESPONDENT_WINDOW_MS } from "@shared/domain/lifecyc
 import type { RequestContext } from "../cases/engine";
 import { computeSla } from "../cases/sla";
 import type { Queryable } from "../db/database";
+import { scheduleJob } from "../deadlines/jobs";
+import { rescheduleSlaWarning } from "../deadlines/sla-warning";
 import { HttpProblem } from "../http/problem";
 import { journal } from "../journal/journal";
 
@@ -160,6 +162,9 @@ export async function fileAppeal(
     sla.dueAt,
     sla.warnAt,
   ]);
+  // The window's end and the first warning are durable jobs: any process runs them, once.
+  await scheduleJob(tx, id, "respondent_window", deadline);
+  await rescheduleSlaWarning(tx, id, sla, null, now);
   await journal(
     tx,
     { caseId: id, kind: "upsert" },

@@ -16,6 +16,7 @@ export interface ChangeRecord {
     | "assigned"
     | "evidence_deadline_passed"
     | "verification_overdue"
+    | "sla_warning"
     | null;
   reason?: string | null;
 }

@@ -31,6 +31,7 @@ interface OpenCaseRow {
   status: CaseSummary["status"];
   assignee_id: string | null;
   escalated_at: Date | null;
+  warned: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,9 +63,11 @@ export async function oversightStats(
   const regionParam = query.region ? [query.region] : [];
 
   const open = await db.query<OpenCaseRow>(
-    `select id, kind, reason, priority, region, status, assignee_id, escalated_at from cases
+    `select id, kind, reason, priority, region, status, assignee_id, escalated_at,
+       coalesce(sla_warned_due = due_at and due_at > $${regionParam.length + 2}, false) as warned
+     from cases
      where status = any($1::text[]) ${regionClause("region", 2)}`,
-    [DESK_STATUSES, ...regionParam],
+    [DESK_STATUSES, ...regionParam, now],
   );
   const timeline = await timelinesOf(
     db,
@@ -91,8 +94,10 @@ export async function oversightStats(
       secondStage: 0,
       atRisk: 0,
       breached: 0,
+      warned: 0,
     };
     load.open += 1;
+    if (row.warned) load.warned += 1;
     if (row.status === "in_review" || row.status === "escalated") load.inReview += 1;
     if (row.status === "awaiting_evidence") load.awaitingEvidence += 1;
     if (row.status === "second_stage" || row.status === "supervisor_review") load.secondStage += 1;
@@ -123,7 +128,8 @@ export async function oversightStats(
       if (clock.status === "breached" && clock.stoppedAt === null) {
         risk.breached += 1;
         isCaseBreached = true;
-      } else if (clock.isWarning) {
+      } else if (clock.isWarning && clock.status === "running") {
+        // Breach risk is a clock someone can still meet: a paused or stopped one is not.
         risk.atRisk += 1;
         isCaseAtRisk = true;
       }

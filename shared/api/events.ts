@@ -43,14 +43,16 @@ export const NewEscalationEvent = z.object({
 /**
  * A deadline job found that the case needs its assignee: a party let an evidence deadline pass
  * (the case may now be decided on the evidence available), or a verification day ended with its
- * step not done. Also sent as `case_changed`; this one is for the assignee's notification.
+ * step not done, or a clock someone can still meet reached its warning point (`sla_warning`, sent
+ * once per deadline by the server's job). Also sent as `case_changed`; this one is for the
+ * assignee's notification.
  */
 export const CaseAttentionEvent = z.object({
   type: z.literal("case_attention"),
   ...Base,
   caseId: CaseId,
   assigneeId: UserId.nullable(),
-  reason: z.enum(["evidence_deadline_passed", "verification_overdue"]),
+  reason: z.enum(["evidence_deadline_passed", "verification_overdue", "sla_warning"]),
 });
 /** An SLA clock of the case crossed its warning point or its deadline. Not resumable: `cursor` null. */
 export const SlaWarningEvent = z.object({

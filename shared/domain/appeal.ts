@@ -240,6 +240,8 @@ export const TimelineEventType = z.enum([
   "evidence_deadline_passed",
   // A post-decision verification day ended with its step not done.
   "verification_overdue",
+  // A running clock reached its warning point (summary: the clock's id); the deadline is near.
+  "sla_warning",
 ]);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 

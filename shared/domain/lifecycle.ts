@@ -31,6 +31,8 @@ export const CASE_ACTIONS = [
   // Server side: a deadline job ran out (an evidence request unanswered, a verification day over).
   "evidence_deadline",
   "verification_overdue",
+  // A clock that someone can still meet reached its warning point.
+  "sla_warning",
   // Desk side: agents and supervisors.
   "claim",
   "release",
@@ -152,6 +154,7 @@ export const TRANSITIONS: readonly Transition[] = [
   }),
   t("evidence_deadline", [...WORKING, "escalated", "supervisor_review"], "same", ["system"]),
   t("verification_overdue", ["decided", "verifying"], "same", ["system"]),
+  t("sla_warning", OPEN, "same", ["system"]),
 
   // First stage, at the desk.
   t("claim", ["escalated"], "in_review", DESK),

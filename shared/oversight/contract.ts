@@ -27,8 +27,14 @@ export const AgentWorkload = z.object({
   inReview: z.number().int().nonnegative(),
   awaitingEvidence: z.number().int().nonnegative(),
   secondStage: z.number().int().nonnegative(),
+  /** Open cases with a running clock that is warning: a deadline someone can still meet. */
   atRisk: z.number().int().nonnegative(),
   breached: z.number().int().nonnegative(),
+  /**
+   * Open cases the server's SLA-warning job warned about (the assignee was notified) whose
+   * deadline is still ahead: the supervisor's flag of cases to watch.
+   */
+  warned: z.number().int().nonnegative(),
 });
 export type AgentWorkload = z.infer<typeof AgentWorkload>;
 

@@ -9,7 +9,8 @@ import { type MutationResponse, PreconditionFailedProblem } from "@shared/api/mu
 import type { Problem } from "@shared/api/problem";
 import { CaseDetail } from "@shared/domain/appeal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { escalateExpired } from "../../server/integration/respondent-window";
+import { JOB_HANDLERS } from "../../server/deadlines/handlers";
+import { runDueJobs } from "../../server/deadlines/jobs";
 import { ApiClient } from "../support/api";
 import { escalatedCase, filing, platform } from "../support/appeals";
 import { BACKENDS, type Backend, openBackend } from "../support/backends";
@@ -369,7 +370,7 @@ for (const { name, skip } of BACKENDS) {
     it("escalates when the respondent's 10 minutes run out, and enforces the 5-minute re-file cool-down", async () => {
       const service = platform(url);
       const quiet = await service.post<{ case: CaseDetail }>("/integration/appeals", filing());
-      await escalateExpired(backend.server.db, new Date(Date.now() + 11 * 60_000));
+      await runDueJobs(backend.server.db, JOB_HANDLERS, new Date(Date.now() + 11 * 60_000));
       const after = await agent1.get<CaseDetail>(`/cases/${quiet.body.case.id}`);
       expect(after.body.status).toBe("escalated");
       expect(after.body.timeline.at(-1)?.summary).toContain("10 minutes");

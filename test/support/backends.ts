@@ -35,9 +35,10 @@ export async function openBackend(name: BackendName, demoAppeals = 40): Promise<
     demo: true,
     demoAppeals,
     serviceToken: SERVICE_TOKEN,
-    // Tests drive the respondent window themselves (escalateExpired with a chosen "now").
+    // The idempotency-key purge stays out of the tests' way.
     timerIntervalMs: 3_600_000,
-    // And the deadline jobs (runDueJobs with a chosen "now").
+    // Tests drive the deadline jobs themselves (runDueJobs with a chosen "now"): the respondent
+    // window, evidence deadlines, SLA warnings.
     jobIntervalMs: 3_600_000,
   });
   return {

@@ -9,6 +9,7 @@ import { deadlinesOutbox } from "./006-deadlines-outbox";
 import { maskStoredReplays } from "./007-mask-stored-replays";
 import { eventTickets } from "./007b-event-tickets";
 import { search } from "./008-search";
+import { deadlineWarnings } from "./009-deadline-warnings";
 import { appRole } from "./010-app-role";
 import { signInFailures } from "./010b-sign-in-failures";
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   maskStoredReplays,
   eventTickets,
   search,
+  deadlineWarnings,
   appRole,
   signInFailures,
 ];

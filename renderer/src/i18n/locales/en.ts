@@ -275,6 +275,7 @@ export const en = {
     reopened: "Reopened",
     evidence_deadline_passed: "Evidence deadline passed",
     verification_overdue: "Verification step overdue",
+    sla_warning: "SLA warning",
   },
   timelineSummary: {
     answer: {

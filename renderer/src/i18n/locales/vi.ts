@@ -283,6 +283,7 @@ export const vi = {
     reopened: "Mở lại",
     evidence_deadline_passed: "Quá hạn cung cấp bằng chứng",
     verification_overdue: "Bước xác minh quá hạn",
+    sla_warning: "Cảnh báo SLA",
   },
   timelineSummary: {
     answer: {

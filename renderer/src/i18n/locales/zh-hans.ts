@@ -270,6 +270,7 @@ export const zhHans = {
     reopened: "重新打开",
     evidence_deadline_passed: "补充证据期限已过",
     verification_overdue: "核实步骤逾期",
+    sla_warning: "SLA 预警",
   },
   timelineSummary: {
     answer: {

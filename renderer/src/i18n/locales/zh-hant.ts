@@ -322,6 +322,7 @@ export const zhHant = {
     reopened: "重新開啟",
     evidence_deadline_passed: "補充證據期限已過",
     verification_overdue: "核實步驟逾期",
+    sla_warning: "SLA 預警",
   },
   timelineSummary: {
     answer: {
