@@ -1,4 +1,4 @@
-import type { AuditLog } from "@shared/api/audit";
+import type { AuditLog, AuditVerification } from "@shared/api/audit";
 import { CaseIdParams } from "@shared/api/cases";
 import { API_BASE } from "@shared/api/paths";
 import type { FastifyInstance } from "fastify";
@@ -31,6 +31,6 @@ export function registerAuditRoutes(
     const result = await verifyChain(db, await checkpoints.latest());
     // A chain just found intact is pinned at once, without waiting for the timer.
     if (result.ok) await writeCheckpoint(db, checkpoints).catch(() => undefined);
-    return result;
+    return { ...result, stores: checkpoints.status() } satisfies AuditVerification;
   });
 }
