@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseOriginList } from "@shared/api/cross-origin";
 import { z } from "zod";
+import { type ObjectStoreConfig, parseObjectUrl } from "./audit/object-store";
 
 /**
  * Configuration of the standalone server, from the environment and the command line.
@@ -29,6 +30,12 @@ const Env = z.object({
   IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().positive().max(365).default(7),
   AUDIT_KEY: z.string().min(43).optional(),
   AUDIT_DIR: z.string().optional(),
+  AUDIT_CHECKPOINT_URL: z.string().optional(),
+  AUDIT_S3_ENDPOINT: z.string().url().optional(),
+  AUDIT_S3_REGION: z.string().min(1).default("us-east-1"),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   JOB_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
   WEBHOOK_URL: z.string().url().optional(),
   WEBHOOK_SECRET: z.string().min(16).optional(),
@@ -36,6 +43,24 @@ const Env = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
 });
+
+/** `AUDIT_CHECKPOINT_URL=s3://bucket/prefix` with its endpoint and credentials, or undefined. */
+function readCheckpointObjectStore(e: z.infer<typeof Env>): ObjectStoreConfig | undefined {
+  if (!e.AUDIT_CHECKPOINT_URL) return undefined;
+  const target = parseObjectUrl(e.AUDIT_CHECKPOINT_URL);
+  if ("error" in target) throw new Error(`AUDIT_CHECKPOINT_URL: ${target.error}`);
+  if (!e.AWS_ACCESS_KEY_ID || !e.AWS_SECRET_ACCESS_KEY) {
+    throw new Error("AUDIT_CHECKPOINT_URL needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+  }
+  return {
+    ...target,
+    endpoint: e.AUDIT_S3_ENDPOINT ?? `https://s3.${e.AUDIT_S3_REGION}.amazonaws.com`,
+    region: e.AUDIT_S3_REGION,
+    accessKeyId: e.AWS_ACCESS_KEY_ID,
+    secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+    sessionToken: e.AWS_SESSION_TOKEN,
+  };
+}
 
 export const DEMO_SERVICE_TOKEN = "demo-service-token";
 
@@ -71,6 +96,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
     throw new Error("WEBHOOK_URL needs WEBHOOK_SECRET (16 characters at least) to sign deliveries");
   }
+  const checkpointObjectStore = readCheckpointObjectStore(e);
   const simulateSeed = Number(values["simulate-seed"] ?? 1);
   const simulateRate = Number(values["simulate-rate"] ?? 6);
   if (!Number.isInteger(simulateSeed) || !(simulateRate > 0)) {
@@ -90,6 +116,7 @@ export function readServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     // The key and checkpoints stay on the server's disk even when the database is PostgreSQL.
     auditDir: resolve(e.AUDIT_DIR ?? e.DATA_DIR),
     auditKey: e.AUDIT_KEY,
+    checkpointObjectStore,
     idempotencyRetentionMs: e.IDEMPOTENCY_RETENTION_DAYS * 24 * 60 * 60 * 1000,
     // Web mode's demo has a known integration token so the simulator and curl work out of the box.
     serviceToken:

@@ -2,12 +2,16 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp, LOOPBACK_HOSTS } from "./app";
 import {
+  type CheckpointStore,
   FileCheckpointStore,
   loadAuditKey,
   MemoryCheckpointStore,
+  MirroredCheckpointStore,
+  ObjectCheckpointStore,
   startCheckpointTimer,
   writeCheckpoint,
 } from "./audit/checkpoints";
+import { ObjectStoreClient, type ObjectStoreConfig } from "./audit/object-store";
 import { type Database, openDatabase } from "./db/database";
 import { migrate } from "./db/migrate";
 import { assertAppRoleConfined, currentRole, grantAppRole } from "./db/roles";
@@ -56,6 +60,8 @@ export interface ServerOptions {
   auditDir?: string | undefined;
   /** AUDIT_KEY: the chain key itself (base64 or hex), instead of the file. */
   auditKey?: string | undefined;
+  /** An S3-compatible bucket that receives every checkpoint too (`AUDIT_CHECKPOINT_URL`). */
+  checkpointObjectStore?: ObjectStoreConfig | undefined;
   /** How often a checkpoint of the chain head is written (default a minute). */
   checkpointIntervalMs?: number;
 }
@@ -94,9 +100,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
     const auditDir = options.auditDir ?? options.dataDir;
     loadAuditKey({ envKey: options.auditKey, dir: auditDir });
-    const checkpoints = auditDir
+    const local: CheckpointStore = auditDir
       ? new FileCheckpointStore(join(auditDir, "audit-checkpoints.jsonl"))
       : new MemoryCheckpointStore();
+    const checkpoints = options.checkpointObjectStore
+      ? new MirroredCheckpointStore([
+          local,
+          new ObjectCheckpointStore(new ObjectStoreClient(options.checkpointObjectStore)),
+        ])
+      : local;
     // The first checkpoint of a database fixes where keyed digests begin. A chain that no longer
     // matches its checkpoint does not stop the server: the verification reports it.
     await writeCheckpoint(db, checkpoints).catch(() => undefined);

@@ -3,24 +3,50 @@
  * proves only that its rows agree with each other: someone with write access to the database can
  * delete the tail and wind the counter back, or remove an entry and re-link everything after it.
  * A checkpoint (sequence, head hash, HMAC signature with a key the database never sees) taken
- * every minute pins what the chain was; verification reports a shorter chain as `truncated` and a
+ * every minute pins what the chain was (in the data folder, and in an S3-compatible bucket when
+ * `AUDIT_CHECKPOINT_URL` is set); verification reports a shorter chain as `truncated` and a
  * different hash at the checkpoint's sequence as `rechained`.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { AuditCheckpoint } from "@shared/api/audit";
+import { AuditCheckpoint, type CheckpointStoreStatus } from "@shared/api/audit";
 import type { Queryable } from "../db/database";
 import { canonicalJson, derivedAuditKey, GENESIS_HASH, setAuditKey } from "./chain";
+import type { ObjectStoreClient } from "./object-store";
 
 export interface CheckpointStore {
   /** The latest checkpoint written, or null when none was. */
   latest(): Promise<AuditCheckpoint | null>;
   append(checkpoint: AuditCheckpoint): Promise<void>;
+  /** Where it keeps them and whether the last write held, for the verification's answer. */
+  status(): CheckpointStoreStatus[];
+  /** Writes again what an earlier `append` could not (a store that was down); no-op if none. */
+  flush?(): Promise<void>;
+}
+
+/** Reads a stored checkpoint; one that does not parse keeps its place with an empty signature. */
+function readCheckpoint(text: string): AuditCheckpoint {
+  // Reported as an invalid checkpoint, not skipped: skipping would let an edit of the store fall
+  // back to an older, more lenient checkpoint.
+  const json: unknown = JSON.parse(text);
+  const parsed = AuditCheckpoint.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const loose = AuditCheckpoint.partial().safeParse(json);
+  return {
+    seq: 0,
+    head: "",
+    at: new Date(0).toISOString(),
+    keyedFrom: 1,
+    ...(loose.success ? loose.data : {}),
+    signature: "",
+  };
 }
 
 /** One JSON line per checkpoint, appended, in the data folder (`audit-checkpoints.jsonl`). */
 export class FileCheckpointStore implements CheckpointStore {
+  private lastSeq: number | null = null;
+
   constructor(readonly path: string) {}
 
   async latest(): Promise<AuditCheckpoint | null> {
@@ -28,17 +54,145 @@ export class FileCheckpointStore implements CheckpointStore {
     const lines = readFileSync(this.path, "utf8").trim().split("\n").filter(Boolean);
     const last = lines.at(-1);
     if (!last) return null;
-    // A line that does not parse is reported as an invalid checkpoint, not skipped: skipping
-    // would let an edit of the file fall back to an older, more lenient checkpoint.
-    const parsed = AuditCheckpoint.safeParse(JSON.parse(last));
-    return parsed.success ? parsed.data : { ...JSON.parse(last), signature: "" };
+    try {
+      return readCheckpoint(last);
+    } catch {
+      return { seq: 0, head: "", at: new Date(0).toISOString(), keyedFrom: 1, signature: "" };
+    }
   }
 
   async append(checkpoint: AuditCheckpoint): Promise<void> {
     mkdirSync(dirname(this.path), { recursive: true });
     appendFileSync(this.path, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+    this.lastSeq = checkpoint.seq;
+  }
+
+  status(): CheckpointStoreStatus[] {
+    return [
+      { kind: "file", location: this.path, ok: true, lastSeq: this.lastSeq, lastError: null },
+    ];
   }
 }
+
+/**
+ * In an S3-compatible bucket: every checkpoint as `checkpoints/<seq>.json` (a history that,
+ * with the bucket's versioning or object lock, no one rewrites) and the newest again as
+ * `latest.json`, which is what is read back.
+ */
+export class ObjectCheckpointStore implements CheckpointStore {
+  private lastSeq: number | null = null;
+
+  constructor(readonly client: ObjectStoreClient) {}
+
+  async latest(): Promise<AuditCheckpoint | null> {
+    const text = await this.client.get("latest.json");
+    if (text === null) return null;
+    try {
+      return readCheckpoint(text);
+    } catch {
+      return { seq: 0, head: "", at: new Date(0).toISOString(), keyedFrom: 1, signature: "" };
+    }
+  }
+
+  async append(checkpoint: AuditCheckpoint): Promise<void> {
+    const body = JSON.stringify(checkpoint);
+    await this.client.put(`checkpoints/${String(checkpoint.seq).padStart(12, "0")}.json`, body);
+    await this.client.put("latest.json", body);
+    this.lastSeq = checkpoint.seq;
+  }
+
+  status(): CheckpointStoreStatus[] {
+    return [
+      {
+        kind: "object_store",
+        location: this.client.location(),
+        ok: true,
+        lastSeq: this.lastSeq,
+        lastError: null,
+      },
+    ];
+  }
+}
+
+/**
+ * Several stores written alike (the file, and the object store when configured). One that fails
+ * does not stop the others or the server: its error is reported and the newest checkpoint it
+ * missed is written again at the next `flush` (each checkpoint tick). Reading takes the newest
+ * of them, so a file wound back or deleted on the server's disk is still caught by the bucket.
+ */
+export class MirroredCheckpointStore implements CheckpointStore {
+  private readonly states: {
+    store: CheckpointStore;
+    pending: AuditCheckpoint | null;
+    lastError: string | null;
+  }[];
+
+  constructor(stores: readonly CheckpointStore[]) {
+    if (stores.length === 0) throw new Error("at least one checkpoint store");
+    this.states = stores.map((store) => ({ store, pending: null, lastError: null }));
+  }
+
+  async latest(): Promise<AuditCheckpoint | null> {
+    const read = await Promise.allSettled(this.states.map((s) => s.store.latest()));
+    let newest: AuditCheckpoint | null = null;
+    let readable = 0;
+    read.forEach((result, i) => {
+      const state = this.states[i];
+      if (!state) return;
+      if (result.status === "rejected") {
+        state.lastError = `read: ${messageOf(result.reason)}`;
+        return;
+      }
+      readable += 1;
+      if (result.value && (!newest || result.value.seq > newest.seq)) newest = result.value;
+    });
+    if (readable === 0) throw new Error("no checkpoint store could be read");
+    return newest;
+  }
+
+  async append(checkpoint: AuditCheckpoint): Promise<void> {
+    const results = await Promise.allSettled(
+      this.states.map((state) => this.write(state, checkpoint)),
+    );
+    if (results.every((r) => r.status === "rejected")) {
+      throw new Error("no checkpoint store could be written");
+    }
+  }
+
+  async flush(): Promise<void> {
+    await Promise.allSettled(
+      this.states.map((state) => (state.pending ? this.write(state, state.pending) : null)),
+    );
+  }
+
+  status(): CheckpointStoreStatus[] {
+    return this.states.flatMap((state) =>
+      state.store.status().map((s) => ({
+        ...s,
+        ok: state.lastError === null,
+        lastError: state.lastError,
+      })),
+    );
+  }
+
+  private async write(
+    state: MirroredCheckpointStore["states"][number],
+    checkpoint: AuditCheckpoint,
+  ): Promise<void> {
+    try {
+      await state.store.append(checkpoint);
+      state.lastError = null;
+      // A newer one may have been queued meanwhile; only the one written is done.
+      if (state.pending?.seq === checkpoint.seq) state.pending = null;
+    } catch (error) {
+      state.lastError = `write: ${messageOf(error)}`;
+      if (!state.pending || state.pending.seq <= checkpoint.seq) state.pending = checkpoint;
+      throw error;
+    }
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** For a server whose database lives in memory: its checkpoints live exactly as long. */
 export class MemoryCheckpointStore implements CheckpointStore {
@@ -48,6 +202,17 @@ export class MemoryCheckpointStore implements CheckpointStore {
   }
   async append(checkpoint: AuditCheckpoint): Promise<void> {
     this.written.push(checkpoint);
+  }
+  status(): CheckpointStoreStatus[] {
+    return [
+      {
+        kind: "memory",
+        location: "memory",
+        ok: true,
+        lastSeq: this.written.at(-1)?.seq ?? null,
+        lastError: null,
+      },
+    ];
   }
 }
 
@@ -122,7 +287,8 @@ export function startCheckpointTimer(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    writeCheckpoint(db, store)
+    Promise.resolve(store.flush?.())
+      .then(() => writeCheckpoint(db, store))
       .catch(() => undefined)
       .finally(() => {
         running = false;

@@ -1,4 +1,4 @@
-import type { AuditLog } from "@shared/api/audit";
+import type { AuditLog, AuditVerification } from "@shared/api/audit";
 import type { Database } from "../db/database";
 import type { ServerHandlers } from "../http/handlers";
 import { HttpProblem } from "../http/problem";
@@ -24,7 +24,7 @@ export function auditHandlers(
       const result = await verifyChain(db, await checkpoints.latest());
       // A chain just found intact is pinned at once, without waiting for the timer.
       if (result.ok) await writeCheckpoint(db, checkpoints).catch(() => undefined);
-      return result;
+      return { ...result, stores: checkpoints.status() } satisfies AuditVerification;
     },
   } satisfies Pick<ServerHandlers, "caseAudit" | "verifyAudit">;
 }

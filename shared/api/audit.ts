@@ -61,6 +61,21 @@ export const AuditCheckpoint = z.object({
 });
 export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
 
+/**
+ * Where checkpoints are kept and whether the last write there held. A store that fails is
+ * reported here and retried on the next checkpoint; the server keeps running on the others.
+ */
+export const CheckpointStoreStatus = z.object({
+  kind: z.enum(["file", "object_store", "memory"]),
+  /** A path or `s3://bucket/prefix`; never credentials. */
+  location: z.string(),
+  ok: z.boolean(),
+  /** The newest checkpoint stored there, as far as this process knows. */
+  lastSeq: z.number().int().nonnegative().nullable(),
+  lastError: z.string().nullable(),
+});
+export type CheckpointStoreStatus = z.infer<typeof CheckpointStoreStatus>;
+
 /** `GET /api/v1/audit/verify`: the chain walked from the first entry, against the last checkpoint. */
 export const AuditVerification = z.object({
   ok: z.boolean(),
@@ -76,5 +91,7 @@ export const AuditVerification = z.object({
   checkpoint: AuditCheckpoint.omit({ signature: true }).nullable().optional(),
   /** When the verification ran. */
   verifiedAt: Instant.optional(),
+  /** Each place checkpoints are written; the newest checkpoint among them was compared. */
+  stores: z.array(CheckpointStoreStatus).optional(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
