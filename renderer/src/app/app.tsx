@@ -200,6 +200,7 @@ function Desk({
             canReassign={user.role === "supervisor"}
             onOpen={open}
             presence={workstation.presence}
+            {...(workstation.serverSearch ? { serverSearch: workstation.serverSearch } : {})}
           />
         )}
       </main>
@@ -227,7 +228,10 @@ export function App({ services }: { services: Services }) {
     [services.api],
   );
   const searchApi = useMemo<WorkstationSearch>(
-    () => ({ fetchDocuments: (ids) => services.api.searchDocuments(ids) }),
+    () => ({
+      fetchDocuments: (ids) => services.api.searchDocuments(ids),
+      searchServer: (q, signal) => services.api.search(q, 50, signal),
+    }),
     [services.api],
   );
   useEffect(() => {

@@ -734,6 +734,14 @@ export const en = {
       note: "Note",
       evidence: "Evidence",
     },
+    server: {
+      heading: "On the server",
+      badge: "Server",
+      searching: "Asking the server…",
+      none: "The server found no other appeal.",
+      unavailable:
+        "Server search is unavailable (offline); only this desk's cached appeals were searched.",
+    },
   },
 };
 

@@ -747,5 +747,13 @@ export const vi = {
       note: "Ghi chú",
       evidence: "Bằng chứng",
     },
+    server: {
+      heading: "Trên máy chủ",
+      badge: "Máy chủ",
+      searching: "Đang hỏi máy chủ…",
+      none: "Máy chủ không tìm thấy khiếu nại nào khác.",
+      unavailable:
+        "Không tìm được trên máy chủ (đang ngoại tuyến); chỉ tìm trong các khiếu nại đã lưu trên máy này.",
+    },
   },
 } satisfies Catalog;

@@ -718,5 +718,12 @@ export const zhHans = {
       note: "备注",
       evidence: "证据",
     },
+    server: {
+      heading: "服务器上",
+      badge: "服务器",
+      searching: "正在询问服务器…",
+      none: "服务器没有找到其他申诉。",
+      unavailable: "服务器搜索不可用（离线）；只搜索了本机缓存的申诉。",
+    },
   },
 } satisfies Catalog;

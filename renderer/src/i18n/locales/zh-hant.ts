@@ -788,5 +788,12 @@ export const zhHant = {
       note: "備註",
       evidence: "證據",
     },
+    server: {
+      heading: "伺服器上",
+      badge: "伺服器",
+      searching: "正在詢問伺服器…",
+      none: "伺服器沒有找到其他申訴。",
+      unavailable: "伺服器搜尋無法使用（離線）；只搜尋了本機快取的申訴。",
+    },
   },
 } satisfies Catalog;
