@@ -9,6 +9,7 @@ import type { CheckpointStore } from "./audit/checkpoints";
 import { registerAuditRoutes } from "./audit/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import { registerCalendarRoutes } from "./calendars/routes";
+import { registerCaseContextRoutes } from "./cases/context-routes";
 import { registerCaseRoutes } from "./cases/routes";
 import type { Database } from "./db/database";
 import type { EventHub } from "./events/hub";
@@ -152,6 +153,7 @@ export async function buildApp({
   registerAuditRoutes(app, db, checkpoints);
   registerCalendarRoutes(app, db);
   registerSearchRoutes(app, db);
+  registerCaseContextRoutes(app, db);
   registerIntegrationRoutes(app, db, serviceToken);
   registerOutboxRoutes(app, db, serviceToken);
   (await import("./reports/routes")).registerSupervisorRoutes(app, db);

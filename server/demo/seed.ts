@@ -143,6 +143,7 @@ export async function insertAppeals(
           "email",
           "language",
           "statement",
+          "account",
         ],
         batch.flatMap((a) =>
           [a.complainant, a.respondent].map((p) => [
@@ -155,6 +156,7 @@ export async function insertAppeals(
             p.email,
             p.language,
             p.statement,
+            JSON.stringify(p.account),
           ]),
         ),
       );

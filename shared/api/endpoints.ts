@@ -17,6 +17,7 @@ import {
   CalendarList,
   CalendarParams,
 } from "./calendars";
+import { CaseContext } from "./case-context";
 import { CaseIdParams, CasePage, ChangesPage, ChangesQuery, ListCasesQuery } from "./cases";
 import { EventsQuery, EventTicket, LiveEvent } from "./events";
 import {
@@ -165,6 +166,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
     auth: "user",
     body: SearchDocumentsRequest,
     response: { status: 200, schema: SearchDocumentsResponse },
+  },
+  {
+    method: "get",
+    path: "/cases/{id}/context",
+    summary:
+      "The parties' other appeals (same platform user) with outcomes, their account facts, and the cases on the same order or transaction",
+    auth: "user",
+    params: CaseIdParams,
+    response: { status: 200, schema: CaseContext },
   },
   {
     method: "get",

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import type { ServerSearchStore } from "../search/server-search-store";
+import { QueueExportBar } from "./queue-export-bar";
 import { QueueFilters } from "./queue-filters";
 import type { QueueStore } from "./queue-store";
 import { QueueTable } from "./queue-table";
@@ -119,6 +120,11 @@ export function QueueScreen({
   }, [store, onOpen, claim]);
 
   const closeHelp = useCallback(() => setHelpOpen(false), []);
+  // Read when the export starts: the rows exactly as shown then.
+  const exportRows = useCallback(
+    () => rows.flatMap((slot) => store.index.get(slot) ?? []),
+    [store, rows],
+  );
   // The server's hits leave out what the queue's rows show already (at most 50 lookups).
   const isShown = useCallback(
     (caseId: string) => {
@@ -159,6 +165,7 @@ export function QueueScreen({
             }}
           />
         </label>
+        <QueueExportBar rows={exportRows} />
         <SavedViewsBar
           views={state.views}
           activeViewId={state.activeViewId}

@@ -9,6 +9,7 @@ import { deadlinesOutbox } from "./006-deadlines-outbox";
 import { maskStoredReplays } from "./007-mask-stored-replays";
 import { eventTickets } from "./007b-event-tickets";
 import { search } from "./008-search";
+import { partyAccount } from "./011-party-account";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   maskStoredReplays,
   eventTickets,
   search,
+  partyAccount,
 ];
