@@ -1,3 +1,4 @@
+import type { PartyAccount } from "@shared/api/case-context";
 import type {
   AppealReason,
   CaseKind,
@@ -14,6 +15,7 @@ import type {
 } from "@shared/domain/appeal";
 import type { Currency } from "@shared/domain/money";
 import { type DecisionTerms, fixedPayoutOf, outcomesFor, receiverOf } from "@shared/money";
+import { accountFactsFor, recurringUserId } from "./account-facts";
 import { demoScreenshot, demoStatement } from "./evidence-files";
 import {
   BANKS,
@@ -28,6 +30,9 @@ import {
 import { createRandom, type Random } from "./random";
 
 /** One appeal as the demo seed writes it: everything but the ids the database assigns. */
+/** A party as the demo seeds it: with the account facts a platform would have sent. */
+export type DemoParty = Party & { account: PartyAccount };
+
 export interface DemoAppeal {
   id: string;
   kind: CaseKind;
@@ -38,8 +43,8 @@ export interface DemoAppeal {
   language: Language;
   amount: string;
   currency: Currency;
-  complainant: Party;
-  respondent: Party;
+  complainant: DemoParty;
+  respondent: DemoParty;
   trade: Trade | null;
   payment: Payment | null;
   assignee: string | null;
@@ -194,16 +199,21 @@ function generateAppeal(
     name: string,
     side: Party["side"],
     statement: string,
-  ): Party => ({
-    role,
-    side,
-    externalUserId: `U${random.int(10_000_000, 99_999_999)}`,
-    displayName: kind === "payment" && role === "respondent" ? merchant : name,
-    phone: `${PHONE_PREFIX[language]}${random.int(1_000_000, 9_999_999)}`,
-    email: random.chance(0.6) ? `user${random.int(1000, 9999)}@example.com` : null,
-    language,
-    statement,
-  });
+  ): DemoParty => {
+    const drawn = `U${random.int(10_000_000, 99_999_999)}`;
+    const externalUserId = (role === "complainant" && recurringUserId("U", index, 5)) || drawn;
+    return {
+      role,
+      side,
+      externalUserId,
+      displayName: kind === "payment" && role === "respondent" ? merchant : name,
+      phone: `${PHONE_PREFIX[language]}${random.int(1_000_000, 9_999_999)}`,
+      email: random.chance(0.6) ? `user${random.int(1000, 9999)}@example.com` : null,
+      language,
+      statement,
+      account: accountFactsFor(externalUserId, now, side === "merchant"),
+    };
+  };
   const complainant = party(
     "complainant",
     complainantName,

@@ -144,6 +144,7 @@ export async function insertAppeals(
           "email",
           "language",
           "statement",
+          "account",
         ],
         batch.flatMap((a) =>
           [a.complainant, a.respondent].map((p) => [
@@ -156,6 +157,7 @@ export async function insertAppeals(
             p.email,
             p.language,
             p.statement,
+            JSON.stringify(p.account),
           ]),
         ),
       );

@@ -3,6 +3,7 @@ import type { CheckpointStore } from "../audit/checkpoints";
 import { auditHandlers } from "../audit/routes";
 import { authHandlers } from "../auth/routes";
 import { calendarHandlers } from "../calendars/routes";
+import { caseContextHandlers } from "../cases/context-routes";
 import { caseHandlers } from "../cases/routes";
 import type { Database } from "../db/database";
 import type { EventHub } from "../events/hub";
@@ -38,6 +39,7 @@ export function createApiHandlers(
     ...authHandlers(app, db),
     ...userHandlers(db),
     ...caseHandlers(app, db),
+    ...caseContextHandlers(db),
     ...evidenceHandlers(db),
     ...auditHandlers(db, checkpoints),
     ...reportHandlers(db),

@@ -95,8 +95,8 @@ export async function fileAppeal(
     ["respondent", body.respondent],
   ] as const) {
     await tx.query(
-      `insert into parties (case_id, role, side, external_user_id, display_name, phone, email, language, statement)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `insert into parties (case_id, role, side, external_user_id, display_name, phone, email, language, statement, account)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         id,
         role,
@@ -107,6 +107,7 @@ export async function fileAppeal(
         party.email,
         party.language,
         role === "complainant" ? body.statement : "",
+        party.account ? JSON.stringify(party.account) : null,
       ],
     );
   }

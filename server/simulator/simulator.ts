@@ -3,6 +3,7 @@ import type { FileAppealRequest, IntegrationResponse } from "@shared/api/integra
 import { type PlatformEvent, PlatformEventsPage } from "@shared/api/platform-events";
 import type { AppealReason, CaseDetail, Language } from "@shared/domain/appeal";
 import type { Currency } from "@shared/domain/money";
+import { accountFactsFor, recurringUserId } from "../demo/account-facts";
 import { BANKS, CHAT, COMPLAINT, fill, MERCHANTS, NAMES } from "../demo/phrases";
 import { createRandom, type Random } from "../demo/random";
 import { EVIDENCE_REPLY, FEEDBACK, OBJECTION, RESPONDENT_ANSWER } from "./lines";
@@ -85,14 +86,20 @@ export function buildFiling(random: Random, index: number, now: Date): FileAppea
   const createdAt = new Date(now.getTime() - random.int(20, 90) * 60_000);
   const paidAt = new Date(createdAt.getTime() + random.int(3, 12) * 60_000);
   const sellerComplains = reason === "payment_not_received" || reason === "wrong_amount_received";
-  const party = (name: string, side: "buyer" | "seller" | "payer" | "merchant") => ({
-    side,
-    externalUserId: `S${random.int(10_000_000, 99_999_999)}`,
-    displayName: name,
-    phone: `${language === "vi" ? "+84 9" : language === "zh" ? "+86 13" : "+44 7"}${random.int(1_000_000, 9_999_999)}`,
-    email: null,
-    language,
-  });
+  const party = (name: string, side: "buyer" | "seller" | "payer" | "merchant") => {
+    const drawn = `S${random.int(10_000_000, 99_999_999)}`;
+    const isComplainant = side === "payer" || side === (sellerComplains ? "seller" : "buyer");
+    const externalUserId = (isComplainant && recurringUserId("S", index, 4)) || drawn;
+    return {
+      side,
+      externalUserId,
+      displayName: name,
+      phone: `${language === "vi" ? "+84 9" : language === "zh" ? "+86 13" : "+44 7"}${random.int(1_000_000, 9_999_999)}`,
+      email: null,
+      language,
+      account: accountFactsFor(externalUserId, now, side === "merchant"),
+    };
+  };
   return {
     kind,
     reason,

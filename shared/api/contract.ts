@@ -44,6 +44,7 @@ import {
   CalendarList,
   CalendarParams,
 } from "./calendars";
+import { CaseContext } from "./case-context";
 import { CaseIdParams, CasePage, ChangesPage, ChangesQuery, ListCasesQuery } from "./cases";
 import { EventsQuery, EventTicket, LiveEvent } from "./events";
 import {
@@ -267,6 +268,16 @@ export const API_CONTRACT = {
     auth: "user",
     params: CaseIdParams,
     response: { kind: "json", status: 200, schema: CaseDetail },
+    errors: [404],
+  },
+  caseContext: {
+    method: "get",
+    path: "/cases/{id}/context",
+    summary:
+      "The parties' other appeals (same platform user) with outcomes, their account facts, and the cases on the same order or transaction",
+    auth: "user",
+    params: CaseIdParams,
+    response: { kind: "json", status: 200, schema: CaseContext },
     errors: [404],
   },
   ...deskMutationEntries(MUTATIONS),

@@ -11,6 +11,7 @@ import {
   Trade,
 } from "../domain/appeal";
 import { Currency, DecimalString } from "../domain/money";
+import { PartyAccount } from "./case-context";
 
 /**
  * The integration side: what the exchange / payment backend calls on behalf of the parties, with
@@ -33,6 +34,8 @@ export const FilingParty = z.strictObject({
     .default(null),
   email: z.email().max(254).nullable().default(null),
   language: Language,
+  /** Account facts the platform has for this user (optional; shown in the party's context). */
+  account: PartyAccount.nullable().optional(),
 });
 export type FilingParty = z.infer<typeof FilingParty>;
 

@@ -12,9 +12,9 @@ import { deskFixture } from "./support/desk-fixture";
 
 const desk = deskFixture();
 
-async function signIn(page: Page) {
+async function signIn(page: Page, username = "agent1") {
   await page.goto(desk.server.url);
-  await page.getByLabel("Username").fill("agent1");
+  await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill("demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   const queue = page.getByRole("table", { name: "Appeal queue" });
@@ -90,5 +90,58 @@ test("the queue's search finds statements, chat and evidence, folded, with snipp
   const { items } = SearchResponse.parse(await response.json());
   expect(items.length).toBeGreaterThan(0);
   expect(items[0]?.snippet?.highlights.length).toBeGreaterThan(0);
+  await page.close();
+});
+
+test("what the desk has not indexed, the server finds: marked, with why; offline the desk says so", async () => {
+  const page = await desk.browser.context.newPage();
+  // This desk never gets its cases' documents: its own index stays empty (as while a large cache
+  // is still filling, or for cases it does not cache), so only the server can find their text.
+  let refused = 0;
+  await page.route("**/api/v1/search/documents", (route) => {
+    refused++;
+    return route.abort();
+  });
+  const queue = await signIn(page, "agent2");
+  const rowCount = async () => Number(await queue.getAttribute("aria-rowcount")) - 1;
+  await page.getByLabel("Search appeals").fill("chuyen khoan");
+  const server = page.getByRole("region", { name: "On the server" });
+  const hits = server.locator("li[data-case-id]");
+  await expect.poll(() => hits.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(refused).toBeGreaterThan(0);
+  // The queue's own rows found nothing (no documents); every hit is marked as the server's, with
+  // the words that matched.
+  expect(await rowCount()).toBe(0);
+  expect(await hits.first().locator(".server-badge").textContent()).toBe("Server");
+  await expect
+    .poll(async () =>
+      (await server.locator(".match-snippet mark").allTextContents()).map((w) => w.toLowerCase()),
+    )
+    .toContain("chuyển");
+  await page.screenshot({ path: "docs/screenshots/queue-server-search.png" });
+
+  // A server hit opens like any row.
+  const reference = (await hits.first().locator("strong").textContent()) ?? "";
+  await hits.first().getByRole("button").click();
+  await page
+    .getByRole("heading", { name: new RegExp(reference) })
+    .first()
+    .waitFor();
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => {
+    window.location.hash = "#/";
+  });
+  await queue.waitFor();
+
+  // Offline the server cannot be asked: the desk says so instead of showing "nothing".
+  await desk.browser.context.setOffline(true);
+  try {
+    await page.getByLabel("Search appeals").fill("hoan tien");
+    await expect
+      .poll(() => server.getByRole("status").textContent(), { timeout: 10_000 })
+      .toMatch(/Server search is unavailable/);
+  } finally {
+    await desk.browser.context.setOffline(false);
+  }
   await page.close();
 });

@@ -128,6 +128,12 @@ export function createApiClient({
           http.post("/search/documents", SearchDocumentsRequest.parse({ ids }), { signal }),
         )
       ).items,
+    /**
+     * A GET whose answer is parsed with `schema`: the base for small per-feature API modules
+     * (`renderer/src/<feature>/<feature>-api.ts`) instead of a method here for each.
+     */
+    read: <S extends z.ZodType>(schema: S, path: string, signal?: AbortSignal) =>
+      call(schema, http.get(path, { signal })),
     /** Server search (every case, cached or not), with a snippet per hit. */
     search: async (q: string, limit = 50, signal?: AbortSignal) =>
       (await call(SearchResponse, http.get("/search", { params: { q, limit }, signal }))).items,

@@ -12,6 +12,7 @@ import { startDesktopIntegration } from "../desktop/desktop-integration";
 import { useFormatters } from "../i18n/format";
 import { createI18n } from "../i18n/i18n";
 import { LanguageSwitcher } from "../i18n/language-switcher";
+import { createPartyContextApi, type PartyContextApi } from "../party-context/party-context-api";
 import type { Platform } from "../platform/platform";
 import type { PresenceApi } from "../presence/presence-store";
 import { QueueScreen } from "../queue/queue-screen";
@@ -59,6 +60,7 @@ function Desk({
   platform,
   presenceApi,
   searchApi,
+  partyContext,
 }: {
   data: DeskData;
   user: User;
@@ -68,6 +70,7 @@ function Desk({
   platform: Platform;
   presenceApi: PresenceApi;
   searchApi: WorkstationSearch;
+  partyContext: PartyContextApi;
 }) {
   const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
@@ -192,6 +195,8 @@ function Desk({
             onNext={next}
             onPrevious={previous}
             presence={workstation.presence}
+            partyContext={partyContext}
+            onOpenCase={open}
           />
         ) : (
           <QueueScreen
@@ -200,6 +205,7 @@ function Desk({
             canReassign={user.role === "supervisor"}
             onOpen={open}
             presence={workstation.presence}
+            {...(workstation.serverSearch ? { serverSearch: workstation.serverSearch } : {})}
           />
         )}
       </main>
@@ -227,9 +233,13 @@ export function App({ services }: { services: Services }) {
     [services.api],
   );
   const searchApi = useMemo<WorkstationSearch>(
-    () => ({ fetchDocuments: (ids) => services.api.searchDocuments(ids) }),
+    () => ({
+      fetchDocuments: (ids) => services.api.searchDocuments(ids),
+      searchServer: (q, signal) => services.api.search(q, 50, signal),
+    }),
     [services.api],
   );
+  const partyContext = useMemo(() => createPartyContextApi(services.api), [services.api]);
   useEffect(() => {
     void restore();
   }, [restore]);
@@ -262,6 +272,7 @@ export function App({ services }: { services: Services }) {
           platform={services.platform}
           presenceApi={presenceApi}
           searchApi={searchApi}
+          partyContext={partyContext}
         />
         {/* Over the desk, which stays as it was: a 401 asks for the password again in place. */}
         <ReauthDialog key={user.id} store={services.auth} />

@@ -8,6 +8,7 @@ import { createLocalSavedViews } from "../queue/saved-views";
 import { SearchClient, startSearchWorker, type WorkerPort } from "../search/search-client";
 import { SearchDatabase, searchDatabaseName } from "../search/search-db";
 import { startSearchSync } from "../search/search-sync";
+import { createServerSearchStore, type ServerSearchDeps } from "../search/server-search-store";
 
 /**
  * The agent's workstation for one signed-in user: the queue, the open case and its evidence,
@@ -17,6 +18,8 @@ import { startSearchSync } from "../search/search-sync";
  */
 export interface WorkstationSearch {
   fetchDocuments: SearchSyncFetch;
+  /** Server search (`GET /search`), for the cases this desk has not cached or indexed. */
+  searchServer?: ServerSearchDeps["search"];
   /** The worker to index in (tests pass the worker core in-process). */
   worker?: () => WorkerPort;
 }
@@ -37,6 +40,12 @@ export function createWorkstation(
     ...(search ? { search } : {}),
   });
   let searchSync: ReturnType<typeof startSearchSync> | null = null;
+  const serverSearch = searchApi?.searchServer
+    ? createServerSearchStore({
+        search: searchApi.searchServer,
+        isOnline: () => typeof navigator === "undefined" || navigator.onLine,
+      })
+    : null;
   const caseStore = createCaseStore(data, reveal);
   const evidence = createEvidenceStore(data);
   // Presence is online-only and best effort: without an API (tests) nobody is shown.
@@ -51,6 +60,7 @@ export function createWorkstation(
     evidence,
     presence,
     search,
+    serverSearch,
     start: () => {
       stopListening?.();
       stopListening = presenceApi ? presence.getState().listen() : null;
@@ -72,6 +82,7 @@ export function createWorkstation(
       stopListening = null;
       searchSync?.stop();
       searchSync = null;
+      serverSearch?.getState().stop();
       search?.close();
       queue.getState().stop();
       caseStore.getState().close();

@@ -9,6 +9,8 @@ import type { OutboxEntry } from "../desk-data";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
 import { useFormatters } from "../i18n/format";
+import type { PartyContextApi } from "../party-context/party-context-api";
+import { PartyContextPanel } from "../party-context/party-context-panel";
 import { PresenceBadge } from "../presence/presence-badge";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import { ShortcutsDialog } from "../queue/shortcuts-dialog";
@@ -125,6 +127,8 @@ export function CaseWorkspace({
   onNext,
   onPrevious,
   presence = NO_PRESENCE,
+  partyContext,
+  onOpenCase,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
@@ -137,6 +141,10 @@ export function CaseWorkspace({
   onPrevious?(): void;
   /** Tells others this case is open here, and shows who else has it open. */
   presence?: PresenceStore;
+  /** The parties' other appeals and account facts (server); without it the panel is left out. */
+  partyContext?: PartyContextApi;
+  /** Opens another case (a related appeal of the context panel). */
+  onOpenCase?(caseId: string): void;
 }) {
   const { t } = useTranslation();
   const { view, status, submit, caseId, contacts, revealError, revealContacts } = useStore(store);
@@ -274,6 +282,9 @@ export function CaseWorkspace({
           />
         ))}
       </div>
+      {partyContext ? (
+        <PartyContextPanel caseId={detail.id} api={partyContext} onOpen={onOpenCase} />
+      ) : null}
       <EvidenceViewer store={evidence} evidence={detail.evidence} />
       <DecisionRecord detail={detail} />
       <div className="lower-grid">

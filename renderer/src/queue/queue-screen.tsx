@@ -2,10 +2,13 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
+import type { ServerSearchStore } from "../search/server-search-store";
+import { QueueExportBar } from "./queue-export-bar";
 import { QueueFilters } from "./queue-filters";
 import type { QueueStore } from "./queue-store";
 import { QueueTable } from "./queue-table";
 import { SavedViewsBar } from "./saved-views-bar";
+import { ServerHits } from "./server-hits";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 
 /** Keys typed into a field belong to the field, not to the queue's shortcuts. */
@@ -20,6 +23,7 @@ export function QueueScreen({
   canReassign,
   onOpen,
   presence = NO_PRESENCE,
+  serverSearch,
 }: {
   store: QueueStore;
   userId: string;
@@ -27,6 +31,8 @@ export function QueueScreen({
   onOpen(caseId: string): void;
   /** Who else has which case open (live); without it no one is shown. */
   presence?: PresenceStore;
+  /** Server search for what this desk has not cached; without it the queue searches alone. */
+  serverSearch?: ServerSearchStore;
 }) {
   const { t } = useTranslation();
   const state = useStore(store);
@@ -114,6 +120,19 @@ export function QueueScreen({
   }, [store, onOpen, claim]);
 
   const closeHelp = useCallback(() => setHelpOpen(false), []);
+  // Read when the export starts: the rows exactly as shown then.
+  const exportRows = useCallback(
+    () => rows.flatMap((slot) => store.index.get(slot) ?? []),
+    [store, rows],
+  );
+  // The server's hits leave out what the queue's rows show already (at most 50 lookups).
+  const isShown = useCallback(
+    (caseId: string) => {
+      const slot = store.index.slotOfId(caseId);
+      return slot !== undefined && rows.includes(slot);
+    },
+    [store, rows],
+  );
   const selected = [...selectedIds];
 
   return (
@@ -140,9 +159,13 @@ export function QueueScreen({
             type="search"
             placeholder={t("queue.searchPlaceholder")}
             value={filter.text}
-            onChange={(e) => state.setText(e.target.value)}
+            onChange={(e) => {
+              state.setText(e.target.value);
+              serverSearch?.getState().search(e.target.value);
+            }}
           />
         </label>
+        <QueueExportBar rows={exportRows} />
         <SavedViewsBar
           views={state.views}
           activeViewId={state.activeViewId}
@@ -219,6 +242,9 @@ export function QueueScreen({
           )
         }
       />
+      {serverSearch && filter.text.trim() ? (
+        <ServerHits store={serverSearch} isShown={isShown} onOpen={onOpen} />
+      ) : null}
       <ShortcutsDialog open={isHelpOpen} onClose={closeHelp} />
     </section>
   );

@@ -175,7 +175,7 @@ interface CellsProps {
 }
 
 /** A search snippet: where it was found, then the excerpt with the matched words marked. */
-function MatchSnippet({ snippet, label }: { snippet: SearchSnippet; label: string }) {
+export function MatchSnippet({ snippet, label }: { snippet: SearchSnippet; label: string }) {
   const parts: ReactNode[] = [];
   let at = 0;
   for (const [from, to] of snippet.highlights) {

@@ -12,6 +12,7 @@ import { search } from "./008-search";
 import { deadlineWarnings } from "./009-deadline-warnings";
 import { appRole } from "./010-app-role";
 import { signInFailures } from "./010b-sign-in-failures";
+import { partyAccount } from "./011-party-account";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deadlineWarnings,
   appRole,
   signInFailures,
+  partyAccount,
 ];

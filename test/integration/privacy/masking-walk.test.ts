@@ -238,6 +238,10 @@ for (const { name, skip } of BACKENDS) {
             seen("search by name", await agent2.get("/search?q=probe")),
           ];
         },
+        "GET /cases/{id}/context": async () => {
+          const c = await claimed();
+          return [seen("party context", await agent2.get(`/cases/${c.id}/context`))];
+        },
         "POST /search/documents": async () => {
           const c = await claimed();
           return [
