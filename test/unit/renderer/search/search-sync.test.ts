@@ -5,7 +5,10 @@
  */
 import type { SearchDocument } from "@shared/search/document";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { type CachedCase, toCachedCase } from "../../../../renderer/src/cache/desk-db";
+import {
+  type CachedCase,
+  toCachedCase,
+} from "../../../../renderer/src/desk-data/cases/cached-case";
 import { startSearchSync } from "../../../../renderer/src/search/search-sync";
 import { summary } from "../../sync/support";
 
