@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { EmbeddedServerCommand, type EmbeddedServerMessage } from "@shared/ipc/embedded-server";
 import { startServer } from "./start";
 
 /**
@@ -55,18 +56,12 @@ async function main(): Promise<void> {
     demo: process.env.ARBITER_DEMO === "1",
     serviceToken: installServiceToken(dataDir),
   });
-  channel.send({ type: "listening", port: server.port });
+  channel.send({ type: "listening", port: server.port } satisfies EmbeddedServerMessage);
   const stop = () => {
     server.close().finally(() => process.exit(0));
   };
   channel.onMessage((message) => {
-    if (
-      typeof message === "object" &&
-      message !== null &&
-      "type" in message &&
-      message.type === "stop"
-    )
-      stop();
+    if (EmbeddedServerCommand.safeParse(message).success) stop();
   });
   process.once("disconnect", stop);
   process.once("SIGTERM", stop);
@@ -74,6 +69,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const channel = parentChannel();
-  channel.send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+  channel.send({
+    type: "failed",
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies EmbeddedServerMessage);
   process.exit(1);
 });

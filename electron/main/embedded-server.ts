@@ -2,6 +2,7 @@
  * Runs the reference server in a child process (Electron's utilityProcess in the app, Node's
  * child_process.fork in tests) and waits until it reports the loopback port it listens on.
  */
+import { type EmbeddedServerCommand, EmbeddedServerMessage } from "@shared/ipc/embedded-server";
 
 /** The minimal surface shared by Electron's UtilityProcess and Node's ChildProcess. */
 export interface ServerProcess {
@@ -65,8 +66,10 @@ export function startEmbeddedServer({
       reject(new Error(`The embedded server exited during start-up (code ${code}).`));
     });
 
-    child.onMessage((message) => {
-      if (!isServerMessage(message)) return;
+    child.onMessage((raw) => {
+      const parsed = EmbeddedServerMessage.safeParse(raw);
+      if (!parsed.success) return;
+      const message = parsed.data;
       clearTimeout(timer);
       if (message.type === "failed") {
         reject(new Error(`The embedded server failed to start: ${message.message}`));
@@ -83,7 +86,7 @@ export function startEmbeddedServer({
             stopping = true;
             if (exited) return done();
             exitWaiters.push(done);
-            child.send({ type: "stop" });
+            child.send({ type: "stop" } satisfies EmbeddedServerCommand);
             setTimeout(() => {
               if (!exited) child.kill();
             }, graceMs).unref?.();
@@ -91,14 +94,6 @@ export function startEmbeddedServer({
       });
     });
   });
-}
-
-type ServerMessage = { type: "listening"; port: number } | { type: "failed"; message: string };
-
-function isServerMessage(message: unknown): message is ServerMessage {
-  if (typeof message !== "object" || message === null || !("type" in message)) return false;
-  if (message.type === "listening") return "port" in message && typeof message.port === "number";
-  return message.type === "failed" && "message" in message && typeof message.message === "string";
 }
 
 export interface SupervisedServer {

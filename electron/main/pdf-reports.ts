@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { PdfSaveResult } from "@shared/ipc/contract";
 
 /** What saving a report needs from the shell; Electron's dialog and webContents behind it. */
 export interface PdfReportDeps {
@@ -12,7 +13,8 @@ export interface PdfReportDeps {
   writeFile?(path: string, data: Uint8Array): Promise<void>;
 }
 
-export type PdfSaveResult = { saved: true; filePath: string } | { saved: false };
+/** The IPC contract's answer (`report:print-to-pdf`, `report:save-pdf`). */
+export type { PdfSaveResult };
 
 /**
  * Case reports for audit, compliance and regulators. The renderer names the file (validated to a

@@ -1,5 +1,7 @@
 import {
   type ArbiterBridge,
+  BRIDGE_CHANNELS as CHANNEL,
+  BRIDGE_EVENTS as EVENT,
   IPC_EVENTS,
   type IpcChannel,
   type IpcEvent,
@@ -44,20 +46,21 @@ export function createBridge(ipc: IpcRendererLike): ArbiterBridge {
     };
   };
 
+  // Channel names come from the contract's tables, never spelled here.
   return {
-    getConfig: () => invoke("app:get-config"),
-    relaunch: () => invoke("app:relaunch"),
-    loadCredentials: () => invoke("credentials:load"),
-    saveCredentials: (token) => invoke("credentials:save", { token }),
-    clearCredentials: () => invoke("credentials:clear"),
-    showNotification: (notification) => invoke("notification:show", notification),
-    setBadgeCount: (count) => invoke("badge:set", { count }),
-    openCaseWindow: (reference) => invoke("window:open-case", { reference }),
-    printToPdf: (request) => invoke("report:print-to-pdf", request),
-    savePdf: (request) => invoke("report:save-pdf", request),
-    getSettings: () => invoke("settings:get"),
-    setSettings: (patch) => invoke("settings:set", patch),
-    onOpenCase: (listener) => subscribe("case:open-requested", listener),
-    onMenuCommand: (listener) => subscribe("menu:command", listener),
+    getConfig: () => invoke(CHANNEL.getConfig),
+    relaunch: () => invoke(CHANNEL.relaunch),
+    loadCredentials: () => invoke(CHANNEL.loadCredentials),
+    saveCredentials: (token) => invoke(CHANNEL.saveCredentials, { token }),
+    clearCredentials: () => invoke(CHANNEL.clearCredentials),
+    showNotification: (notification) => invoke(CHANNEL.showNotification, notification),
+    setBadgeCount: (count) => invoke(CHANNEL.setBadgeCount, { count }),
+    openCaseWindow: (reference) => invoke(CHANNEL.openCaseWindow, { reference }),
+    printToPdf: (request) => invoke(CHANNEL.printToPdf, request),
+    savePdf: (request) => invoke(CHANNEL.savePdf, request),
+    getSettings: () => invoke(CHANNEL.getSettings),
+    setSettings: (patch) => invoke(CHANNEL.setSettings, patch),
+    onOpenCase: (listener) => subscribe(EVENT.onOpenCase, listener),
+    onMenuCommand: (listener) => subscribe(EVENT.onMenuCommand, listener),
   } satisfies ArbiterBridge;
 }

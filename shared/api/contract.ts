@@ -17,7 +17,12 @@
  * 3. The handler, in the area's `server/<area>/routes.ts` object that `satisfies
  *    Pick<ServerHandlers, ...>`: it receives the parsed params/query/body (and the signed-in user,
  *    the mutation headers) and returns the response object; logic lives in a service function.
- *    `npm run typecheck` fails until the key has a handler (`server/http/handlers.ts`).
+ *    Never `app.get`/`app.post` by hand: `registerApi` (`server/http/register.ts`) does auth,
+ *    parsing, mutation headers and problem+json for every key. A new area's handler factory is
+ *    spread into `createApiHandlers` (`server/http/api-handlers.ts`), whose return type is every
+ *    key: `npm run typecheck` fails until the key has a handler, and
+ *    `test/unit/server/http/register.test.ts` fails on a route that is not in the map.
+ *    OpenAPI (`/openapi.json`) and `ENDPOINTS` (`./endpoints.ts`) follow from the map by themselves.
  * 4. On the desk: `call("yourKey", input, signal)` from `renderer/src/api/call.ts`, or a thin named
  *    helper in the feature's `<feature>-api.ts` when that reads better at the call site.
  * 5. Tests: an integration test through HTTP; the masking walk

@@ -21,10 +21,12 @@ const PdfFileName = z
   .regex(/^[^\\/:*?"<>|\p{Cc}]+\.pdf$/iu, "a file name ending in .pdf, without folders");
 
 /** What happened to a PDF the agent was asked to save: the dialog can be cancelled. */
-const PdfSaveResult = z.discriminatedUnion("saved", [
+export const PdfSaveResult = z.discriminatedUnion("saved", [
   z.object({ saved: z.literal(true), filePath: z.string() }),
   z.object({ saved: z.literal(false) }),
 ]);
+
+export type PdfSaveResult = z.infer<typeof PdfSaveResult>;
 
 /** 50 MiB: a generous case report; anything larger is not a report and is refused before the disk. */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;

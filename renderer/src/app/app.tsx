@@ -219,7 +219,7 @@ export function App({ services }: { services: Services }) {
   const [supervisor] = useState(() =>
     createSupervisorServices({
       platform: services.platform,
-      token: () => services.auth.getState().token,
+      call: services.api.call,
     }),
   );
   const { status, user, restore } = useStore(services.auth);

@@ -1,11 +1,11 @@
-import { CaseContext } from "@shared/api/case-context";
-import type { ApiClient } from "../api/api-client";
+import type { CaseContext } from "@shared/api/case-context";
+import type { ApiCall } from "../api/call";
 
 /** `GET /cases/:id/context`, straight from the server: it spans cases this desk may not cache. */
-export function createPartyContextApi(api: Pick<ApiClient, "read">) {
+export function createPartyContextApi(api: { call: ApiCall }) {
   return {
     load: (caseId: string, signal?: AbortSignal): Promise<CaseContext> =>
-      api.read(CaseContext, `/cases/${encodeURIComponent(caseId)}/context`, signal),
+      api.call("caseContext", { params: { id: caseId } }, signal),
   };
 }
 

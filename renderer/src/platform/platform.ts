@@ -1,3 +1,4 @@
+import type { PdfSaveResult as IpcPdfSaveResult } from "@shared/ipc/contract";
 import type { DeskCommand } from "@shared/ipc/desk-commands";
 import type { DeskSettings, DeskSettingsPatch } from "@shared/ipc/desk-settings";
 
@@ -43,7 +44,8 @@ export interface DeskNotification {
   caseReference?: string;
 }
 
-export type PdfSaveResult = { saved: true; filePath: string } | { saved: false };
+/** The IPC contract's answer; the browser answers the same shape (`saved: false` after a download). */
+export type PdfSaveResult = IpcPdfSaveResult;
 
 export interface ReportExporter {
   /**

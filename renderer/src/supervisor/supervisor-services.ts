@@ -5,6 +5,7 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { PartyContacts } from "@shared/reports/contract";
 import type { DeskData } from "../desk-data";
+import type { ApiCall } from "../api/call";
 import { createExportStore } from "../exports/export-store";
 import type { Platform } from "../platform/platform";
 import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";
@@ -14,11 +15,12 @@ import { createSupervisorApi } from "./supervisor-api";
 
 export interface SupervisorDeps {
   platform: Platform;
-  token(): string | null;
+  /** The desk's one client: a 401 here opens the same re-auth dialog as anywhere else. */
+  call: ApiCall;
 }
 
-export function createSupervisorServices({ platform, token }: SupervisorDeps) {
-  const api = createSupervisorApi({ baseUrl: () => platform.apiBaseUrl(), token });
+export function createSupervisorServices({ platform, call }: SupervisorDeps) {
+  const api = createSupervisorApi(call);
   const exports = createExportStore();
 
   function thumbnailsFor(data: DeskData, detail: CaseDetail): ThumbnailSource {
