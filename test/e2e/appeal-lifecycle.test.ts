@@ -11,32 +11,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { en } from "../../renderer/src/i18n/locales/en";
 import { ApiClient } from "../support/api";
-import { filing } from "../support/appeals";
+import { claimedCase } from "../support/appeals";
 import { deskFixture } from "./support/desk-fixture";
 
 const SERVICE_TOKEN = process.env.SERVICE_TOKEN ?? "demo-service-token";
 const desk = deskFixture();
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? "");
-
-/** An escalated appeal claimed by agent1, through the API. */
-async function claimedCase(url: string): Promise<CaseDetail> {
-  const service = new ApiClient(url, SERVICE_TOKEN);
-  const filed = await service.post<{ case: CaseDetail }>("/integration/appeals", filing());
-  expect(filed.status).toBe(201);
-  const answered = await service.post<{ case: CaseDetail }>(
-    `/integration/appeals/${filed.body.case.id}/respondent-answer`,
-    { answer: "negotiation_failed", statement: "Tôi chưa nhận được tiền." },
-  );
-  const agent = await ApiClient.login(url, "agent1");
-  const claimed = await agent.post<MutationResponse>(
-    `/cases/${filed.body.case.id}/claim`,
-    {},
-    { ifMatch: answered.body.case.version },
-  );
-  expect(claimed.status).toBe(200);
-  return claimed.body.case as CaseDetail;
-}
 
 async function signIn(page: Page, url: string, username: string) {
   await page.goto(url);

@@ -13,7 +13,7 @@ import { expect, test } from "vitest";
 import { en } from "../../renderer/src/i18n/locales/en";
 import { vi } from "../../renderer/src/i18n/locales/vi";
 import { ApiClient } from "../support/api";
-import { filing } from "../support/appeals";
+import { escalatedCase, filing } from "../support/appeals";
 import { deskFixture } from "./support/desk-fixture";
 
 const desk = deskFixture();
@@ -55,19 +55,6 @@ function paymentFiling(): FileAppealRequest {
   });
 }
 
-/** Files the payment complaint and lets it escalate; returns the case as the server holds it. */
-async function escalatedPayment(): Promise<CaseDetail> {
-  const service = new ApiClient(desk.server.url, SERVICE_TOKEN);
-  const filed = await service.post<{ case: CaseDetail }>("/integration/appeals", paymentFiling());
-  expect(filed.status).toBe(201);
-  const answered = await service.post<{ case: CaseDetail }>(
-    `/integration/appeals/${filed.body.case.id}/respondent-answer`,
-    { answer: "negotiation_failed" },
-  );
-  expect(answered.status).toBe(200);
-  return answered.body.case;
-}
-
 /** Signs in with the desk in `language` (saved the way the language switcher saves it). */
 async function signIn(page: Page, username: string, language: "vi" | "en" = "en") {
   await page.goto(desk.server.url);
@@ -81,7 +68,7 @@ async function signIn(page: Page, username: string, language: "vi" | "en" = "en"
 }
 
 test("a Vietnamese agent enters 200.000, sees 200.000 ₫ to the named payer, confirms; the server holds 200000", async () => {
-  const escalated = await escalatedPayment();
+  const escalated = await escalatedCase(desk.server.url, paymentFiling());
   const agent = await ApiClient.login(desk.server.url, "agent1");
   const claimed = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/claim`,
@@ -136,7 +123,7 @@ test("a Vietnamese agent enters 200.000, sees 200.000 ₫ to the named payer, co
 });
 
 test("a supervisor's overturn above the disputed amount is refused in the decision form, with the limit shown", async () => {
-  const escalated = await escalatedPayment();
+  const escalated = await escalatedCase(desk.server.url, paymentFiling());
   const agent = await ApiClient.login(desk.server.url, "agent1");
   const claimed = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/claim`,

@@ -4,15 +4,13 @@
  * why; a supervisor verifies the audit trail from the desk.
  */
 import type { AuditLog } from "@shared/api/audit";
-import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { ApiClient } from "../support/api";
-import { filing } from "../support/appeals";
+import { claimedCase, filing } from "../support/appeals";
 import { deskFixture } from "./support/desk-fixture";
 
-const SERVICE_TOKEN = "demo-service-token";
 const CLEAR_PHONE = "+84 913 572 468";
 const MASKED_PHONE = "+84 ••• ••• 468";
 
@@ -24,32 +22,6 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel("Password").fill("demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 30_000 });
-}
-
-/** Filed and escalated with known contacts, then claimed by agent1, through the API. */
-async function caseOfAgent1(): Promise<CaseDetail> {
-  const url = desk.server.url;
-  const service = new ApiClient(url, SERVICE_TOKEN);
-  const base = filing();
-  const filed = await service.post<{ case: CaseDetail }>(
-    "/integration/appeals",
-    filing({
-      complainant: { ...base.complainant, phone: CLEAR_PHONE, email: "an.nguyen@example.vn" },
-    }),
-  );
-  expect(filed.status).toBe(201);
-  const answered = await service.post<{ case: CaseDetail }>(
-    `/integration/appeals/${filed.body.case.id}/respondent-answer`,
-    { answer: "negotiation_failed", statement: "Chưa nhận được tiền." },
-  );
-  const agent1 = await ApiClient.login(url, "agent1");
-  const claimed = await agent1.post<MutationResponse>(
-    `/cases/${filed.body.case.id}/claim`,
-    {},
-    { ifMatch: answered.body.case.version },
-  );
-  expect(claimed.status).toBe(200);
-  return claimed.body.case as CaseDetail;
 }
 
 /** Everything the desk keeps in IndexedDB, as text (evidence bytes left out). */
@@ -85,7 +57,10 @@ async function openCase(page: Page, detail: CaseDetail) {
 
 describe("contact details in the desk", () => {
   test("masked for an agent not on the case; revealed with a reason by the assignee; audited; verified by a supervisor", async () => {
-    const detail = await caseOfAgent1();
+    const base = filing();
+    const detail = await claimedCase(desk.server.url, "agent1", {
+      complainant: { ...base.complainant, phone: CLEAR_PHONE, email: "an.nguyen@example.vn" },
+    });
 
     // agent2 is not on the case: masked values, no reveal offered, and nothing clear in the page.
     const stranger = await desk.browser.context.newPage();

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseCsv } from "../../renderer/src/exports/csv";
 import { ApiClient } from "../support/api";
 import { filing } from "../support/appeals";
-import { tinyPng } from "../unit/reports/node-support";
+import { tinyPng } from "../support/report-fonts";
 import { type LaunchedBrowser, launchChromium } from "./support/chromium";
 import { startWebServer, type WebServer } from "./support/web-server";
 

@@ -1,6 +1,7 @@
 /** Builders for integration-side requests, so tests file realistic appeals in one line. */
 import { randomUUID } from "node:crypto";
 import type { FileAppealRequest } from "@shared/api/integration";
+import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
 import { ApiClient } from "./api";
 import { SERVICE_TOKEN } from "./backends";
@@ -67,4 +68,21 @@ export async function escalatedCase(
   );
   if (answered.status !== 200) throw new Error(`answer failed: ${answered.status}`);
   return answered.body.case;
+}
+
+/** An escalated case claimed by `username` (signed in through the API): where most desk tests start. */
+export async function claimedCase(
+  baseUrl: string,
+  username = "agent1",
+  overrides: Partial<FileAppealRequest> = {},
+): Promise<CaseDetail> {
+  const escalated = await escalatedCase(baseUrl, overrides);
+  const agent = await ApiClient.login(baseUrl, username);
+  const claimed = await agent.post<MutationResponse>(
+    `/cases/${escalated.id}/claim`,
+    {},
+    { ifMatch: escalated.version },
+  );
+  if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status}`);
+  return claimed.body.case as CaseDetail;
 }

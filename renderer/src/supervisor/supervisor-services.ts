@@ -4,8 +4,8 @@
  */
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { PartyContacts } from "@shared/reports/contract";
-import type { DeskData } from "../desk-data";
 import type { ApiCall } from "../api/call";
+import type { DeskData } from "../desk-data";
 import { createExportStore } from "../exports/export-store";
 import type { Platform } from "../platform/platform";
 import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";

@@ -9,8 +9,8 @@ import { casesToCsv } from "../../../renderer/src/exports/csv";
 import { casesToXlsx } from "../../../renderer/src/exports/xlsx";
 import { buildCaseReport, sealReport } from "../../../renderer/src/reports/report-model";
 import { renderReportsPdf } from "../../../renderer/src/reports/report-pdf";
-import { chineseCase, reportDataFor, vietnameseCase } from "../../unit/reports/fixtures";
-import { nodeReportFonts } from "../../unit/reports/node-support";
+import { chineseCase, reportDataFor, vietnameseCase } from "../../support/report-cases";
+import { nodeReportFonts } from "../../support/report-fonts";
 import { type BenchRow, type BenchSuite, percentile } from "../harness";
 
 const REPORTS = 1_000;

@@ -17,7 +17,7 @@ import { createDeskData } from "../../../renderer/src/desk-data/create-desk-data
 import { soloElection } from "../../../renderer/src/desk-data/session/leader";
 import { syncApiOf } from "../../../renderer/src/desk-data/sync/sync-api";
 import { type RunningServer, startServer } from "../../../server/start";
-import { FAKE_IDB } from "../../unit/sync/support";
+import { FAKE_IDB } from "../../support/fake-indexeddb";
 import { type FaultProxy, seededRandom, startFaultProxy } from "./fault-proxy";
 
 const SEED = Number(process.env.SYNC_FAULT_SEED ?? 20250301);

@@ -22,6 +22,7 @@ import { createQueueStore, type QueueData } from "../../../../renderer/src/queue
 import type { SavedViewsRepository } from "../../../../renderer/src/queue/saved-views";
 import { SearchClient, type WorkerPort } from "../../../../renderer/src/search/search-client";
 import { SearchDatabase } from "../../../../renderer/src/search/search-db";
+import { detail } from "../../../support/case-detail";
 import "../../../../renderer/src/styles.css";
 
 const N = 100_000;
@@ -87,7 +88,7 @@ function detailOf(s: CaseSummary): CaseDetail {
     statement: "Tôi đã chuyển khoản đúng số tiền nhưng người bán không mở khóa coin.",
   });
   const at = (m: number) => new Date(Date.parse(s.filedAt) + m * 60_000).toISOString();
-  return {
+  return detail({
     ...s,
     complainant: party("complainant", s.complainantName),
     respondent: party("respondent", s.respondentName),
@@ -128,17 +129,8 @@ function detailOf(s: CaseSummary): CaseDetail {
       { id: "t1", type: "appeal_filed", at: at(0), actor: "", summary: "" },
       { id: "t2", type: "escalated", at: at(10), actor: "", summary: "" },
     ],
-    decisions: [],
-    notes: [],
-    phoneContacts: [],
-    evidenceRequests: [],
-    respondentDeadline: null,
-    verification: null,
-    slaClocks: [],
     computedAt: at(10),
-    reviews: [],
-    verificationSteps: [],
-  };
+  });
 }
 
 const all = rows(Date.now());

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { parseCsv } from "../../../../renderer/src/exports/csv";
 import { exportQueue } from "../../../../renderer/src/exports/queue-export";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
-import { summary } from "../../sync/support";
+import { bareSummary as summary } from "../../../support/case-detail";
 
 const ROWS = [
   summary("c2", { reason: "paid_not_released", status: "in_review", priority: "urgent" }),

@@ -1,7 +1,7 @@
 import type { Language } from "@shared/domain/appeal";
 import { describe, expect, test } from "vitest";
 import { buildCaseReport } from "../../../../renderer/src/reports/report-model";
-import { reportDataFor, vietnameseCase } from "../../reports/fixtures";
+import { reportDataFor, vietnameseCase } from "../../../support/report-cases";
 
 function timelineCells(language: Language): string[] {
   const detail = vietnameseCase();

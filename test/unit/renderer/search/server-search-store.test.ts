@@ -4,7 +4,7 @@ import {
   createServerSearchStore,
   serverOnlyHits,
 } from "../../../../renderer/src/search/server-search-store";
-import { summary } from "../../sync/support";
+import { bareSummary as summary } from "../../../support/case-detail";
 
 const hit = (id: string): SearchHit => ({ case: summary(id), snippet: null });
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { clocksAt } from "../../../../renderer/src/case-workspace/case-sla";
 import { projectedDeadline } from "../../../../renderer/src/desk-data/outbox/projected-clocks";
 import { computeSla } from "../../../../server/cases/sla";
-import { detail } from "../../workstation/fixtures";
+import { detail } from "../../../support/case-detail";
 
 const NOW = Date.parse("2026-03-04T03:00:00.000Z");
 
