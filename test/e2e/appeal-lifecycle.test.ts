@@ -44,7 +44,7 @@ const clockText = (page: Page, id: string) =>
 describe("deadlines and verification at the desk", () => {
   test("a missed evidence deadline resumes the clock; decide; three verification steps close the case", async () => {
     const { url } = desk.server;
-    const detail = await claimedCase(url);
+    const detail = await claimedCase(url, "agent1", {}, SERVICE_TOKEN);
     const page = await desk.browser.context.newPage();
     await openCase(page, url, detail.id);
 
@@ -129,7 +129,7 @@ describe("deadlines and verification at the desk", () => {
 
   test("deciding while a request is open says whose deadline is still running", async () => {
     const { url } = desk.server;
-    const detail = await claimedCase(url);
+    const detail = await claimedCase(url, "agent1", {}, SERVICE_TOKEN);
     const agent = await ApiClient.login(url, "agent1");
     const dueAt = new Date(Date.now() + 2 * 24 * 3_600_000).toISOString();
     const asked = await agent.post<MutationResponse>(
@@ -159,7 +159,7 @@ describe("deadlines and verification at the desk", () => {
 
   test("a supervisor works the 'Asked to look' queue: the reason shows, an act answers it", async () => {
     const { url } = desk.server;
-    const detail = await claimedCase(url);
+    const detail = await claimedCase(url, "agent1", {}, SERVICE_TOKEN);
     const agent = await ApiClient.login(url, "agent1");
     const reason = "The buyer threatens a chargeback; I need approval for a partial refund.";
     const escalated = await agent.post<MutationResponse>(

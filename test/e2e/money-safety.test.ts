@@ -13,7 +13,7 @@ import { expect, test } from "vitest";
 import { en } from "../../renderer/src/i18n/locales/en";
 import { vi } from "../../renderer/src/i18n/locales/vi";
 import { ApiClient } from "../support/api";
-import { escalatedCase, filing } from "../support/appeals";
+import { escalatedCase, filing, WEB_SERVICE_TOKEN } from "../support/appeals";
 import { deskFixture } from "./support/desk-fixture";
 
 const desk = deskFixture();
@@ -68,7 +68,7 @@ async function signIn(page: Page, username: string, language: "vi" | "en" = "en"
 }
 
 test("a Vietnamese agent enters 200.000, sees 200.000 ₫ to the named payer, confirms; the server holds 200000", async () => {
-  const escalated = await escalatedCase(desk.server.url, paymentFiling());
+  const escalated = await escalatedCase(desk.server.url, paymentFiling(), WEB_SERVICE_TOKEN);
   const agent = await ApiClient.login(desk.server.url, "agent1");
   const claimed = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/claim`,
@@ -123,7 +123,7 @@ test("a Vietnamese agent enters 200.000, sees 200.000 ₫ to the named payer, co
 });
 
 test("a supervisor's overturn above the disputed amount is refused in the decision form, with the limit shown", async () => {
-  const escalated = await escalatedCase(desk.server.url, paymentFiling());
+  const escalated = await escalatedCase(desk.server.url, paymentFiling(), WEB_SERVICE_TOKEN);
   const agent = await ApiClient.login(desk.server.url, "agent1");
   const claimed = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/claim`,

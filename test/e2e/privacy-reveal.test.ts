@@ -8,7 +8,7 @@ import type { CaseDetail } from "@shared/domain/appeal";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { ApiClient } from "../support/api";
-import { claimedCase, filing } from "../support/appeals";
+import { claimedCase, filing, WEB_SERVICE_TOKEN } from "../support/appeals";
 import { deskFixture } from "./support/desk-fixture";
 
 const CLEAR_PHONE = "+84 913 572 468";
@@ -58,9 +58,12 @@ async function openCase(page: Page, detail: CaseDetail) {
 describe("contact details in the desk", () => {
   test("masked for an agent not on the case; revealed with a reason by the assignee; audited; verified by a supervisor", async () => {
     const base = filing();
-    const detail = await claimedCase(desk.server.url, "agent1", {
-      complainant: { ...base.complainant, phone: CLEAR_PHONE, email: "an.nguyen@example.vn" },
-    });
+    const detail = await claimedCase(
+      desk.server.url,
+      "agent1",
+      { complainant: { ...base.complainant, phone: CLEAR_PHONE, email: "an.nguyen@example.vn" } },
+      WEB_SERVICE_TOKEN,
+    );
 
     // agent2 is not on the case: masked values, no reveal offered, and nothing clear in the page.
     const stranger = await desk.browser.context.newPage();

@@ -49,16 +49,20 @@ export function filing(overrides: Partial<FileAppealRequest> = {}): FileAppealRe
   };
 }
 
-export function platform(baseUrl: string): ApiClient {
-  return new ApiClient(baseUrl, SERVICE_TOKEN);
+/** The integration token of a server started in web mode (`npm run web`, the e2e desk fixture). */
+export const WEB_SERVICE_TOKEN = process.env.SERVICE_TOKEN ?? "demo-service-token";
+
+export function platform(baseUrl: string, serviceToken = SERVICE_TOKEN): ApiClient {
+  return new ApiClient(baseUrl, serviceToken);
 }
 
 /** Files an appeal and lets the respondent answer "negotiation failed": the case is escalated. */
 export async function escalatedCase(
   baseUrl: string,
   overrides: Partial<FileAppealRequest> = {},
+  serviceToken = SERVICE_TOKEN,
 ): Promise<CaseDetail> {
-  const service = platform(baseUrl);
+  const service = platform(baseUrl, serviceToken);
   const filed = await service.post<{ case: CaseDetail }>("/integration/appeals", filing(overrides));
   if (filed.status !== 201)
     throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
@@ -75,8 +79,9 @@ export async function claimedCase(
   baseUrl: string,
   username = "agent1",
   overrides: Partial<FileAppealRequest> = {},
+  serviceToken = SERVICE_TOKEN,
 ): Promise<CaseDetail> {
-  const escalated = await escalatedCase(baseUrl, overrides);
+  const escalated = await escalatedCase(baseUrl, overrides, serviceToken);
   const agent = await ApiClient.login(baseUrl, username);
   const claimed = await agent.post<MutationResponse>(
     `/cases/${escalated.id}/claim`,
