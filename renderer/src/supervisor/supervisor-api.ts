@@ -4,7 +4,7 @@
  * (the reveal) must reach the server at once to be audited before anything is shown.
  */
 
-import { AuditVerification } from "@shared/api/audit";
+import { AuditLog, AuditVerification } from "@shared/api/audit";
 import { User } from "@shared/domain/user";
 import { type OversightQuery, OversightStats } from "@shared/oversight/contract";
 import {
@@ -79,6 +79,8 @@ export function createSupervisorApi({ baseUrl, token }: SupervisorApiOptions) {
       }
       return call(OversightStats, `/oversight/stats?${params}`, signal ? { signal } : {});
     },
+    caseAudit: (caseId: string, signal?: AbortSignal) =>
+      call(AuditLog, `/cases/${encodeURIComponent(caseId)}/audit`, signal ? { signal } : {}),
     verifyAudit: (signal?: AbortSignal) =>
       call(AuditVerification, "/audit/verify", signal ? { signal } : {}),
     users: async (signal?: AbortSignal) =>
