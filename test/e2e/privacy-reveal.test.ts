@@ -81,6 +81,15 @@ describe("contact details in the desk", () => {
     expect(cached).toContain(detail.id);
     expect(cached.replace(/\s/g, "")).not.toContain("913572468");
     await stranger.close();
+    // Nor can agent2 reveal through the API the desk uses: refused, and nothing is recorded.
+    const strangerApi = await ApiClient.login(desk.server.url, "agent2");
+    const refused = await strangerApi.post(
+      `/cases/${detail.id}/contact-reveal`,
+      { purpose: "contact_party", reason: "Just curious about this one" },
+      { key: null },
+    );
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).not.toContain("913 572 468");
 
     // agent1 is the assignee: reveals with a reason (a too-short one is refused on the spot).
     const assignee = await desk.browser.context.newPage();
@@ -120,7 +129,42 @@ describe("contact details in the desk", () => {
     await supervisor.goto(`${desk.server.url}/#/supervisor/audit`);
     await supervisor.getByRole("button", { name: "Verify the audit trail" }).click();
     await supervisor.getByText(/Intact: \d+ entries verified\./).waitFor({ timeout: 30_000 });
-    await supervisor.screenshot({ path: "docs/screenshots/audit-verification.png" });
+    // And reads the case's trail on the same screen: the reveal, by whom, with its reason; the
+    // stranger's refused attempt left no entry.
+    await supervisor.getByLabel("Case id").fill(detail.id);
+    await supervisor.getByRole("button", { name: "Show its audit trail" }).click();
+    const trail = supervisor.getByRole("table", { name: "A case's audit trail" });
+    const revealRow = trail.getByRole("row").filter({ hasText: "Contact details revealed" });
+    await revealRow.waitFor({ timeout: 15_000 });
+    expect(await revealRow.count()).toBe(1);
+    await revealRow.getByText("Mai Anh (agent)").waitFor();
+    await revealRow.getByText("Reason: Calling the buyer to confirm the transfer").waitFor();
+    await supervisor.screenshot({
+      path: "docs/screenshots/audit-verification.png",
+      fullPage: true,
+    });
     await supervisor.close();
+  }, 120_000);
+
+  test("a locked-out sign-in says so: too many failed sign-ins, and how long to wait", async () => {
+    const page = await desk.browser.context.newPage();
+    await page.goto(desk.server.url);
+    const attempt = async (password: string) => {
+      await page.getByLabel("Username").fill("agent3");
+      await page.getByLabel("Password").fill(password);
+      const answered = page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/login"));
+      await page.getByRole("button", { name: "Sign in" }).click();
+      return (await answered).status();
+    };
+    // Five free failures, the sixth starts the lockout; then even the right password is refused.
+    for (let i = 0; i < 6; i++) expect(await attempt("wrong")).toBe(401);
+    await page.getByText("Wrong username or password.").waitFor();
+    expect(await attempt("demo")).toBe(429);
+    await page
+      .getByText(/^Too many failed sign-ins\. Wait \d+ seconds, then try again\.$/)
+      .waitFor({ timeout: 15_000 });
+    expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+    await page.screenshot({ path: "docs/screenshots/sign-in-locked.png" });
+    await page.close();
   }, 120_000);
 });

@@ -3,6 +3,9 @@
  * Version checks, idempotency and the audit chain are enforced by the database, and live events
  * reach clients of both processes through LISTEN/NOTIFY.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { AuditVerification } from "@shared/api/audit";
 import type { CasePage, ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
@@ -24,13 +27,22 @@ describe.skipIf(skip !== null)(
     let postgres: TestPostgres | null = null;
     let a: ServerProcess;
     let b: ServerProcess;
+    let auditDir: string | undefined;
 
     beforeAll(async () => {
       postgres = await startPostgres();
       if (!postgres) throw new Error("no PostgreSQL");
       // As deployed: migrations as the owner role, both processes serving as the app role.
       const { ownerUrl, appUrl } = await postgres.createOwnedDatabase("scaleout");
-      const env = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, SERVICE_TOKEN };
+      // Their own audit folder (key and checkpoints, shared by both as on one volume): the
+      // default ./data would keep a previous run's checkpoints, rightly reported as truncation.
+      auditDir = mkdtempSync(join(tmpdir(), "arbiter-scaleout-"));
+      const env = {
+        DATABASE_URL: appUrl,
+        DATABASE_OWNER_URL: ownerUrl,
+        SERVICE_TOKEN,
+        AUDIT_DIR: auditDir,
+      };
       // The first seeds; the second joins the same database as a plain replica of the API.
       a = await startServerProcess(env, ["--demo", "--demo-appeals", "20"]);
       b = await startServerProcess(env);
@@ -38,6 +50,7 @@ describe.skipIf(skip !== null)(
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
       await postgres?.stop();
+      if (auditDir) rmSync(auditDir, { recursive: true, force: true });
     });
 
     it("races decisions and retries across processes: versions, idempotency and the audit chain hold", async () => {

@@ -18,6 +18,8 @@ export function createSupervisorApi(call: ApiCall) {
       call("revealContacts", { params: { id: caseId }, body }),
     oversight: (query: Partial<OversightQuery>, signal?: AbortSignal) =>
       call("oversightStats", { query }, signal),
+    caseAudit: (caseId: string, signal?: AbortSignal) =>
+      call("caseAudit", { params: { id: caseId } }, signal),
     verifyAudit: (signal?: AbortSignal) => call("verifyAudit", {}, signal),
     users: async (signal?: AbortSignal) => (await call("listUsers", {}, signal)).users,
   };

@@ -14,6 +14,7 @@ import { ExportProgress } from "../exports/export-progress";
 import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import { AuditVerificationPanel } from "./audit-verification";
+import { CaseAuditTrail } from "./case-audit-trail";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import { SupervisorQueue } from "./supervisor-queue";
@@ -334,7 +335,10 @@ export function SupervisorArea({
           <OversightDashboard api={services.api} data={data} agents={staff} />
         </Suspense>
       ) : route.name === "audit" ? (
-        <AuditVerificationPanel api={services.api} />
+        <>
+          <AuditVerificationPanel api={services.api} />
+          <CaseAuditTrail api={services.api} userNames={userNames} />
+        </>
       ) : route.name === "review" ? (
         <ReviewScreen
           data={data}
