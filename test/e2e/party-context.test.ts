@@ -44,7 +44,8 @@ test("a case shows each party's other appeals, outcomes and account facts, in th
   const outcomes = await complainant.locator(".related-outcome").allTextContents();
   expect(outcomes.length).toBeGreaterThan(0);
   for (const outcome of outcomes) expect(outcome).not.toMatch(/_/);
-  await page.screenshot({ path: "docs/screenshots/party-context.png", fullPage: true });
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: "docs/screenshots/party-context.png" });
 
   // In Vietnamese the panel follows.
   await page.getByLabel("Language").first().selectOption("vi");
@@ -52,7 +53,9 @@ test("a case shows each party's other appeals, outcomes and account facts, in th
   await expect
     .poll(() => page.getByRole("region", { name: "Bối cảnh" }).textContent())
     .toMatch(/Tuổi tài khoản/);
-  await page.screenshot({ path: "docs/screenshots/party-context-vi.png", fullPage: true });
+  await page.getByRole("region", { name: "Bối cảnh" }).screenshot({
+    path: "docs/screenshots/party-context-vi.png",
+  });
 
   // A related appeal opens from the panel.
   await page

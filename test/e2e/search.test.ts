@@ -8,6 +8,7 @@
 import { SearchResponse } from "@shared/search/document";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { type LaunchedBrowser, launchChromium } from "./support/chromium";
 import { deskFixture } from "./support/desk-fixture";
 
 const desk = deskFixture();
@@ -94,7 +95,17 @@ test("the queue's search finds statements, chat and evidence, folded, with snipp
 });
 
 test("what the desk has not indexed, the server finds: marked, with why; offline the desk says so", async () => {
-  const page = await desk.browser.context.newPage();
+  // A browser of its own: a fresh profile, signed out, with an empty cache.
+  const browser = await launchChromium();
+  try {
+    await serverSearchOnly(browser);
+  } finally {
+    await browser.close();
+  }
+});
+
+async function serverSearchOnly(browser: LaunchedBrowser) {
+  const page = await browser.context.newPage();
   // This desk never gets its cases' documents: its own index stays empty (as while a large cache
   // is still filling, or for cases it does not cache), so only the server can find their text.
   let refused = 0;
@@ -134,14 +145,14 @@ test("what the desk has not indexed, the server finds: marked, with why; offline
   await queue.waitFor();
 
   // Offline the server cannot be asked: the desk says so instead of showing "nothing".
-  await desk.browser.context.setOffline(true);
+  await browser.context.setOffline(true);
   try {
     await page.getByLabel("Search appeals").fill("hoan tien");
     await expect
       .poll(() => server.getByRole("status").textContent(), { timeout: 10_000 })
       .toMatch(/Server search is unavailable/);
   } finally {
-    await desk.browser.context.setOffline(false);
+    await browser.context.setOffline(false);
   }
   await page.close();
-});
+}
