@@ -2,8 +2,8 @@ import type { Catalog } from "./en";
 
 /**
  * 繁體中文 (Taiwan). Same keys, same layout as zh-hans.ts: written by scripts/zh-hant-catalog.ts
- * with OpenCC from the Simplified catalogue, then corrected by hand where needed (the script keeps
- * existing entries). Chinese has no grammatical plural: `_one` and `_other` read the same.
+ * with OpenCC from the Simplified catalogue; the entries corrected by hand are listed in
+ * zh-hant-hand-written.ts. Chinese has no grammatical plural: `_one` and `_other` read the same.
  */
 export const zhHant = {
   app: {
@@ -333,7 +333,10 @@ export const zhHant = {
       no_answer: "被申訴方未按時答覆",
       agreement_not_confirmed: "協議未按時確認",
     },
-    reopen: { remand: "複核人發回重審", unhappy_feedback: "一方對結果不滿意" },
+    reopen: {
+      remand: "複核人發回重審",
+      unhappy_feedback: "一方對結果不滿意",
+    },
     to: "發給{{party}}",
     evidenceRequest: "向{{party}}索取：{{what}}",
     noAnswer: "{{who}}在 {{when}} 前未答覆",
