@@ -15,6 +15,7 @@ import {
   receiverOf,
   separatorsOf,
 } from "@shared/money";
+import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
@@ -95,7 +96,7 @@ export function termsText(
   terms: DecisionTerms | null,
   money: (amount: string) => string,
   format: Formatters,
-  t: ReturnType<typeof useTranslation>["t"],
+  t: TFunction,
 ): string {
   if (!terms) return "";
   if (terms.type === "compensation") {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
+import { createI18n } from "../../../renderer/src/i18n/i18n";
 import { ConflictCard } from "../../../renderer/src/sync/conflict-view";
 import type {
   ConflictView,
@@ -13,6 +14,8 @@ import { SyncStatus } from "../../../renderer/src/sync/sync-status";
 import { detail, summary } from "./support";
 
 afterEach(cleanup);
+// The conflict view speaks through the catalogs: the app's English instance.
+createI18n("en");
 
 test("the status region reads Synced, N pending, Offline", () => {
   const store = createSyncStatusStore();
@@ -119,7 +122,7 @@ test("the conflict view shows theirs vs mine with who changed what, and discards
   expect(onResolve).toHaveBeenCalledWith(5, { kind: "discard" });
 
   fireEvent.click(screen.getByRole("button", { name: "Edit…" }));
-  fireEvent.change(screen.getByLabelText("Edit text"), {
+  fireEvent.change(screen.getByLabelText("Edit the text"), {
     target: { value: "Called the buyer again" },
   });
   fireEvent.click(screen.getByRole("button", { name: "Send edited" }));
@@ -148,7 +151,7 @@ test("the conflict view says how many of the agent's actions on the case wait be
   ).toBeTruthy();
   const waiting = screen.getByRole("list", { name: "Queued behind this conflict" });
   expect([...waiting.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
-    "claim",
-    "messages",
+    "Claim",
+    "Message",
   ]);
 });
