@@ -52,6 +52,7 @@ function SettingsForm({ settings, status, restartRequired, error, save, relaunch
             type="url"
             inputMode="url"
             placeholder="https://arbiter.example.com"
+            data-user-placeholder=""
             value={apiBaseUrl}
             onChange={(e) => setApiBaseUrl(e.target.value)}
           />

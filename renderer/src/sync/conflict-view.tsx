@@ -1,5 +1,7 @@
+import type { TimelineEvent } from "@shared/domain/appeal";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { timelineDetail, wordsFrom } from "../case-workspace/timeline-text";
 import { useFormatters } from "../i18n/format";
 import type { DeskAction } from "./actions";
 import { validateAction } from "./actions";
@@ -39,6 +41,29 @@ export function ConflictCard({
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = useId();
+  const words = wordsFrom(t);
+  const eventDetail = (e: TimelineEvent) => {
+    const d = timelineDetail(e, words, format);
+    if (!d.text) return null;
+    return d.isData ? (
+      <>
+        {" — "}
+        <span data-user-text="">{d.text}</span>
+      </>
+    ) : (
+      ` — ${d.text}`
+    );
+  };
+  /** A field's value in words: codes by their names, instants as dates, ids as written. */
+  const fieldValue = (field: string, value: string | null) => {
+    if (value === null || value === "") return "—";
+    if (field === "status" || field === "priority" || field === "stage") {
+      return t(`${field}.${value}` as "status.escalated");
+    }
+    if (field === "needsSupervisor") return t(value === "true" ? "conflict.yes" : "conflict.no");
+    if (field === "dueAt") return format.dateTime(value);
+    return <span data-user-text="">{value}</span>;
+  };
   const actionName = t(`actionName.${conflict.entry.action.type}` as "actionName.claim");
   const summary = describeConflict(conflict.entry, conflict.theirs);
   const field = editableField(conflict.entry.action);
@@ -86,9 +111,9 @@ export function ConflictCard({
                   ? t(`conflict.fields.${c.field}` as "conflict.fields.status")
                   : c.field}
               </th>
-              <td>{c.before ?? "—"}</td>
-              <td>{c.theirs ?? "—"}</td>
-              <td>{c.mine ?? "—"}</td>
+              <td>{fieldValue(c.field, c.before)}</td>
+              <td>{fieldValue(c.field, c.theirs)}</td>
+              <td>{fieldValue(c.field, c.mine)}</td>
             </tr>
           ))}
         </tbody>
@@ -99,7 +124,9 @@ export function ConflictCard({
           <ul className="conflict-events">
             {summary.theirEvents.map((e) => (
               <li key={e.id}>
-                <time dateTime={e.at}>{format.dateTime(e.at)}</time> — {e.actor}: {e.summary}
+                <time dateTime={e.at}>{format.dateTime(e.at)}</time> —{" "}
+                <span data-user-text="">{e.actor}</span>: {t(`event.${e.type}`)}
+                {eventDetail(e)}
               </li>
             ))}
           </ul>
@@ -112,7 +139,12 @@ export function ConflictCard({
           {t("conflict.edit", {
             field: t(`conflict.fieldNames.${field}` as "conflict.fieldNames.text"),
           })}
-          <textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={4} />
+          <textarea
+            data-user-text=""
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={4}
+          />
         </label>
       )}
       {error && <p role="alert">{error}</p>}

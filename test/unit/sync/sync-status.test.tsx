@@ -113,8 +113,14 @@ test("the conflict view shows theirs vs mine with who changed what, and discards
   render(<ConflictCard conflict={conflict()} onResolve={onResolve} />);
   const diff = screen.getByRole("table", { name: "Theirs vs mine" });
   expect(diff.textContent).toContain("u-agent2");
-  expect(screen.getByText(/Chen Hao: Claimed the case/)).toBeTruthy();
-  expect(screen.queryByText(/Escalated$/)).toBeNull(); // before the agent's base: not "meanwhile"
+  const meanwhile = [...document.querySelectorAll(".conflict-events li")].map(
+    (li) => li.textContent,
+  );
+  expect(meanwhile.some((text) => /Chen Hao: Claimed — Claimed the case$/.test(text ?? ""))).toBe(
+    true,
+  );
+  // The escalation came before the agent's base: not "meanwhile".
+  expect(meanwhile.some((text) => /Escalated/.test(text ?? ""))).toBe(false);
 
   fireEvent.click(screen.getByRole("button", { name: "Discard…" }));
   expect(onResolve).not.toHaveBeenCalled();

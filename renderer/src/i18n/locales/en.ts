@@ -528,6 +528,8 @@ export const en = {
       "{{count}} more actions of yours on this case are queued behind this one and will be sent once you resolve it:",
     queuedList: "Queued behind this conflict",
     alsoInConflict: "(also in conflict)",
+    yes: "Yes",
+    no: "No",
     fieldNames: {
       text: "the text",
       rationale: "the rationale",

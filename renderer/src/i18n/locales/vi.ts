@@ -536,6 +536,8 @@ export const vi = {
       "{{count}} thao tác khác của bạn trên vụ này đang chờ sau thao tác này và sẽ được gửi khi bạn giải quyết xong:",
     queuedList: "Đang chờ sau xung đột này",
     alsoInConflict: "(cũng đang xung đột)",
+    yes: "Có",
+    no: "Không",
     fieldNames: {
       text: "nội dung",
       rationale: "lý do quyết định",

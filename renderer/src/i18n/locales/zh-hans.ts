@@ -512,6 +512,8 @@ export const zhHans = {
     queued_other: "您在此案件上还有 {{count}} 个操作排在此操作之后，解决后将发送：",
     queuedList: "排在此冲突之后",
     alsoInConflict: "（同样冲突）",
+    yes: "是",
+    no: "否",
     fieldNames: {
       text: "正文",
       rationale: "裁决理由",

@@ -571,6 +571,8 @@ export const zhHant = {
     queued_other: "您在此案件上還有 {{count}} 個操作排在此操作之後，解決後將傳送：",
     queuedList: "排在此衝突之後",
     alsoInConflict: "（同樣衝突）",
+    yes: "是",
+    no: "否",
     fieldNames: {
       text: "正文",
       rationale: "裁決理由",
