@@ -14,7 +14,7 @@ const KINDS = ["p2p_trade", "payment"] as const;
 
 const agentArb = (id: number) =>
   fc.record({
-    id: fc.constant(`u-agent${String(id).padStart(2, "0")}`),
+    id: fc.constant<string>(`u-agent${String(id).padStart(2, "0")}`),
     languages: fc.subarray([...LANGUAGES], { minLength: 1 }),
     regions: fc.subarray([...REGIONS], { minLength: 1 }),
     kinds: fc.subarray([...KINDS], { minLength: 1 }),
