@@ -1,5 +1,5 @@
 import { knownProblem, type ProblemSlug } from "@shared/api/problem-types";
-import type { Words } from "../case-workspace/timeline-text";
+import type { Words } from "../i18n/catalog-words";
 import { ApiError } from "./api-error";
 
 /** Which catalog message an error reads as: a known problem type, no server at all, or neither. */

@@ -2,8 +2,9 @@ import type { TimelineEvent } from "@shared/domain/appeal";
 import { readTimelineSummary } from "@shared/domain/timeline-summary";
 import type { TFunction } from "i18next";
 
-/** A catalog lookup: i18next's `t` at the desk, a fixed catalog in a report. */
-export type Words = (key: string, params?: Record<string, string>) => string;
+import type { Words } from "../i18n/catalog-words";
+
+export type { Words };
 
 /** i18next's `t` as `Words`: the keys are built from codes at run time, and the catalog tests
  * (every code of every enum has its key in all four languages) prove each one exists. */
