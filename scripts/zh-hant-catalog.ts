@@ -1,17 +1,16 @@
 /**
- * Writes renderer/src/i18n/locales/zh-hant.ts from zh-hans.ts, converted with OpenCC (Simplified
- * → Traditional with Taiwan phrases, `cn` → `twp`), key for key in the same layout. Run it after
- * adding Simplified keys: `npx tsx scripts/zh-hant-catalog.ts` (then `npm run format`). Existing
- * Traditional entries are kept, so a hand-corrected translation is never overwritten; a key that
- * disappeared from zh-Hans disappears here too.
+ * Writes renderer/src/i18n/locales/zh-hant.ts from zh-hans.ts, key for key in the same layout
+ * (see zh-hant-convert.ts). Run it after changing Simplified keys: `npx tsx
+ * scripts/zh-hant-catalog.ts` (then `npm run format`). Every entry is regenerated except those
+ * listed in zh-hant-hand-written.ts whose Simplified source is unchanged; a hand-written entry
+ * whose source changed is regenerated and named, to be rewritten by hand and its source updated.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import * as OpenCC from "opencc-js";
 import { zhHans } from "../renderer/src/i18n/locales/zh-hans";
+import { ZH_HANT_HAND_WRITTEN } from "../renderer/src/i18n/locales/zh-hant-hand-written";
+import { type Tree, traditionalCatalog } from "./zh-hant-convert";
 
-type Tree = { [key: string]: string | Tree };
-const convert = OpenCC.Converter({ from: "cn", to: "twp" });
 const target = fileURLToPath(new URL("../renderer/src/i18n/locales/zh-hant.ts", import.meta.url));
 
 let existing: Tree = {};
@@ -21,37 +20,24 @@ try {
   // First run: nothing to keep.
 }
 
-function walk(source: Tree, kept: Tree | undefined): Tree {
-  const out: Tree = {};
-  for (const [key, value] of Object.entries(source)) {
-    const old = kept?.[key];
-    if (typeof value === "string") {
-      // {{placeholders}} stay as written: only the text around them is converted.
-      out[key] =
-        typeof old === "string"
-          ? old
-          : value
-              .split(/(\{\{[^}]*\}\})/)
-              .map((part) => (part.startsWith("{{") ? part : convert(part)))
-              .join("");
-    } else {
-      out[key] = walk(value, typeof old === "object" ? old : undefined);
-    }
-  }
-  return out;
-}
-
-const tree = walk(zhHans as unknown as Tree, existing);
+const { tree, stale } = traditionalCatalog(
+  zhHans as unknown as Tree,
+  existing,
+  ZH_HANT_HAND_WRITTEN,
+);
 writeFileSync(
   target,
   `import type { Catalog } from "./en";
 
 /**
  * 繁體中文 (Taiwan). Same keys, same layout as zh-hans.ts: written by scripts/zh-hant-catalog.ts
- * with OpenCC from the Simplified catalogue, then corrected by hand where needed (the script keeps
- * existing entries). Chinese has no grammatical plural: \`_one\` and \`_other\` read the same.
+ * with OpenCC from the Simplified catalogue; the entries corrected by hand are listed in
+ * zh-hant-hand-written.ts. Chinese has no grammatical plural: \`_one\` and \`_other\` read the same.
  */
 export const zhHant = ${JSON.stringify(tree, null, 2)} satisfies Catalog;
 `,
 );
 console.log(`wrote ${target}`);
+for (const key of stale) {
+  console.warn(`hand-written ${key}: its Simplified text changed; regenerated, rewrite it by hand`);
+}

@@ -1,4 +1,5 @@
 import type { FieldError, Problem } from "@shared/api/problem";
+import { PROBLEM_TYPE_BASE, problemSlug } from "@shared/api/problem-types";
 import type { ZodError } from "zod";
 
 /** An error that becomes an RFC 9457 problem response; anything else is a 500. */
@@ -16,7 +17,7 @@ export class HttpProblem extends Error {
 
   toBody(instance?: string): Problem & Record<string, unknown> {
     return {
-      type: `https://arbiter.desk/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+      type: `${PROBLEM_TYPE_BASE}${problemSlug(this.title)}`,
       title: this.title,
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),

@@ -46,6 +46,7 @@ function useSyncLabels(): SyncStatusLabels {
       conflicts: (count) => t("sync.conflicts", { count }),
       failed: (count) => t("sync.failed", { count }),
       filling: (rows) => t("sync.filling", { count: rows }),
+      problem: (code) => t(`problems.${code}` as "problems.busy"),
     }),
     [t],
   );

@@ -1,11 +1,15 @@
+import type { TimelineEvent } from "@shared/domain/appeal";
 import { type DeskAction, validateAction } from "@shared/domain/desk-action";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { timelineDetail, wordsFrom } from "../case-workspace/timeline-text";
 import {
   type ConflictView as Conflict,
   type ConflictResolution,
   describeConflict,
   type OutboxEntry,
 } from "../desk-data";
+import { useFormatters } from "../i18n/format";
 
 /** The free-text field of an action the agent can edit in place, if it has one. */
 const EDITABLE_FIELDS = ["text", "rationale", "reason", "what", "statement", "summary"] as const;
@@ -22,14 +26,7 @@ function withField(action: DeskAction, field: string, value: string): DeskAction
   return { ...action, body: { ...action.body, [field]: value } } as DeskAction;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  status: "Status",
-  assigneeId: "Assignee",
-  stage: "Stage",
-  needsSupervisor: "Supervisor requested",
-  priority: "Priority",
-  dueAt: "Due",
-};
+const LABELLED_FIELDS = ["status", "assigneeId", "stage", "needsSupervisor", "priority", "dueAt"];
 
 /**
  * One 412: the agent's action ("mine") against the case as the server now holds it ("theirs"),
@@ -43,7 +40,33 @@ export function ConflictCard({
   conflict: Conflict;
   onResolve: (seq: number, resolution: ConflictResolution) => Promise<void> | void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
   const headingId = useId();
+  const words = wordsFrom(t);
+  const eventDetail = (e: TimelineEvent) => {
+    const d = timelineDetail(e, words, format);
+    if (!d.text) return null;
+    return d.isData ? (
+      <>
+        {" — "}
+        <span data-user-text="">{d.text}</span>
+      </>
+    ) : (
+      ` — ${d.text}`
+    );
+  };
+  /** A field's value in words: codes by their names, instants as dates, ids as written. */
+  const fieldValue = (field: string, value: string | null) => {
+    if (value === null || value === "") return "—";
+    if (field === "status" || field === "priority" || field === "stage") {
+      return t(`${field}.${value}` as "status.escalated");
+    }
+    if (field === "needsSupervisor") return t(value === "true" ? "conflict.yes" : "conflict.no");
+    if (field === "dueAt") return format.dateTime(value);
+    return <span data-user-text="">{value}</span>;
+  };
+  const actionName = t(`actionName.${conflict.entry.action.type}` as "actionName.claim");
   const summary = describeConflict(conflict.entry, conflict.theirs);
   const field = editableField(conflict.entry.action);
   const [draft, setDraft] = useState<string | null>(null);
@@ -63,82 +86,97 @@ export function ConflictCard({
   return (
     <section className="conflict" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        Conflict on case {conflict.theirs.reference}: your “{action.type}” was not applied
+        {t("conflict.title", { reference: conflict.theirs.reference, action: actionName })}
       </h3>
       <p>
-        You acted on version {summary.fromVersion}; the case is now at version {summary.toVersion}.
+        {t("conflict.versions", {
+          from: String(summary.fromVersion),
+          to: String(summary.toVersion),
+        })}
       </p>
       <QueuedBehind entries={conflict.queuedBehind} />
       <table className="conflict-diff">
-        <caption>Theirs vs mine</caption>
+        <caption>{t("conflict.diff")}</caption>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">When you acted</th>
-            <th scope="col">Theirs (now)</th>
-            <th scope="col">Mine (with your action)</th>
+            <th scope="col">{t("conflict.field")}</th>
+            <th scope="col">{t("conflict.before")}</th>
+            <th scope="col">{t("conflict.theirs")}</th>
+            <th scope="col">{t("conflict.mine")}</th>
           </tr>
         </thead>
         <tbody>
           {summary.changes.map((c) => (
             <tr key={c.field}>
-              <th scope="row">{FIELD_LABELS[c.field] ?? c.field}</th>
-              <td>{c.before ?? "—"}</td>
-              <td>{c.theirs ?? "—"}</td>
-              <td>{c.mine ?? "—"}</td>
+              <th scope="row">
+                {LABELLED_FIELDS.includes(c.field)
+                  ? t(`conflict.fields.${c.field}` as "conflict.fields.status")
+                  : c.field}
+              </th>
+              <td>{fieldValue(c.field, c.before)}</td>
+              <td>{fieldValue(c.field, c.theirs)}</td>
+              <td>{fieldValue(c.field, c.mine)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {summary.theirEvents.length > 0 && (
         <>
-          <h4>What happened meanwhile</h4>
+          <h4>{t("conflict.meanwhile")}</h4>
           <ul className="conflict-events">
             {summary.theirEvents.map((e) => (
               <li key={e.id}>
-                <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> — {e.actor}:{" "}
-                {e.summary}
+                <time dateTime={e.at}>{format.dateTime(e.at)}</time> —{" "}
+                <span data-user-text="">{e.actor}</span>: {t(`event.${e.type}`)}
+                {eventDetail(e)}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h4>Your action</h4>
+      <h4>{t("conflict.yourAction")}</h4>
       <pre className="conflict-mine">{JSON.stringify(action.body, null, 2)}</pre>
       {draft !== null && field && (
         <label>
-          Edit {field}
-          <textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={4} />
+          {t("conflict.edit", {
+            field: t(`conflict.fieldNames.${field}` as "conflict.fieldNames.text"),
+          })}
+          <textarea
+            data-user-text=""
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={4}
+          />
         </label>
       )}
       {error && <p role="alert">{error}</p>}
       <div className="conflict-actions">
         <button type="button" onClick={() => void onResolve(conflict.seq, { kind: "reapply" })}>
-          Re-apply on the current case
+          {t("conflict.reapply")}
         </button>
         {field &&
           (draft === null ? (
             <button type="button" onClick={() => setDraft(original)}>
-              Edit…
+              {t("conflict.startEdit")}
             </button>
           ) : (
             <button type="button" onClick={saveEdit}>
-              Send edited
+              {t("conflict.sendEdited")}
             </button>
           ))}
         {isConfirmingDiscard ? (
           <>
-            <span>Your action will not be sent. </span>
+            <span>{t("conflict.notSent")} </span>
             <button type="button" onClick={() => void onResolve(conflict.seq, { kind: "discard" })}>
-              Confirm discard
+              {t("conflict.confirmDiscard")}
             </button>
             <button type="button" onClick={() => setConfirmingDiscard(false)}>
-              Keep it
+              {t("conflict.keep")}
             </button>
           </>
         ) : (
           <button type="button" onClick={() => setConfirmingDiscard(true)}>
-            Discard…
+            {t("conflict.discard")}
           </button>
         )}
       </div>
@@ -152,22 +190,18 @@ export function ConflictCard({
  * agent never has to guess.
  */
 function QueuedBehind({ entries }: { entries: readonly OutboxEntry[] }) {
+  const { t } = useTranslation();
   if (entries.length === 0) {
-    return <p className="conflict-queued">None of your other actions on this case is waiting.</p>;
+    return <p className="conflict-queued">{t("conflict.noneQueued")}</p>;
   }
-  const count = entries.length === 1 ? "1 more action" : `${entries.length} more actions`;
-  const verb = entries.length === 1 ? "is" : "are";
   return (
     <div className="conflict-queued">
-      <p>
-        {count} of yours on this case {verb} queued behind this one and will be sent once you
-        resolve it:
-      </p>
-      <ol aria-label="Queued behind this conflict">
+      <p>{t("conflict.queued", { count: entries.length })}</p>
+      <ol aria-label={t("conflict.queuedList")}>
         {entries.map((e) => (
           <li key={e.idempotencyKey}>
-            {e.action.type}
-            {e.state === "conflict" ? " (also in conflict)" : ""}
+            {t(`actionName.${e.action.type}` as "actionName.claim")}
+            {e.state === "conflict" ? ` ${t("conflict.alsoInConflict")}` : ""}
           </li>
         ))}
       </ol>
@@ -183,9 +217,10 @@ export function ConflictList({
   conflicts: readonly Conflict[];
   onResolve: (seq: number, resolution: ConflictResolution) => Promise<void> | void;
 }) {
+  const { t } = useTranslation();
   if (conflicts.length === 0) return null;
   return (
-    <section className="conflicts" aria-label="Sync conflicts">
+    <section className="conflicts" aria-label={t("conflict.listName")}>
       {conflicts.map((c) => (
         <ConflictCard key={c.seq} conflict={c} onResolve={onResolve} />
       ))}

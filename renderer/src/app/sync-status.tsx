@@ -11,6 +11,8 @@ export interface SyncStatusLabels {
   conflicts: (count: number) => string;
   failed: (count: number) => string;
   filling: (rows: number) => string;
+  /** The error's message by its code (see problem-message.ts); without it, the raw words. */
+  problem?: (code: string) => string;
 }
 
 export const ENGLISH_SYNC_LABELS: SyncStatusLabels = {
@@ -74,7 +76,12 @@ export function SyncStatus({
           labels.never
         )}
       </span>
-      {state.error && <span className="sync-error"> · {state.error}</span>}
+      {state.error && (
+        <span className="sync-error">
+          {" · "}
+          {state.errorCode && labels.problem ? labels.problem(state.errorCode) : state.error}
+        </span>
+      )}
     </div>
   );
 }

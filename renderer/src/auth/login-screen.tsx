@@ -38,7 +38,7 @@ export function LoginScreen({ store }: { store: AuthStore }) {
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-describedby={error ? errorId : undefined}>
         {/* The product's name, the same in every language. */}
-        <h1>Arbiter Desk</h1>
+        <h1 translate="no">Arbiter Desk</h1>
         <p className="login-subtitle">{t("login.subtitle")}</p>
         <CredentialFields
           username={username}

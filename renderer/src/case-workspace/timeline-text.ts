@@ -1,12 +1,14 @@
 import type { TimelineEvent } from "@shared/domain/appeal";
 import { readTimelineSummary } from "@shared/domain/timeline-summary";
 import type { TFunction } from "i18next";
+import type { Words } from "../i18n/catalog-words";
 
-/** A catalog lookup: i18next's `t` at the desk, a fixed catalog in a report. */
-export type Words = (key: string, params?: Record<string, string>) => string;
+export type { Words };
 
-/** i18next's `t` as `Words`: the keys are built from codes at run time, and the catalog tests
- * (every code of every enum has its key in all four languages) prove each one exists. */
+/**
+ * i18next's `t` as `Words`. The keys are built from codes at run time, so the type cannot check
+ * them; a missing key reads as the key itself, which the timeline-text test looks for.
+ */
 export function wordsFrom(t: TFunction): Words {
   return (key, params) => String(t(key as never, params as never));
 }

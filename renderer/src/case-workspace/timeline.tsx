@@ -69,7 +69,8 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
             return (
               <li key={entry.id} className="tl-note">
                 {time} <span className="tag tag-note">{t("timeline.note")}</span>{" "}
-                <strong>{entry.note.authorName}</strong>: {entry.note.text}
+                <strong data-user-text="">{entry.note.authorName}</strong>:{" "}
+                <span data-user-text="">{entry.note.text}</span>
               </li>
             );
           }
@@ -81,7 +82,12 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
                   {t("timeline.call", { party: t(`role.${entry.call.party}`) })}
                 </span>{" "}
                 {t(`callOutcome.${entry.call.outcome}`)}
-                {entry.call.summary ? ` — ${entry.call.summary}` : ""}
+                {entry.call.summary ? (
+                  <>
+                    {" — "}
+                    <span data-user-text="">{entry.call.summary}</span>
+                  </>
+                ) : null}
               </li>
             );
           }
@@ -90,7 +96,12 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
           return (
             <li key={entry.id} className={`tl-message from-${m.author}`}>
               <div className="msg-head">
-                {time} <strong>{m.authorName || t(`author.${m.author}`)}</strong>{" "}
+                {time}{" "}
+                {m.authorName ? (
+                  <strong data-user-text="">{m.authorName}</strong>
+                ) : (
+                  <strong>{t(`author.${m.author}`)}</strong>
+                )}{" "}
                 <span className="muted">
                   ({t(`author.${m.author}`)}
                   {m.to ? ` → ${t(`role.${m.to}`)}` : ""})
@@ -98,7 +109,9 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
                 <span className="lang-tag">{t(`language.${m.language}`)}</span>
                 {isPending ? <span className="tag tag-pending"> {t("sync.pending")}</span> : null}
               </div>
-              <p lang={LANG_ATTR[m.language]}>{m.text}</p>
+              <p lang={LANG_ATTR[m.language]} data-user-text="">
+                {m.text}
+              </p>
             </li>
           );
         })}

@@ -1,5 +1,7 @@
-import type { Words } from "../case-workspace/timeline-text";
 import type { Catalog } from "./locales/en";
+
+/** A catalog lookup: i18next's `t` at the desk, a fixed catalog in a report. */
+export type Words = (key: string, params?: Record<string, string>) => string;
 
 /**
  * Lookups in one fixed catalog, without i18next: for reports, whose language is chosen by the

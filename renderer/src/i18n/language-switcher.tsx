@@ -16,7 +16,7 @@ export function LanguageSwitcher() {
         }}
       >
         {LANGUAGES.map((l) => (
-          <option key={l} value={l} lang={l}>
+          <option key={l} value={l} lang={l} translate="no">
             {LANGUAGE_NAMES[l]}
           </option>
         ))}

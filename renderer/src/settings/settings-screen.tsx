@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import type { SettingsStore } from "./settings-store";
 
@@ -7,6 +8,7 @@ import type { SettingsStore } from "./settings-store";
  * there is nothing to set: the page talks to the server that served it.
  */
 export function SettingsScreen({ store }: { store: SettingsStore }) {
+  const { t } = useTranslation();
   const { status, settings, restartRequired, error, load, save, relaunch } = useStore(store);
   useEffect(() => {
     void load();
@@ -15,15 +17,11 @@ export function SettingsScreen({ store }: { store: SettingsStore }) {
   if (status === "web")
     return (
       <section className="settings" aria-labelledby="settings-title">
-        <h1 id="settings-title">Settings</h1>
-        <p>
-          In the browser, Arbiter Desk uses the server this page came from (
-          <code>{window.location.origin}</code>) as its backend. To use another backend, open the
-          desk from that server's address, or use the desktop app.
-        </p>
+        <h1 id="settings-title">{t("settings.title")}</h1>
+        <p>{t("settings.web", { origin: window.location.origin })}</p>
       </section>
     );
-  if (status === "loading" || !settings) return <p className="settings">Loading settings…</p>;
+  if (status === "loading" || !settings) return <p className="settings">{t("settings.loading")}</p>;
   return <SettingsForm {...{ settings, status, restartRequired, error, save, relaunch }} />;
 }
 
@@ -33,6 +31,7 @@ type FormProps = Pick<
 > & { settings: NonNullable<ReturnType<SettingsStore["getState"]>["settings"]> };
 
 function SettingsForm({ settings, status, restartRequired, error, save, relaunch }: FormProps) {
+  const { t } = useTranslation();
   const [apiBaseUrl, setApiBaseUrl] = useState(settings.apiBaseUrl ?? "");
   const [notificationsEnabled, setNotifications] = useState(settings.notificationsEnabled);
   const [autoUpdate, setAutoUpdate] = useState(settings.autoUpdate);
@@ -44,30 +43,28 @@ function SettingsForm({ settings, status, restartRequired, error, save, relaunch
 
   return (
     <section className="settings" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t("settings.title")}</h1>
       <form onSubmit={submit}>
         <label>
-          Backend URL
+          {t("settings.backend")}
           <input
             name="apiBaseUrl"
             type="url"
             inputMode="url"
             placeholder="https://arbiter.example.com"
+            data-user-placeholder=""
             value={apiBaseUrl}
             onChange={(e) => setApiBaseUrl(e.target.value)}
           />
         </label>
-        <p className="hint">
-          Leave empty to use the built-in server, which keeps its data on this computer. The change
-          takes effect after a restart.
-        </p>
+        <p className="hint">{t("settings.backendHint")}</p>
         <label>
           <input
             type="checkbox"
             checked={notificationsEnabled}
             onChange={(e) => setNotifications(e.target.checked)}
           />
-          Notify me of new assignments and SLA warnings
+          {t("settings.notifications")}
         </label>
         <label>
           <input
@@ -75,18 +72,18 @@ function SettingsForm({ settings, status, restartRequired, error, save, relaunch
             checked={autoUpdate}
             onChange={(e) => setAutoUpdate(e.target.checked)}
           />
-          Install updates automatically (when your organisation provides an update server)
+          {t("settings.autoUpdate")}
         </label>
         {error && <p role="alert">{error}</p>}
         <button type="submit" disabled={status === "saving"}>
-          Save
+          {t("settings.save")}
         </button>
       </form>
       {restartRequired && (
         <p role="status">
-          The new backend is used after a restart.{" "}
+          {t("settings.restartRequired")}{" "}
           <button type="button" onClick={() => void relaunch()}>
-            Restart now
+            {t("settings.restartNow")}
           </button>
         </p>
       )}

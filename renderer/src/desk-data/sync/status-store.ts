@@ -14,6 +14,8 @@ export interface SyncStatusState {
   lastSyncAt: number | null;
   /** The last sync error in words, cleared by the next success. */
   error: string | null;
+  /** The same error as a catalog code (problem type, or unreachable), for the user's language. */
+  errorCode: string | null;
   phase: "idle" | "filling" | "pulling" | "pushing";
   /** Initial fill progress: rows cached so far (null once the fill is complete). */
   fillRows: number | null;
@@ -35,6 +37,7 @@ export function createSyncStatusStore() {
     failedCount: 0,
     lastSyncAt: null,
     error: null,
+    errorCode: null,
     phase: "idle",
     fillRows: null,
     patch: (partial) => set(partial),

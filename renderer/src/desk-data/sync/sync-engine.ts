@@ -14,6 +14,7 @@ import { type ChangesPage, MAX_CHANGES_PAGE_SIZE } from "@shared/api/cases";
 import { type MutationResponse, PreconditionFailedProblem } from "@shared/api/mutations";
 import { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import { toApiError } from "../../api/api-error";
+import { problemCode } from "../../api/problem-message";
 import { applyServerBatch, applyServerDetail, dropCase, reprojectCase } from "../cases/case-cache";
 import { caseTables, countCases, getCase } from "../cases/case-store";
 import { type DeskDatabase, META, readMeta } from "../cases/desk-db";
@@ -335,7 +336,9 @@ export class SyncEngine {
   }
 
   private markOnline(): void {
-    this.status.getState().patch({ isOnline: true, error: null, lastSyncAt: this.now() });
+    this.status
+      .getState()
+      .patch({ isOnline: true, error: null, errorCode: null, lastSyncAt: this.now() });
   }
 
   private markError(raw: unknown): void {
@@ -344,6 +347,7 @@ export class SyncEngine {
     this.status.getState().patch({
       isOnline: error.isNetworkError ? false : this.status.getState().isOnline,
       error: error.message,
+      errorCode: problemCode(error),
     });
   }
 }

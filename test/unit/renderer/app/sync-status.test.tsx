@@ -7,9 +7,12 @@ import { ConflictCard } from "../../../../renderer/src/app/conflict-list";
 import { SyncStatus } from "../../../../renderer/src/app/sync-status";
 import type { ConflictView, OutboxEntry, OutboxState } from "../../../../renderer/src/desk-data";
 import { createSyncStatusStore } from "../../../../renderer/src/desk-data/sync/status-store";
+import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { bareDetail as detail, bareSummary as summary } from "../../../support/case-detail";
 
 afterEach(cleanup);
+// The conflict view speaks through the catalogs: the app's English instance.
+createI18n("en");
 
 test("the status region reads Synced, N pending, Offline", () => {
   const store = createSyncStatusStore();
@@ -107,8 +110,14 @@ test("the conflict view shows theirs vs mine with who changed what, and discards
   render(<ConflictCard conflict={conflict()} onResolve={onResolve} />);
   const diff = screen.getByRole("table", { name: "Theirs vs mine" });
   expect(diff.textContent).toContain("u-agent2");
-  expect(screen.getByText(/Chen Hao: Claimed the case/)).toBeTruthy();
-  expect(screen.queryByText(/Escalated$/)).toBeNull(); // before the agent's base: not "meanwhile"
+  const meanwhile = [...document.querySelectorAll(".conflict-events li")].map(
+    (li) => li.textContent,
+  );
+  expect(meanwhile.some((text) => /Chen Hao: Claimed — Claimed the case$/.test(text ?? ""))).toBe(
+    true,
+  );
+  // The escalation came before the agent's base: not "meanwhile".
+  expect(meanwhile.some((text) => /Escalated/.test(text ?? ""))).toBe(false);
 
   fireEvent.click(screen.getByRole("button", { name: "Discard…" }));
   expect(onResolve).not.toHaveBeenCalled();
@@ -116,7 +125,7 @@ test("the conflict view shows theirs vs mine with who changed what, and discards
   expect(onResolve).toHaveBeenCalledWith(5, { kind: "discard" });
 
   fireEvent.click(screen.getByRole("button", { name: "Edit…" }));
-  fireEvent.change(screen.getByLabelText("Edit text"), {
+  fireEvent.change(screen.getByLabelText("Edit the text"), {
     target: { value: "Called the buyer again" },
   });
   fireEvent.click(screen.getByRole("button", { name: "Send edited" }));
@@ -145,7 +154,7 @@ test("the conflict view says how many of the agent's actions on the case wait be
   ).toBeTruthy();
   const waiting = screen.getByRole("list", { name: "Queued behind this conflict" });
   expect([...waiting.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
-    "claim",
-    "messages",
+    "Claim",
+    "Message",
   ]);
 });

@@ -1,0 +1,23 @@
+import { knownProblem, type ProblemSlug } from "@shared/api/problem-types";
+import type { Words } from "../i18n/catalog-words";
+import { ApiError } from "./api-error";
+
+/** Which catalog message an error reads as: a known problem type, no server at all, or neither. */
+export type ProblemCode = ProblemSlug | "unreachable";
+
+export function problemCode(error: unknown): ProblemCode | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.isNetworkError) return "unreachable";
+  return error.problem ? knownProblem(error.problem.type) : null;
+}
+
+/**
+ * A failed call in the user's language: the message for its problem type; for a type this desk
+ * does not know, a sentence with the HTTP status (the server's English detail is for logs).
+ */
+export function problemMessage(error: unknown, t: Words): string {
+  const code = problemCode(error);
+  if (code) return t(`problems.${code}`);
+  const status = error instanceof ApiError ? String(error.status) : "?";
+  return t("problems.unknown", { status });
+}
