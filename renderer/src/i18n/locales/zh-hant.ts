@@ -927,7 +927,12 @@ export const zhHant = {
     days_other: "{{count}} 天",
     completedTrades: "已完成交易",
     kyc: "KYC 等級",
-    kycLevel: { "0": "未認證", "1": "基礎", "2": "已認證", "3": "進階" },
+    kycLevel: {
+      "0": "未認證",
+      "1": "基礎",
+      "2": "已認證",
+      "3": "進階",
+    },
     unknown: "未提供",
     undecided: "未裁決",
     sameOrder: "同一訂單",
