@@ -15,7 +15,6 @@ import {
   receiverOf,
   separatorsOf,
 } from "@shared/money";
-import type { TFunction } from "i18next";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";

@@ -1,9 +1,8 @@
 import { deskMutationKey } from "@shared/api/contract";
 import { HEADERS } from "@shared/api/headers";
-import type { MUTATIONS, MutationName } from "@shared/api/mutations";
 import { PresenceRequest, type PresenceState } from "@shared/api/presence";
 import type { RegionCalendarId } from "@shared/domain/appeal";
-import type { z } from "zod";
+import type { DeskAction } from "@shared/domain/desk-action";
 import { type ApiCall, type CallInput, type CallOptions, createCall } from "./call";
 
 export type ApiClientOptions = CallOptions;
@@ -18,11 +17,6 @@ export interface MutateOptions {
   ifMatch: number;
   signal?: AbortSignal | undefined;
 }
-
-/** A desk mutation as the client sends it: the route's name and its body (schema input). */
-export type Mutation = {
-  [N in MutationName]: { type: N; body: z.input<(typeof MUTATIONS)[N]> };
-}[MutationName];
 
 /**
  * The desk's typed view of the API: `call(key, input, signal)` for any endpoint of the contract
@@ -67,7 +61,7 @@ export function createApiClient(options: ApiClientOptions) {
      */
     mutate: (
       id: string,
-      { type, body }: Mutation,
+      { type, body }: DeskAction,
       { idempotencyKey, ifMatch, signal }: MutateOptions,
     ) => call(deskMutationKey(type), { params: { id }, body, idempotencyKey, ifMatch }, signal),
     /** Presence heartbeat (`open`) or leave (`closed`); not a mutation: no key, no If-Match. */

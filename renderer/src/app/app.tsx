@@ -18,12 +18,7 @@ import type { PresenceApi } from "../presence/presence-store";
 import { QueueScreen } from "../queue/queue-screen";
 import { SettingsScreen } from "../settings/settings-screen";
 import { createSettingsStore } from "../settings/settings-store";
-import {
-  SupervisorArea,
-  SupervisorNavLink,
-  supervisorHref,
-  useSupervisorRoute,
-} from "../supervisor/supervisor-area";
+import { SupervisorArea, SupervisorNavLink } from "../supervisor/supervisor-area";
 import {
   createSupervisorServices,
   type SupervisorServices,
@@ -73,7 +68,6 @@ function Desk({
   searchApi: WorkstationSearch;
   partyContext: PartyContextApi;
 }) {
-  const supervisorRoute = useSupervisorRoute();
   const { t } = useTranslation();
   const format = useFormatters();
   const syncLabels = useSyncLabels();
@@ -131,7 +125,7 @@ function Desk({
         openCase: open,
         openSettings: () => navigate({ name: "settings" }),
         openReport: (caseId) => {
-          window.location.hash = supervisorHref({ name: "report", caseId });
+          navigate({ name: "supervisor", page: { name: "report", caseId } });
         },
         currentCaseId: () => {
           const current = router.getState().route;
@@ -182,8 +176,8 @@ function Desk({
           conflicts={conflicts}
           onResolve={(seq, how) => data.resolveConflict(seq, how)}
         />
-        {supervisorRoute ? (
-          <SupervisorArea route={supervisorRoute} data={data} user={user} services={supervisor} />
+        {route.name === "supervisor" ? (
+          <SupervisorArea route={route.page} data={data} user={user} services={supervisor} />
         ) : route.name === "settings" ? (
           <SettingsScreen store={settings} />
         ) : route.name === "case" ? (

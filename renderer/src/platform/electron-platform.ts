@@ -27,6 +27,7 @@ export function createElectronPlatform(bridge: ArbiterBridge): Platform {
     onOpenCaseRequested: (listener) => bridge.onOpenCase(({ reference }) => listener(reference)),
     onMenuCommand: (listener) => bridge.onMenuCommand(({ command }) => listener(command)),
     reports: {
+      printsPageAsFile: true,
       printPageToPdf: (fileName) => bridge.printToPdf({ suggestedFileName: fileName }),
       savePdf: (fileName, data) => bridge.savePdf({ suggestedFileName: fileName, data }),
     },

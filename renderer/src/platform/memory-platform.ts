@@ -50,6 +50,7 @@ export function createMemoryPlatform(apiBaseUrl = "http://127.0.0.1:8787/api/v1"
       return () => menuListeners.delete(listener);
     },
     reports: {
+      printsPageAsFile: true,
       printPageToPdf: async (fileName) => {
         recorded.savedPdfs.push({ fileName, bytes: 0 });
         return { saved: true, filePath: `/memory/${fileName}` };

@@ -49,6 +49,11 @@ export type PdfSaveResult = IpcPdfSaveResult;
 
 export interface ReportExporter {
   /**
+   * Whether `printPageToPdf` writes a file the desk can name (Electron's printToPDF). A browser
+   * only opens its print dialog, so there the desk renders the report's PDF itself and saves that.
+   */
+  readonly printsPageAsFile: boolean;
+  /**
    * The current page, as its print stylesheet lays it out, saved as a PDF. In Electron the main
    * process renders and asks where to save; a browser opens its print dialog ("Save as PDF"),
    * and the outcome is unknown to the page (`saved: false`).

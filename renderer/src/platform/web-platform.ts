@@ -33,6 +33,7 @@ export function createWebPlatform(host: Window = window): Platform {
     // The browser's own menus are not ours: commands come from the page's keyboard shortcuts.
     onMenuCommand: () => () => {},
     reports: {
+      printsPageAsFile: false,
       printPageToPdf: async () => {
         host.print();
         return { saved: false } satisfies PdfSaveResult;

@@ -5,8 +5,9 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import { REVEAL_REASON_MIN } from "@shared/reports/contract";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useStore } from "zustand";
 import type { CachedCase, DeskData } from "../desk-data";
 import { casesToCsv } from "../exports/csv";
 import { downloadBlob, exportFileName } from "../exports/download";
@@ -18,59 +19,13 @@ import { CaseAuditTrail } from "./case-audit-trail";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import { SupervisorQueue } from "./supervisor-queue";
+import { SUPERVISOR_HASH, type SupervisorRoute, supervisorHref } from "./supervisor-routes";
 import type { SupervisorServices } from "./supervisor-services";
 
 /** Charts (recharts) load when a supervisor opens the dashboard, not with the desk. */
 const OversightDashboard = lazy(() =>
   import("./oversight-dashboard").then((m) => ({ default: m.OversightDashboard })),
 );
-
-export type SupervisorRoute =
-  | { name: "second-stage" }
-  | { name: "asked" }
-  | { name: "oversight" }
-  | { name: "audit" }
-  | { name: "review"; caseId: string }
-  | { name: "report"; caseId: string };
-
-export const SUPERVISOR_HASH = "#/supervisor";
-
-export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
-  if (!hash.startsWith(SUPERVISOR_HASH)) return null;
-  const [, , page, id] = hash.split("/");
-  if (page === "oversight") return { name: "oversight" };
-  if (page === "audit") return { name: "audit" };
-  if (page === "asked") return { name: "asked" };
-  if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
-  if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
-  return { name: "second-stage" };
-}
-
-export function supervisorHref(route: SupervisorRoute): string {
-  switch (route.name) {
-    case "second-stage":
-      return SUPERVISOR_HASH;
-    case "oversight":
-      return `${SUPERVISOR_HASH}/oversight`;
-    case "audit":
-      return `${SUPERVISOR_HASH}/audit`;
-    case "asked":
-      return `${SUPERVISOR_HASH}/asked`;
-    default:
-      return `${SUPERVISOR_HASH}/${route.name}/${encodeURIComponent(route.caseId)}`;
-  }
-}
-
-/** The current supervisor route from the URL hash, live; null outside the supervisor area. */
-export function useSupervisorRoute(): SupervisorRoute | null {
-  const [route, setRoute] = useState(() => parseSupervisorRoute(window.location.hash));
-  useEffect(() => {
-    const update = () => setRoute(parseSupervisorRoute(window.location.hash));
-    window.addEventListener("hashchange", update);
-    return () => window.removeEventListener("hashchange", update);
-  }, []);
-  return route;
-}
 
 const COLUMNS = ["select", "reference", "amount", "parties", "status", "reviewer", "open"] as const;
 
@@ -229,19 +184,10 @@ function ReportPage({
     if (!built) return;
     setStatus(t("supervisor.report.preparing"));
     try {
-      if (services.platform.kind === "electron") {
-        const result = await services.platform.reports.printPageToPdf(
-          `${built.report.reference}-report.pdf`,
-        );
-        setStatus(
-          result.saved
-            ? t("supervisor.report.saved", { path: result.filePath })
-            : t("supervisor.report.notSaved"),
-        );
-      } else {
-        const path = await services.savePdf(data, built.report, built.detail);
-        setStatus(t("supervisor.report.saved", { path }));
-      }
+      const path = await services.saveReport(data, built.report, built.detail);
+      setStatus(
+        path === null ? t("supervisor.report.notSaved") : t("supervisor.report.saved", { path }),
+      );
     } catch (error) {
       setStatus(
         t("supervisor.report.failed", {
@@ -310,16 +256,15 @@ export function SupervisorArea({
   services: SupervisorServices;
 }) {
   const { t } = useTranslation();
-  const [staff, setStaff] = useState<User[]>([]);
+  const { staff, names: userNames } = useStore(services.staff);
   useEffect(() => {
     const controller = new AbortController();
-    services.api.users(controller.signal).then(setStaff, () => undefined);
+    services.staff
+      .getState()
+      .load(controller.signal)
+      .catch(() => undefined);
     return () => controller.abort();
   }, [services]);
-  const userNames = useMemo(
-    () => Object.fromEntries(staff.map((u) => [u.id, u.displayName])),
-    [staff],
-  );
   if (user.role !== "supervisor") return <p role="alert">{t("supervisor.onlySupervisors")}</p>;
   return (
     <div className="supervisor-area">

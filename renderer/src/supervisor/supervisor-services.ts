@@ -11,6 +11,7 @@ import type { Platform } from "../platform/platform";
 import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";
 import type { ThumbnailSource } from "../reports/report-pdf";
 import { thumbnailOf } from "../reports/thumbnails";
+import { createStaffStore } from "./staff-store";
 import { createSupervisorApi } from "./supervisor-api";
 
 export interface SupervisorDeps {
@@ -22,6 +23,7 @@ export interface SupervisorDeps {
 export function createSupervisorServices({ platform, call }: SupervisorDeps) {
   const api = createSupervisorApi(call);
   const exports = createExportStore();
+  const staff = createStaffStore(api);
 
   function thumbnailsFor(data: DeskData, detail: CaseDetail): ThumbnailSource {
     return async (evidenceId) => {
@@ -72,6 +74,21 @@ export function createSupervisorServices({ platform, call }: SupervisorDeps) {
     return fileName;
   }
 
+  /**
+   * Saves the report on screen as a PDF, the way this platform does it best: the shell prints the
+   * page itself where it can (the file is what the supervisor sees), else the desk renders it.
+   * Resolves with where it went, or null when the supervisor cancelled the save dialog.
+   */
+  async function saveReport(
+    data: DeskData,
+    sealed: SealedReport,
+    detail: CaseDetail,
+  ): Promise<string | null> {
+    if (!platform.reports.printsPageAsFile) return savePdf(data, sealed, detail);
+    const result = await platform.reports.printPageToPdf(`${sealed.reference}-report.pdf`);
+    return result.saved ? result.filePath : null;
+  }
+
   /** Many reports in one PDF, with progress and Cancel in the export store. */
   function saveBatchPdf(caseIds: readonly string[]): Promise<void> {
     return exports
@@ -94,7 +111,7 @@ export function createSupervisorServices({ platform, call }: SupervisorDeps) {
       });
   }
 
-  return { api, exports, platform, report, savePdf, saveBatchPdf };
+  return { api, exports, staff, platform, report, saveReport, saveBatchPdf };
 }
 
 export type SupervisorServices = ReturnType<typeof createSupervisorServices>;
