@@ -14,6 +14,8 @@ if (!binary) {
 // electron-vite's JS API, not its bin file, which the package's `exports` do not expose. Imported
 // only here so the one-line message above never waits for the bundler to load.
 const { build } = await import("electron-vite");
+// A production bundle whatever the calling shell says (Vite follows NODE_ENV over its mode).
+process.env.NODE_ENV = "production";
 try {
   await build({ logLevel: "warn" });
 } catch (error) {

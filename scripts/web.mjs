@@ -5,6 +5,11 @@ import { spawn } from "node:child_process";
 // resolving that path throws ERR_PACKAGE_PATH_NOT_EXPORTED before anything is built.
 import { build } from "vite";
 
+// A production bundle whatever the calling shell says: Vite follows NODE_ENV over its mode, and
+// under a test runner (NODE_ENV=test) it built React's development bundle, whose StrictMode double
+// effects stopped the search worker for good in every later page load of that build.
+process.env.NODE_ENV = "production";
+
 try {
   await build({ configFile: "renderer/vite.config.ts", logLevel: "warn" });
 } catch (error) {
