@@ -66,6 +66,20 @@ export interface LastUserStore {
 }
 
 export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
+  /** Signs in and keeps the session (token, last user); the state it returns is the signed-in one. */
+  async function openSession(username: string, password: string): Promise<Partial<AuthState>> {
+    const session = await api.login({ username, password });
+    await credentials.save(session.token);
+    lastUser?.save(session.user);
+    return {
+      status: "signed-in",
+      user: session.user,
+      token: session.token,
+      expiresAt: Date.parse(session.expiresAt),
+      isSessionExpired: false,
+    };
+  }
+
   return createStore<AuthState & AuthActions>()((set, get) => ({
     status: "restoring",
     user: null,
@@ -79,16 +93,7 @@ export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
     async signIn(username, password) {
       set({ status: "signing-in", error: null });
       try {
-        const session = await api.login({ username, password });
-        await credentials.save(session.token);
-        lastUser?.save(session.user);
-        set({
-          status: "signed-in",
-          user: session.user,
-          token: session.token,
-          expiresAt: Date.parse(session.expiresAt),
-          isSessionExpired: false,
-        });
+        set(await openSession(username, password));
       } catch (error) {
         set({ status: "signed-out", error: signInError(error) });
       }
@@ -118,19 +123,9 @@ export function createAuthStore({ api, credentials, lastUser }: AuthDeps) {
     async reauthenticate(username, password) {
       set({ isReauthenticating: true, reauthError: null });
       try {
-        const session = await api.login({ username, password });
-        await credentials.save(session.token);
-        lastUser?.save(session.user);
         // One update: the desk session sees the user (same → resume, other → their own desk)
         // together with the token that user's requests must carry.
-        set({
-          status: "signed-in",
-          user: session.user,
-          token: session.token,
-          expiresAt: Date.parse(session.expiresAt),
-          isSessionExpired: false,
-          isReauthenticating: false,
-        });
+        set({ ...(await openSession(username, password)), isReauthenticating: false });
       } catch (error) {
         set({ isReauthenticating: false, reauthError: signInError(error) });
       }
