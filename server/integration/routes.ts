@@ -38,6 +38,11 @@ async function respond(tx: Queryable, id: string, version: number, now: Date, st
   return { status, body };
 }
 
+/** The request's identity and clock, read once per mutation: every timestamp it writes is `now`. */
+function requestContext(request: { id: string }, headers: MutationHeaders): RequestContext {
+  return { requestId: request.id, idempotencyKey: headers.idempotencyKey, now: new Date() };
+}
+
 type ActionBody<N extends IntegrationActionName> = z.output<
   (typeof INTEGRATION_ACTIONS)[N]["body"]
 >;
@@ -75,11 +80,7 @@ export function integrationHandlers(db: Database) {
         body,
         headers,
         work: async (tx) => {
-          const context: RequestContext = {
-            requestId: request.id,
-            idempotencyKey: headers.idempotencyKey,
-            now: new Date(),
-          };
+          const context = requestContext(request, headers);
           const build = BUILDERS[name] as (body: ActionBody<N>, now: Date) => ActionSpec;
           const done = await performAction(
             tx,
@@ -109,11 +110,7 @@ export function integrationHandlers(db: Database) {
         body,
         headers,
         work: async (tx) => {
-          const context: RequestContext = {
-            requestId: request.id,
-            idempotencyKey: headers.idempotencyKey,
-            now: new Date(),
-          };
+          const context = requestContext(request, headers);
           const id = await fileAppeal(tx, body, context);
           return respond(tx, id, 1, context.now, 201);
         },
@@ -139,11 +136,7 @@ export function integrationHandlers(db: Database) {
         body: { ...fields, sha256: upload.sha256, fileName: upload.fileName },
         headers,
         work: async (tx) => {
-          const context: RequestContext = {
-            requestId: request.id,
-            idempotencyKey: headers.idempotencyKey,
-            now: new Date(),
-          };
+          const context = requestContext(request, headers);
           const spec = partyEvidenceAction(upload, fields.party, fields.description, context.now);
           const done = await performAction(tx, id, headers.ifMatch, PLATFORM, spec, context);
           return respond(tx, id, done.version, context.now);
