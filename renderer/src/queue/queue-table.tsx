@@ -42,6 +42,22 @@ export interface QueueTableProps {
   snippets?: ReadonlyMap<string, SearchSnippet | null>;
   /** The rows now on screen, while a search text is typed: their snippets are wanted. */
   onRowsInView?(ids: string[]): void;
+  /** The table's accessible name; the agent queue's by default. */
+  label?: string;
+  /** Which of the queue's columns to show, in this order; all of them by default. */
+  columns?: readonly SortKey[];
+  /** A screen's own columns after the queue's (the supervisor queues' escalation reason…). */
+  extraColumns?: readonly ExtraColumn[];
+}
+
+/**
+ * A column a screen adds to the queue's own. Not sortable: sorting happens in the QueueIndex,
+ * which knows only the summary's keys.
+ */
+export interface ExtraColumn {
+  id: string;
+  header: string;
+  render(row: CaseSummary): ReactNode;
 }
 
 export const ROW_HEIGHT = 40;
@@ -85,13 +101,39 @@ interface CellContext {
 }
 
 interface ColumnSpec {
-  id: SortKey;
+  id: string;
   header: string;
+  /** False for a screen's extra columns, whose header is not a sort button. */
+  isSortable: boolean;
   render(row: CaseSummary, ctx: CellContext): ReactNode;
 }
 
-function columnSpecs(t: TFunction): ColumnSpec[] {
-  return [
+interface QueueColumnSpec extends ColumnSpec {
+  id: SortKey;
+}
+
+/** The columns a table shows: the chosen queue columns (all by default), then the extras. */
+function chooseColumns(
+  all: readonly QueueColumnSpec[],
+  chosen: readonly SortKey[] | undefined,
+  extras: readonly ExtraColumn[] | undefined,
+): ColumnSpec[] {
+  const queue = chosen
+    ? chosen.map((id) => all.find((spec) => spec.id === id)).filter((s) => s !== undefined)
+    : [...all];
+  const added = (extras ?? []).map(
+    (extra): ColumnSpec => ({
+      id: extra.id,
+      header: extra.header,
+      isSortable: false,
+      render: (row) => extra.render(row),
+    }),
+  );
+  return [...queue, ...added];
+}
+
+function columnSpecs(t: TFunction): QueueColumnSpec[] {
+  const specs: Omit<QueueColumnSpec, "isSortable">[] = [
     {
       id: "reference",
       header: t("columns.reference"),
@@ -157,6 +199,7 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
       render: (r, c) => c.text(r).escalated,
     },
   ];
+  return specs.map((spec) => ({ ...spec, isSortable: true }));
 }
 
 const features = tableFeatures({});
@@ -290,7 +333,11 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     if (focusedPosition >= 0) scrollIntoView(focusedPosition);
   }, [focusedPosition, scrollIntoView]);
 
-  const specs = useMemo(() => columnSpecs(t), [t]);
+  const { columns: chosen, extraColumns } = props;
+  const specs = useMemo(
+    () => chooseColumns(columnSpecs(t), chosen, extraColumns),
+    [t, chosen, extraColumns],
+  );
   const labels = useMemo<CellLabels>(() => {
     const lookup = (prefix: "kind" | "reason" | "status", keys: readonly string[]) =>
       Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as "kind.payment")]));
@@ -381,7 +428,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
       <table
         className="queue-table"
-        aria-label={t("queue.tableName")}
+        aria-label={props.label ?? t("queue.tableName")}
         aria-rowcount={rows.length + 1}
       >
         <thead>
@@ -397,6 +444,14 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
               </th>
               {group.headers.map((header) => {
                 const id = header.column.id;
+                const spec = specs.find((c) => c.id === id);
+                if (!spec?.isSortable) {
+                  return (
+                    <th key={header.id} scope="col" className={`col-${id}`}>
+                      <table.FlexRender header={header} />
+                    </th>
+                  );
+                }
                 const isSorted = sort.key === id;
                 const ariaSort = isSorted
                   ? sort.isDescending

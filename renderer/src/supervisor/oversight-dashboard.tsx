@@ -25,6 +25,7 @@ import {
 import { Confirmation } from "../actions/confirm";
 import type { CachedCase, DeskData } from "../desk-data";
 import type { SupervisorApi } from "./supervisor-api";
+import { supervisorHref } from "./supervisor-routes";
 
 const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];
 
@@ -80,6 +81,13 @@ export function ReassignSelect({
   );
 }
 
+/** A second-stage appeal opens on its review (the supervisor's work); any other case in its workspace. */
+function caseHref(c: Pick<CachedCase, "id" | "stage">): string {
+  return c.stage === "second"
+    ? supervisorHref({ name: "review", caseId: c.id })
+    : `#/cases/${encodeURIComponent(c.id)}`;
+}
+
 export function AtRiskCases({
   data,
   agents,
@@ -121,7 +129,7 @@ export function AtRiskCases({
         {cases.map((c) => (
           <tr key={c.id}>
             <td>
-              <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.reference}</a>
+              <a href={caseHref(c)}>{c.reference}</a>
             </td>
             <td>
               {t(

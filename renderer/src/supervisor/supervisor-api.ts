@@ -1,6 +1,6 @@
 /**
  * The supervisor endpoints (report data, contact reveal, oversight figures, audit check, staff
- * list) as thin services over the desk's one client (`call`), so their answers are parsed by the
+ * list, dead letters and their replay) as thin services over the desk's one client (`call`), so their answers are parsed by the
  * contract's schemas, their failures are the one `ApiError`, and a 401 here opens the same
  * re-auth dialog as anywhere else. None of these go through the outbox: they read, or (the reveal)
  * must reach the server at once to be audited before anything is shown.
@@ -21,6 +21,8 @@ export function createSupervisorApi(call: ApiCall) {
     caseAudit: (caseId: string, signal?: AbortSignal) =>
       call("caseAudit", { params: { id: caseId } }, signal),
     verifyAudit: (signal?: AbortSignal) => call("verifyAudit", {}, signal),
+    deadLetters: async (signal?: AbortSignal) => (await call("deadLetters", {}, signal)).items,
+    replayDeadLetter: (eventId: string) => call("replayDeadLetter", { params: { eventId } }),
     users: async (signal?: AbortSignal) => (await call("listUsers", {}, signal)).users,
   };
 }

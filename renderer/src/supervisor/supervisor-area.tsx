@@ -2,13 +2,13 @@
  * The supervisors' part of the desk, under `#/supervisor…`: the second-stage queue (with list and
  * report exports), the review screen, team oversight, and the printable case report.
  */
-import type { CaseDetail } from "@shared/domain/appeal";
+import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import type { User } from "@shared/domain/user";
 import { REVEAL_REASON_MIN } from "@shared/reports/contract";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
-import type { CachedCase, DeskData } from "../desk-data";
+import type { DeskData } from "../desk-data";
 import { casesToCsv } from "../exports/csv";
 import { downloadBlob, exportFileName } from "../exports/download";
 import { ExportProgress } from "../exports/export-progress";
@@ -16,6 +16,7 @@ import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import { AuditVerificationPanel } from "./audit-verification";
 import { CaseAuditTrail } from "./case-audit-trail";
+import { DeadLetters } from "./dead-letters";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import { SupervisorQueue } from "./supervisor-queue";
@@ -26,8 +27,6 @@ import type { SupervisorServices } from "./supervisor-services";
 const OversightDashboard = lazy(() =>
   import("./oversight-dashboard").then((m) => ({ default: m.OversightDashboard })),
 );
-
-const COLUMNS = ["select", "reference", "amount", "parties", "status", "reviewer", "open"] as const;
 
 const go = (route: SupervisorRoute) => {
   window.location.hash = supervisorHref(route);
@@ -43,24 +42,21 @@ export function SupervisorNavLink() {
   );
 }
 
+/** The second-stage list with its exports: the rows shown (in their order) and the selection. */
 function SecondStageQueue({
   data,
+  user,
   services,
   userNames,
 }: {
   data: DeskData;
+  user: User;
   services: SupervisorServices;
   userNames: Record<string, string>;
 }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<CachedCase[]>([]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  useEffect(
-    () => data.observeQueue({ stage: "second", limit: 1000 }, (page) => setRows(page.rows)),
-    [data],
-  );
   const context = { userNames };
-  const exportList = (format: "csv" | "xlsx") =>
+  const exportList = (rows: readonly CaseSummary[], format: "csv" | "xlsx") =>
     services.exports
       .getState()
       .start(
@@ -81,71 +77,31 @@ function SecondStageQueue({
         },
       );
   return (
-    <section aria-label={t("supervisor.secondStageAppeals")}>
-      <div className="report-toolbar">
-        <button type="button" onClick={() => void exportList("csv")}>
-          {t("supervisor.exportCsv")}
-        </button>
-        <button type="button" onClick={() => void exportList("xlsx")}>
-          {t("supervisor.exportXlsx")}
-        </button>
-        <button
-          type="button"
-          disabled={selected.size === 0}
-          onClick={() => void services.saveBatchPdf([...selected])}
-        >
-          {t("supervisor.exportReports", { count: selected.size })}
-        </button>
-        <ExportProgress store={services.exports} />
-      </div>
-      <table aria-label={t("supervisor.secondStageQueue")}>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {t(`supervisor.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={t("queue.selectRow", { reference: c.reference })}
-                  checked={selected.has(c.id)}
-                  onChange={(e) => {
-                    const next = new Set(selected);
-                    if (e.target.checked) next.add(c.id);
-                    else next.delete(c.id);
-                    setSelected(next);
-                  }}
-                />
-              </td>
-              <td>{c.reference}</td>
-              <td>
-                {c.amount} {c.currency}
-              </td>
-              <td>
-                {c.complainantName} / {c.respondentName}
-              </td>
-              <td>{t(`status.${c.status}`)}</td>
-              <td>{c.assigneeId ? (userNames[c.assigneeId] ?? c.assigneeId) : "—"}</td>
-              <td>
-                <button type="button" onClick={() => go({ name: "review", caseId: c.id })}>
-                  {t("supervisor.reviewCase", { reference: c.reference })}
-                </button>{" "}
-                <button type="button" onClick={() => go({ name: "report", caseId: c.id })}>
-                  {t("supervisor.reportCase", { reference: c.reference })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <SupervisorQueue
+      kind="second-stage"
+      data={data}
+      userId={user.id}
+      userNames={userNames}
+      onOpen={(caseId) => go({ name: "review", caseId })}
+      toolbar={({ rows, selectedIds }) => (
+        <div className="report-toolbar">
+          <button type="button" onClick={() => void exportList(rows, "csv")}>
+            {t("supervisor.exportCsv")}
+          </button>
+          <button type="button" onClick={() => void exportList(rows, "xlsx")}>
+            {t("supervisor.exportXlsx")}
+          </button>
+          <button
+            type="button"
+            disabled={selectedIds.length === 0}
+            onClick={() => void services.saveBatchPdf(selectedIds)}
+          >
+            {t("supervisor.exportReports", { count: selectedIds.length })}
+          </button>
+          <ExportProgress store={services.exports} />
+        </div>
+      )}
+    />
   );
 }
 
@@ -273,6 +229,9 @@ export function SupervisorArea({
         <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
         <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
         <a href={supervisorHref({ name: "audit" })}>{t("supervisor.audit.nav")}</a>{" "}
+        <a href={supervisorHref({ name: "dead-letters" })}>
+          {t("supervisorQueues.deadLetters.nav")}
+        </a>{" "}
         <a href="#/">{t("supervisor.backToQueue")}</a>
       </nav>
       {route.name === "oversight" ? (
@@ -291,6 +250,7 @@ export function SupervisorArea({
           caseId={route.caseId}
           userNames={userNames}
           agents={staff}
+          api={services.api}
           onReport={(caseId) => go({ name: "report", caseId })}
         />
       ) : route.name === "asked" ? (
@@ -298,15 +258,15 @@ export function SupervisorArea({
           kind="asked"
           data={data}
           userId={user.id}
-          onOpen={(caseId) => {
-            // The supervisor works the case where the agent does; any act of theirs answers it.
-            window.location.hash = `#/cases/${encodeURIComponent(caseId)}`;
-          }}
+          userNames={userNames}
+          onOpen={(caseId) => go({ name: "review", caseId })}
         />
+      ) : route.name === "dead-letters" ? (
+        <DeadLetters api={services.api} />
       ) : route.name === "report" ? (
         <ReportPage data={data} services={services} caseId={route.caseId} />
       ) : (
-        <SecondStageQueue data={data} services={services} userNames={userNames} />
+        <SecondStageQueue data={data} user={user} services={services} userNames={userNames} />
       )}
     </div>
   );

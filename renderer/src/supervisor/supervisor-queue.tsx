@@ -1,49 +1,67 @@
-import { useEffect, useMemo, useState } from "react";
+import type { CaseSummary } from "@shared/domain/appeal";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import type { DeskData } from "../desk-data";
-import { OPEN_STATUSES, type QueueFilter } from "../queue/queue-filter";
+import { useFormatters } from "../i18n/format";
+import type { SortKey } from "../queue/queue-filter";
 import { QueueFilters } from "../queue/queue-filters";
 import { createQueueStore } from "../queue/queue-store";
-import { QueueTable } from "../queue/queue-table";
+import { type ExtraColumn, QueueTable } from "../queue/queue-table";
 import type { SavedViewsRepository } from "../queue/saved-views";
+import {
+  type AskedToLook,
+  askedToLookOf,
+  constrainFilter,
+  initialQueueFilter,
+  queueCounts,
+  type SupervisorQueueKind,
+} from "./supervisor-queue-logic";
 
-export type SupervisorQueueKind = "asked" | "second-stage";
-
-/** What defines each supervisor queue: kept whatever else the supervisor filters on. */
-const DEFINING: Record<SupervisorQueueKind, Partial<QueueFilter>> = {
-  asked: { needsSupervisor: true },
-  "second-stage": { stages: ["second"] },
-};
-/** What each queue opens on: its defining filter and the cases still open. */
-export const SUPERVISOR_QUEUE_FILTERS: Record<SupervisorQueueKind, Partial<QueueFilter>> = {
-  asked: { ...DEFINING.asked, statuses: OPEN_STATUSES },
-  "second-stage": { ...DEFINING["second-stage"], statuses: ["second_stage", "supervisor_review"] },
-};
+export type { SupervisorQueueKind } from "./supervisor-queue-logic";
 
 /** Supervisor queues keep no saved views of their own (the agent queue's belong to it). */
 const NO_VIEWS: SavedViewsRepository = { load: () => [], save: () => undefined };
 
+/** The agent queue's columns each supervisor queue shows (its own follow). */
+const QUEUE_COLUMNS: Record<SupervisorQueueKind, readonly SortKey[]> = {
+  asked: ["reference", "status", "amount", "parties", "sla"],
+  "second-stage": ["reference", "kind", "amount", "parties", "status", "sla"],
+};
+
+/** What the toolbar of a queue works on: the rows shown, in their order, and the selection. */
+export interface QueueToolbarInput {
+  rows: readonly CaseSummary[];
+  selectedIds: readonly string[];
+}
+
 /**
- * A supervisor work queue, on the agent queue's own store, index and table (sort by any column,
- * the same filters, SLA badges): "Asked to look" lists the cases agents escalated, with their
- * reason; the second-stage list the objections with their 10–20-day review clock.
+ * A supervisor work queue, on the agent queue's own store, index and table (sort by any of its
+ * columns, the same filters, SLA badges): "Asked to look" lists the cases agents escalated, with
+ * their reason, who asked and when; the second-stage list the objections with their 10–20-day
+ * review clock (the SLA column: the server's reading of `shared/sla/case-clocks.ts`). Closed
+ * cases never show, whatever the filters say.
  */
 export function SupervisorQueue({
   kind,
   data,
   userId,
+  userNames,
   onOpen,
+  toolbar,
 }: {
   kind: SupervisorQueueKind;
   data: DeskData;
   userId: string;
+  userNames: Record<string, string>;
   onOpen(caseId: string): void;
+  toolbar?(input: QueueToolbarInput): ReactNode;
 }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const store = useMemo(() => {
     const queue = createQueueStore({ data, views: NO_VIEWS, userId });
-    queue.getState().setFilter(SUPERVISOR_QUEUE_FILTERS[kind]);
+    queue.getState().setFilter(initialQueueFilter(kind));
     return queue;
   }, [data, userId, kind]);
   useEffect(() => {
@@ -56,24 +74,74 @@ export function SupervisorQueue({
   }, [store]);
   const state = useStore(store);
   const cases = state.rows.map((slot) => store.index.get(slot)).filter((c) => c !== undefined);
-  const reasons = useEscalationReasons(kind === "asked" ? cases.map((c) => c.id) : [], data);
-  const counts = { total: cases.length, breached: 0, warning: 0 };
-  for (const slot of state.rows) {
-    const risk = store.index.riskOf(slot, state.now);
-    if (risk === "breached") counts.breached++;
-    else if (risk === "warning") counts.warning++;
-  }
+  const asked = useAskedToLook(kind === "asked" ? cases.map((c) => c.id) : [], data);
+  const counts = queueCounts(state.rows.map((slot) => store.index.riskOf(slot, state.now)));
+
+  const extraColumns = useMemo((): ExtraColumn[] => {
+    const assignee: ExtraColumn = {
+      id: "assignedTo",
+      header: t(
+        kind === "asked"
+          ? "supervisorQueues.columns.assignee"
+          : "supervisorQueues.columns.reviewer",
+      ),
+      render: (row) =>
+        row.assigneeId ? (
+          (userNames[row.assigneeId] ?? row.assigneeId)
+        ) : (
+          <span className="muted">{t("queue.unassigned")}</span>
+        ),
+    };
+    if (kind !== "asked") return [assignee];
+    const pending = <span className="muted">{t("common.loading")}</span>;
+    return [
+      assignee,
+      {
+        id: "askedReason",
+        header: t("supervisorQueues.columns.reason"),
+        render: (row) => {
+          const entry = asked[row.id];
+          return entry ? <span className="asked-reason">{entry.reason}</span> : pending;
+        },
+      },
+      {
+        id: "askedBy",
+        header: t("supervisorQueues.columns.askedBy"),
+        render: (row) => asked[row.id]?.askedBy ?? pending,
+      },
+      {
+        id: "askedAt",
+        header: t("supervisorQueues.columns.askedAt"),
+        render: (row) => {
+          const entry = asked[row.id];
+          return entry ? (
+            <time dateTime={entry.askedAt}>{format.dateTime(entry.askedAt)}</time>
+          ) : (
+            pending
+          );
+        },
+      },
+    ];
+  }, [kind, asked, userNames, t, format]);
+
   const title = t(kind === "asked" ? "supervisor.askedToLook" : "supervisor.secondStageAppeals");
   return (
     <section aria-label={title} className="supervisor-queue">
-      <p className="queue-counts" role="status">
-        {t("supervisor.queueCounts", counts)}
-      </p>
+      <header className="supervisor-queue-header">
+        <h2>{title}</h2>
+        <p className="queue-counts" role="status">
+          {t("supervisor.queueCounts", { ...counts })}
+        </p>
+      </header>
+      {toolbar ? toolbar({ rows: cases, selectedIds: [...state.selectedIds] }) : null}
       <QueueFilters
         filter={state.filter}
-        onChange={(patch) => state.setFilter({ ...patch, ...DEFINING[kind] })}
+        onChange={(patch) => state.setFilter(constrainFilter(kind, patch))}
       />
       <QueueTable
+        label={t(kind === "asked" ? "supervisorQueues.askedTable" : "supervisor.secondStageQueue")}
+        columns={QUEUE_COLUMNS[kind]}
+        extraColumns={extraColumns}
         index={store.index}
         rows={state.rows}
         revision={state.revision}
@@ -89,18 +157,6 @@ export function SupervisorQueue({
         onToggleSelected={state.toggleSelected}
         onSelectAll={(checked) => state.setSelected(checked ? cases.map((c) => c.id) : [])}
       />
-      {kind === "asked" && cases.length ? (
-        <ul className="escalation-reasons" aria-label={t("supervisor.reasonsTitle")}>
-          {cases.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="link-button" onClick={() => onOpen(c.id)}>
-                {c.reference}
-              </button>{" "}
-              {reasons[c.id] ?? t("common.loading")}
-            </li>
-          ))}
-        </ul>
-      ) : null}
     </section>
   );
 }
@@ -110,24 +166,26 @@ export function SupervisorQueue({
  * is observed (which fetches its detail when the desk has not cached it), so reasons arrive as
  * the details do and follow later changes.
  */
-function useEscalationReasons(ids: readonly string[], data: DeskData): Record<string, string> {
-  const [reasons, setReasons] = useState<Record<string, string>>({});
+function useAskedToLook(ids: readonly string[], data: DeskData): Record<string, AskedToLook> {
+  const [asked, setAsked] = useState<Record<string, AskedToLook>>({});
   const key = ids.join(",");
   useEffect(() => {
     const wanted = key ? key.split(",") : [];
     const stops = wanted.map((id) =>
       data.observeCase(id, (view) => {
-        const entry = view?.detail?.timeline
-          .filter((e) => e.type === "supervisor_requested")
-          .at(-1);
+        const entry = view?.detail ? askedToLookOf(view.detail) : null;
         if (!entry) return;
-        const text = `${entry.summary} — ${entry.actor}`;
-        setReasons((current) => (current[id] === text ? current : { ...current, [id]: text }));
+        setAsked((current) => {
+          const known = current[id];
+          return known?.askedAt === entry.askedAt && known.reason === entry.reason
+            ? current
+            : { ...current, [id]: entry };
+        });
       }),
     );
     return () => {
       for (const stop of stops) stop();
     };
   }, [key, data]);
-  return reasons;
+  return asked;
 }

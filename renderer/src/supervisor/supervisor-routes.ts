@@ -1,13 +1,15 @@
 /**
  * The supervisor area's places under `#/supervisor…`, as the app router reads and writes them
  * (`app/router.ts`): the second-stage queue, "Asked to look", team oversight, the audit check,
- * a case's review and its printable report.
+ * the dead-lettered webhook deliveries, a case's review and its printable report.
  */
 export type SupervisorRoute =
   | { name: "second-stage" }
   | { name: "asked" }
   | { name: "oversight" }
   | { name: "audit" }
+  /** Webhook deliveries to the platform that ran out of attempts, with Replay. */
+  | { name: "dead-letters" }
   | { name: "review"; caseId: string }
   | { name: "report"; caseId: string };
 
@@ -19,6 +21,7 @@ export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   if (page === "oversight") return { name: "oversight" };
   if (page === "audit") return { name: "audit" };
   if (page === "asked") return { name: "asked" };
+  if (page === "dead-letters") return { name: "dead-letters" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
   if (page === "report" && id) return { name: "report", caseId: decodeURIComponent(id) };
   return { name: "second-stage" };
@@ -34,6 +37,8 @@ export function supervisorHref(route: SupervisorRoute): string {
       return `${SUPERVISOR_HASH}/audit`;
     case "asked":
       return `${SUPERVISOR_HASH}/asked`;
+    case "dead-letters":
+      return `${SUPERVISOR_HASH}/dead-letters`;
     default:
       return `${SUPERVISOR_HASH}/${route.name}/${encodeURIComponent(route.caseId)}`;
   }
