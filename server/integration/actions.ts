@@ -7,12 +7,13 @@ import type {
   RespondentAnswerRequest,
   SecondStageRequest,
 } from "@shared/api/integration";
+import { AGREEMENT_CONFIRMATION_MS } from "@shared/domain/lifecycle";
 import { fileSecondStage, recordVerification } from "../cases/actions";
 import type { ActionSpec, Effects } from "../cases/engine";
 import { scheduleJob } from "../deadlines/jobs";
 
 /** The agreement's 24-hour identity/information confirmation, wall clock (domain brief). */
-export const AGREEMENT_CONFIRMATION_MS = 24 * 60 * 60 * 1000;
+export { AGREEMENT_CONFIRMATION_MS };
 
 /** The case enters the CS queue: the moment the domain calls escalation. */
 const escalation = (now: Date, summary: string): Effects => ({

@@ -320,3 +320,9 @@ export const DESK_STATUSES: readonly CaseStatus[] = WITH_CS;
 /** The respondent's window and the re-filing cool-down, wall clock, from the domain brief. */
 export const RESPONDENT_WINDOW_MS = 10 * 60 * 1000;
 export const REFILE_COOLDOWN_MS = 5 * 60 * 1000;
+
+/**
+ * The complainant's 24 hours (wall clock) to confirm an agreement the respondent reported; the
+ * server's deadline job and the desk's countdown both count from the `agreement_reached` event.
+ */
+export const AGREEMENT_CONFIRMATION_MS = 24 * 60 * 60 * 1000;

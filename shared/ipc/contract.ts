@@ -59,7 +59,8 @@ export const IPC_CONTRACT = {
   "notification:show": {
     request: z
       .object({
-        kind: z.enum(["assignment", "sla-warning"]),
+        /** `deadline-lapsed`: a party let an evidence deadline pass (or a verification day ended). */
+        kind: z.enum(["assignment", "sla-warning", "deadline-lapsed"]),
         title: z.string().min(1).max(120),
         body: z.string().max(500),
         /** Clicking the notification opens this case. */

@@ -8,6 +8,8 @@ import { startSessionRefresh } from "../auth/session-refresh";
 import type { ContactRevealer } from "../case-workspace/case-store";
 import { CaseWorkspace } from "../case-workspace/case-workspace";
 import type { ConflictView, DeskData } from "../desk-data";
+import { createAttentionStore } from "../desktop/attention";
+import { AttentionNotices } from "../desktop/attention-notices";
 import { startDesktopIntegration } from "../desktop/desktop-integration";
 import { useFormatters } from "../i18n/format";
 import { createI18n } from "../i18n/i18n";
@@ -86,10 +88,14 @@ function Desk({
     void workstation.start();
     return () => workstation.stop();
   }, [workstation]);
+  // Cases a deadline job flagged for me (live `case_attention`), until I open them.
+  const [attention] = useState(createAttentionStore);
   useEffect(() => {
-    if (route.name === "case") workstation.caseStore.getState().open(route.caseId);
-    else workstation.caseStore.getState().close();
-  }, [route, workstation]);
+    if (route.name === "case") {
+      workstation.caseStore.getState().open(route.caseId);
+      attention.getState().seen(route.caseId);
+    } else workstation.caseStore.getState().close();
+  }, [route, workstation, attention]);
   const open = useCallback(
     (caseId: string) => {
       workstation.queue.getState().focus(caseId);
@@ -122,6 +128,7 @@ function Desk({
         platform,
         data,
         user,
+        attention,
         openCase: open,
         openSettings: () => navigate({ name: "settings" }),
         openReport: (caseId) => {
@@ -137,15 +144,25 @@ function Desk({
                 title: t("app.alertAssignedTitle"),
                 body: t("app.alertAssignedBody", { reference: alert.reference }),
               }
-            : {
-                title: t("app.alertWarningTitle"),
-                body: t("app.alertWarningBody", {
-                  reference: alert.reference,
-                  due: new Date(alert.dueAt),
-                }),
-              },
+            : alert.kind === "sla-warning"
+              ? {
+                  title: t("app.alertWarningTitle"),
+                  body: t("app.alertWarningBody", {
+                    reference: alert.reference,
+                    due: new Date(alert.dueAt),
+                  }),
+                }
+              : alert.reason === "evidence_deadline_passed"
+                ? {
+                    title: t("lifecycle.alertLapsedTitle"),
+                    body: t("lifecycle.alertLapsedBody", { reference: alert.reference }),
+                  }
+                : {
+                    title: t("lifecycle.alertVerificationTitle"),
+                    body: t("lifecycle.alertVerificationBody", { reference: alert.reference }),
+                  },
       }),
-    [platform, data, user, open, navigate, router, t],
+    [platform, data, user, attention, open, navigate, router, t],
   );
   // A 412 stops its case's outbox until the agent chooses: shown on every screen, never dropped.
   const [conflicts, setConflicts] = useState<ConflictView[]>([]);
@@ -172,6 +189,7 @@ function Desk({
         </button>
       </header>
       <main className="content" id="main">
+        <AttentionNotices store={attention} onOpen={open} />
         <ConflictList
           conflicts={conflicts}
           onResolve={(seq, how) => data.resolveConflict(seq, how)}
@@ -185,6 +203,7 @@ function Desk({
             store={workstation.caseStore}
             evidence={workstation.evidence}
             userId={user.id}
+            role={user.role}
             canRevealContacts={user.role === "supervisor"}
             onBack={back}
             onNext={next}
@@ -200,6 +219,7 @@ function Desk({
             canReassign={user.role === "supervisor"}
             onOpen={open}
             presence={workstation.presence}
+            attention={attention}
             {...(workstation.serverSearch ? { serverSearch: workstation.serverSearch } : {})}
           />
         )}

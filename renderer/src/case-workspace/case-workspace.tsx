@@ -1,5 +1,6 @@
 import type { PresenceViewer } from "@shared/api/presence";
 import type { CaseDetail } from "@shared/domain/appeal";
+import type { Role } from "@shared/domain/user";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
@@ -14,6 +15,7 @@ import { PartyContextPanel } from "../party-context/party-context-panel";
 import { PresenceBadge } from "../presence/presence-badge";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import { ShortcutsDialog } from "../queue/shortcuts-dialog";
+import { AgreementPanel } from "./agreement-panel";
 import { caseKeyAction } from "./case-keys";
 import type { CaseStore } from "./case-store";
 import { DeadlineNotices } from "./deadline-notices";
@@ -122,6 +124,7 @@ export function CaseWorkspace({
   store,
   evidence,
   userId,
+  role = "agent",
   canRevealContacts = false,
   onBack,
   onNext,
@@ -133,6 +136,8 @@ export function CaseWorkspace({
   store: CaseStore;
   evidence: EvidenceStore;
   userId: string;
+  /** What the lifecycle lets this user do (the agreement panel lists it). */
+  role?: Role;
   /** Supervisors may reveal any case's contacts; agents only those of cases assigned to them. */
   canRevealContacts?: boolean;
   onBack(): void;
@@ -260,6 +265,7 @@ export function CaseWorkspace({
       <p role="status" className="notice">
         {notice}
       </p>
+      <AgreementPanel detail={detail} role={role} />
       <DeadlineNotices detail={detail} canDecide={canDecide} onDecide={() => setDeciding(true)} />
       <VerificationPanel
         detail={detail}

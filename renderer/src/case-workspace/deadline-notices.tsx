@@ -1,6 +1,7 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
+import { useLiveClocks } from "./sla-clocks";
 
 /**
  * Evidence requests whose deadline passed unanswered. The domain's rule is spelled out where the
@@ -19,6 +20,9 @@ export function DeadlineNotices({
   const { t } = useTranslation();
   const format = useFormatters();
   const lapsed = detail.evidenceRequests.filter((r) => r.lapsedAt && !r.fulfilledAt);
+  // The request paused the resolution clock; its lapse resumed it: say so, with its new due time.
+  const { clocks, now } = useLiveClocks(detail);
+  const resolution = clocks.find((c) => c.clockId === "resolution");
   if (
     !lapsed.length ||
     !["in_review", "awaiting_evidence", "supervisor_review"].includes(detail.status)
@@ -37,6 +41,20 @@ export function DeadlineNotices({
           {t("deadline.mayLose")}
         </p>
       ))}
+      {resolution?.dueAt != null &&
+      (resolution.status === "running" || resolution.status === "breached") ? (
+        <p className="clock-resumed" data-clock-status={resolution.status}>
+          {t(
+            resolution.status === "running"
+              ? "lifecycle.clockResumed"
+              : "lifecycle.clockResumedOverdue",
+            {
+              when: format.dateTime(resolution.dueAt),
+              duration: format.duration(Math.abs(resolution.dueAt - now) / 60_000),
+            },
+          )}
+        </p>
+      ) : null}
       {canDecide ? (
         <button type="button" className="primary" onClick={onDecide}>
           {t("deadline.decideNow")}

@@ -10,6 +10,8 @@
  * Lifecycle: `createDeskData` after sign-in (one cache per user), `start()` it, `stop()` on
  * sign-out, then `wipe()` once the agent confirmed losing `pendingForSignOut()`.
  */
+
+import type { LiveEvent } from "@shared/api/events";
 import type {
   CaseDetail,
   CaseKind,
@@ -108,6 +110,12 @@ export interface DeskData {
    * window or any other window of the profile. `"all"` after a wipe or bulk fill page.
    */
   onCasesChanged(listener: (ids: readonly string[]) => void): Unsubscribe;
+  /**
+   * The server's live events as they arrive, for notifications (e.g. `case_attention`: a party let
+   * an evidence deadline pass). Only the window that runs the sync loop (the leader) hears them,
+   * so each event reaches the agent once per profile; the data they announce comes by the feed.
+   */
+  onLiveEvent(listener: (event: LiveEvent) => void): Unsubscribe;
   /** A page of the queue, filtered and sorted in memory, re-emitted when the cache changes. */
   observeQueue(query: QueueQuery, listener: (page: QueuePage) => void): Unsubscribe;
 

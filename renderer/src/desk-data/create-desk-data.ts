@@ -1,3 +1,4 @@
+import type { LiveEvent } from "@shared/api/events";
 import type { DexieOptions } from "dexie";
 import { SearchDatabase, searchDatabaseName } from "../search/search-db";
 import { allCases, getCases } from "./cases/case-store";
@@ -23,7 +24,9 @@ export interface DeskDataOptions {
   /** fake-indexeddb in Node tests. */
   dexieOptions?: DexieOptions;
   evidenceBudgetBytes?: number;
-  engine?: Partial<Omit<SyncEngineOptions, "db" | "api" | "status" | "onCasesChanged">>;
+  engine?: Partial<
+    Omit<SyncEngineOptions, "db" | "api" | "status" | "onCasesChanged" | "onLiveEvent">
+  >;
 }
 
 /**
@@ -48,12 +51,16 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     void engine.refreshCounts();
     if (message.hasNewAction) engine.kick();
   });
+  const liveListeners = new Set<(event: LiveEvent) => void>();
   const engine = new SyncEngine({
     ...options.engine,
     db,
     api,
     status,
     onCasesChanged: bus.announce,
+    onLiveEvent: (event) => {
+      for (const listener of liveListeners) listener(event);
+    },
   });
   const cases = createCaseReader(db, api, bus);
   const leader = options.leader ?? createLeaderElection(`arbiter-sync:${userId}`);
@@ -110,6 +117,10 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     firstScreen: (limit) => firstScreenPage(db, limit),
     casesByIds: (ids) => getCases(db, ids),
     onCasesChanged: bus.onCasesChanged,
+    onLiveEvent(listener) {
+      liveListeners.add(listener);
+      return () => liveListeners.delete(listener);
+    },
     observeQueue: (query, listener) => observe(() => queuePage(db, query), listener),
 
     async getCase(id, signal) {

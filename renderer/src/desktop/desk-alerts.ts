@@ -1,4 +1,5 @@
 import type { CaseSummary } from "@shared/domain/appeal";
+import type { AttentionReason } from "./attention";
 
 /**
  * Which desktop alerts the agent's own cases call for, as a pure function of what was seen before
@@ -22,7 +23,9 @@ export interface AlertMemory {
 
 export type DeskAlert =
   | { kind: "assignment"; caseId: string; reference: string }
-  | { kind: "sla-warning"; caseId: string; reference: string; dueAt: string };
+  | { kind: "sla-warning"; caseId: string; reference: string; dueAt: string }
+  /** From a live `case_attention` (see `attention.ts`), not from the queue's rows. */
+  | { kind: "deadline-lapsed"; caseId: string; reference: string; reason: AttentionReason };
 
 export interface AlertEvaluation {
   alerts: DeskAlert[];

@@ -1,7 +1,9 @@
+import type { LiveEvent } from "@shared/api/events";
 import type { User } from "@shared/domain/user";
 import { DESK_COMMANDS, type DeskCommand } from "@shared/ipc/desk-commands";
 import type { DeskData } from "../desk-data";
 import type { Platform } from "../platform/platform";
+import { type AttentionStore, attentionOf } from "./attention";
 import {
   type AlertMemory,
   type DeskAlert,
@@ -16,7 +18,9 @@ import {
  */
 export interface DesktopIntegrationDeps {
   platform: Platform;
-  data: Pick<DeskData, "observeQueue" | "allCases">;
+  data: Pick<DeskData, "observeQueue" | "allCases" | "casesByIds" | "onLiveEvent">;
+  /** Where cases needing the agent are flagged, and alerts the host did not show are kept. */
+  attention: AttentionStore;
   user: Pick<User, "id">;
   openCase(caseId: string): void;
   openSettings(): void;
@@ -75,6 +79,36 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps): () => voi
   });
   const timer = setInterval(evaluate, deps.tickMs ?? 60_000);
 
+  // A deadline job found my case needing me: flag it, notify through the host, and when the host
+  // declines (turned off, no permission, no OS support) show the alert in the desk instead.
+  const onAttention = async (event: LiveEvent) => {
+    const found = attentionOf(event, user.id);
+    if (!found) return;
+    const { caseId } = found;
+    const [row] = await data.casesByIds([caseId]);
+    if (!row || stopped) return;
+    // The agent is looking at the case: the workspace shows the lapse itself.
+    if (deps.currentCaseId() !== caseId) deps.attention.getState().flag(caseId, found.flag);
+    const alert = {
+      kind: "deadline-lapsed" as const,
+      caseId,
+      reference: row.reference,
+      reason: found.flag.reason,
+    };
+    const text = deps.describe(alert);
+    const { shown } = await platform.notify({
+      kind: alert.kind,
+      ...text,
+      caseReference: row.reference,
+    });
+    if (!shown && !stopped && deps.currentCaseId() !== caseId) {
+      deps.attention.getState().notice({ ...alert, ...text });
+    }
+  };
+  const unsubscribeLive = data.onLiveEvent((event) => {
+    void onAttention(event);
+  });
+
   const openByReference = async (reference: string) => {
     const found = (await data.allCases()).find((c) => c.reference === reference);
     if (found && !stopped) deps.openCase(found.id);
@@ -113,6 +147,7 @@ export function startDesktopIntegration(deps: DesktopIntegrationDeps): () => voi
     stopped = true;
     clearInterval(timer);
     unsubscribeQueue();
+    unsubscribeLive();
     unsubscribeOpen();
     unsubscribeMenu();
   };

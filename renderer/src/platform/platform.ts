@@ -37,7 +37,7 @@ export interface CredentialStore {
 }
 
 export interface DeskNotification {
-  kind: "assignment" | "sla-warning";
+  kind: "assignment" | "sla-warning" | "deadline-lapsed";
   title: string;
   body: string;
   /** Clicking the notification opens this case. */

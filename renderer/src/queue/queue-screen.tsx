@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { type AttentionStore, NO_ATTENTION } from "../desktop/attention";
 import { NO_PRESENCE, type PresenceStore } from "../presence/presence-store";
 import type { ServerSearchStore } from "../search/server-search-store";
 import { QueueExportBar } from "./queue-export-bar";
@@ -23,6 +24,7 @@ export function QueueScreen({
   canReassign,
   onOpen,
   presence = NO_PRESENCE,
+  attention = NO_ATTENTION,
   serverSearch,
 }: {
   store: QueueStore;
@@ -31,12 +33,15 @@ export function QueueScreen({
   onOpen(caseId: string): void;
   /** Who else has which case open (live); without it no one is shown. */
   presence?: PresenceStore;
+  /** Cases a deadline job flagged for me (a party let a deadline pass), shown on their rows. */
+  attention?: AttentionStore;
   /** Server search for what this desk has not cached; without it the queue searches alone. */
   serverSearch?: ServerSearchStore;
 }) {
   const { t } = useTranslation();
   const state = useStore(store);
   const others = useStore(presence, (s) => s.others);
+  const flags = useStore(attention, (s) => s.flags);
   const searchRef = useRef<HTMLInputElement>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [reassignTo, setReassignTo] = useState("");
@@ -230,6 +235,7 @@ export function QueueScreen({
         focusedId={focusedId}
         selectedIds={selectedIds}
         presence={others}
+        flags={flags}
         onSort={state.sortBy}
         onFocus={state.focus}
         onOpen={onOpen}

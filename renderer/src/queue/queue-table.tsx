@@ -5,6 +5,7 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import type { TFunction } from "i18next";
 import { memo, type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { AttentionFlag, AttentionReason } from "../desktop/attention";
 import { type Formatters, useFormatters } from "../i18n/format";
 import { fill, PLACEHOLDER } from "../i18n/placeholder";
 import { PresenceBadge } from "../presence/presence-badge";
@@ -33,6 +34,8 @@ export interface QueueTableProps {
   selectedIds: ReadonlySet<string>;
   /** Other people who have a case open, by case id (see the presence store). */
   presence: Readonly<Record<string, readonly PresenceViewer[]>>;
+  /** Cases flagged for their assignee by a deadline job (see `desktop/attention.ts`). */
+  flags?: Readonly<Record<string, AttentionFlag>>;
   onSort(key: SortKey): void;
   onFocus(id: string): void;
   onOpen(id: string): void;
@@ -79,6 +82,8 @@ interface CellLabels {
   against: string;
   selectRow(reference: string): string;
   sla: SlaLabels;
+  /** The flag a deadline job put on a row, by its reason. */
+  attention: Record<AttentionReason, string>;
   /** "Chat", "Note", …: where a search hit was found. */
   field: Record<string, string>;
 }
@@ -212,6 +217,7 @@ interface CellsProps {
   isFocused: boolean;
   isSelected: boolean;
   viewers: readonly PresenceViewer[] | undefined;
+  flag: AttentionFlag | undefined;
   snippet: SearchSnippet | null | undefined;
   onOpen(id: string): void;
   onToggleSelected(id: string): void;
@@ -251,6 +257,7 @@ const QueueRowCells = memo(function QueueRowCells({
   isFocused,
   isSelected,
   viewers,
+  flag,
   snippet,
   onOpen,
   onToggleSelected,
@@ -282,6 +289,13 @@ const QueueRowCells = memo(function QueueRowCells({
                 {spec.render(row, ctx)}
               </a>
               <PresenceBadge viewers={viewers} />
+            </>
+          ) : spec.id === "status" && flag ? (
+            <>
+              {spec.render(row, ctx)}{" "}
+              <span className="tag tag-breached attention-flag" data-reason={flag.reason}>
+                {ctx.labels.attention[flag.reason]}
+              </span>
             </>
           ) : spec.id === "parties" && snippet ? (
             <span className="parties-with-match">
@@ -357,6 +371,10 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
         dueIn: fill(t("sla.dueIn", { duration: PLACEHOLDER })),
       },
       field: t("search.field", { returnObjects: true }) as Record<string, string>,
+      attention: {
+        evidence_deadline_passed: t("lifecycle.flagLapsed"),
+        verification_overdue: t("lifecycle.flagVerification"),
+      },
     };
   }, [t]);
   // Intl formatting is the dearest part of a cell; a row that scrolls or filters back into view
@@ -494,6 +512,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
                 isFocused={row.id === focusedId}
                 isSelected={selectedIds.has(row.id)}
                 viewers={props.presence[row.id]}
+                flag={props.flags?.[row.id]}
                 snippet={props.snippets?.get(row.id)}
                 onFocus={props.onFocus}
                 onOpen={props.onOpen}

@@ -11,6 +11,7 @@
  *   an interrupted pull resumes from the last applied cursor.
  */
 import { type ChangesPage, MAX_CHANGES_PAGE_SIZE } from "@shared/api/cases";
+import { LiveEvent } from "@shared/api/events";
 import { type MutationResponse, PreconditionFailedProblem } from "@shared/api/mutations";
 import { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import { toApiError } from "../../api/api-error";
@@ -39,6 +40,11 @@ export interface SyncEngineOptions {
   status: SyncStatusStore;
   /** Called with the ids of cases whose cached rows changed. */
   onCasesChanged?: (ids: readonly string[]) => void;
+  /**
+   * Each live event, parsed, after it woke the loop: for what is news in itself (a party let a
+   * deadline pass) rather than data to pull. Malformed events are dropped here.
+   */
+  onLiveEvent?: (event: LiveEvent) => void;
   /** Page size asked of the changes feed (the server caps it at MAX_CHANGES_PAGE_SIZE). */
   pageSize?: number;
   /** Pull at least this often even without live events (they can be missed behind proxies). */
@@ -317,11 +323,27 @@ export class SyncEngine {
       headers,
       // Every event (case changed, assigned, new escalation) means "there is something to pull";
       // the feed, not the event payload, is the source of truth, so a lost event costs a delay only.
-      onEvent: () => this.kick(true),
+      onEvent: (event) => {
+        this.kick(true);
+        this.emitLive(event.data);
+      },
       onOpen: () => this.kick(true),
       reconnectDelay: (attempt, serverRetry) =>
         retryDelay(attempt, this.random, serverRetry, this.options.backoff ?? DEFAULT_BACKOFF),
     });
+  }
+
+  private emitLive(data: string): void {
+    const listener = this.options.onLiveEvent;
+    if (!listener) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const parsed = LiveEvent.safeParse(json);
+    if (parsed.success) listener(parsed.data);
   }
 
   // Status

@@ -961,6 +961,36 @@ export const en = {
       review_verdict: "Review verdict",
     },
   },
+  lifecycle: {
+    alertLapsedTitle: "A party missed an evidence deadline",
+    alertLapsedBody:
+      "{{reference}}: no answer by the deadline. The clock runs again; you may decide on the evidence available.",
+    alertVerificationTitle: "Verification step overdue",
+    alertVerificationBody: "{{reference}}: a verification day ended with its step not done.",
+    noticesTitle: "Needs your attention",
+    openCase: "Open {{reference}}",
+    dismiss: "Dismiss",
+    flagLapsed: "Deadline passed",
+    flagVerification: "Verification overdue",
+    clockResumed: "The resolution clock runs again: due {{when}} ({{duration}} left).",
+    clockResumedOverdue:
+      "The resolution clock runs again and is overdue by {{duration}} (due {{when}}).",
+    agreement: {
+      title: "Agreement awaiting confirmation",
+      agreedAt: "reported the agreement {{when}}",
+      notYet: "has not confirmed yet",
+      timeLeft: "{{duration}} left to confirm, until {{when}}.",
+      windowOver: "The 24 hours ended {{when}}; the server moves the appeal to the CS queue.",
+      ifConfirmed:
+        "If {{name}} confirms, the appeal is withdrawn and closed, and the trade goes on as agreed.",
+      ifNot:
+        "If {{name}} has not confirmed by {{when}}, the appeal goes to the CS queue as “negotiation failed” and its clocks start.",
+      deskMay: "The parties confirm in their app. Meanwhile the desk may: {{actions}}.",
+      confirmed: "{{name}} confirmed the agreement {{when}}: the appeal was withdrawn and closed.",
+      lapsed:
+        "{{name}} did not confirm the agreement in time ({{when}}): the appeal went to the CS queue as “negotiation failed”.",
+    },
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

@@ -976,4 +976,35 @@ export const vi = {
       review_verdict: "Kết luận phúc tra",
     },
   },
+  lifecycle: {
+    alertLapsedTitle: "Một bên đã quá hạn nộp bằng chứng",
+    alertLapsedBody:
+      "{{reference}}: không có phản hồi trước hạn. Đồng hồ chạy lại; bạn có thể quyết định dựa trên bằng chứng hiện có.",
+    alertVerificationTitle: "Bước xác minh bị quá hạn",
+    alertVerificationBody:
+      "{{reference}}: một ngày xác minh đã kết thúc mà bước đó chưa được thực hiện.",
+    noticesTitle: "Cần bạn xử lý",
+    openCase: "Mở {{reference}}",
+    dismiss: "Bỏ qua",
+    flagLapsed: "Đã quá hạn",
+    flagVerification: "Xác minh quá hạn",
+    clockResumed: "Đồng hồ giải quyết chạy lại: hạn {{when}} (còn {{duration}}).",
+    clockResumedOverdue: "Đồng hồ giải quyết chạy lại và đã quá hạn {{duration}} (hạn {{when}}).",
+    agreement: {
+      title: "Thỏa thuận đang chờ xác nhận",
+      agreedAt: "đã báo đạt thỏa thuận lúc {{when}}",
+      notYet: "chưa xác nhận",
+      timeLeft: "Còn {{duration}} để xác nhận, đến {{when}}.",
+      windowOver: "24 giờ đã hết lúc {{when}}; máy chủ sẽ chuyển khiếu nại sang hàng chờ CSKH.",
+      ifConfirmed:
+        "Nếu {{name}} xác nhận, khiếu nại được rút và đóng lại, giao dịch tiếp tục như đã thỏa thuận.",
+      ifNot:
+        "Nếu đến {{when}} {{name}} vẫn chưa xác nhận, khiếu nại chuyển sang hàng chờ CSKH với trạng thái “thương lượng thất bại” và các đồng hồ bắt đầu chạy.",
+      deskMay:
+        "Các bên xác nhận trong ứng dụng của họ. Trong lúc chờ, bàn xử lý có thể: {{actions}}.",
+      confirmed: "{{name}} đã xác nhận thỏa thuận lúc {{when}}: khiếu nại đã được rút và đóng lại.",
+      lapsed:
+        "{{name}} không xác nhận thỏa thuận kịp thời ({{when}}): khiếu nại đã chuyển sang hàng chờ CSKH với trạng thái “thương lượng thất bại”.",
+    },
+  },
 } satisfies Catalog;

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { IPC_CONTRACT } from "@shared/ipc/contract";
 import { describe, expect, test, vi } from "vitest";
 import { createBadge } from "../../../../electron/main/badge";
 import {
@@ -249,5 +250,24 @@ describe("notifications", () => {
       shown: false,
       reason: "unsupported",
     });
+  });
+
+  test("a lapsed deadline is a kind of its own: valid over IPC, shown beside the case's SLA warning", () => {
+    const lapsed = IPC_CONTRACT["notification:show"].request.parse({
+      kind: "deadline-lapsed",
+      title: "A party missed an evidence deadline",
+      body: "AP-000123: no answer by the deadline.",
+      caseReference: "AP-000123",
+    });
+    const n = notifier();
+    expect(n.show(request).shown).toBe(true);
+    // Counted apart from the warning of the same case: the lapse is news even right after it.
+    expect(n.show(lapsed)).toEqual({ shown: true });
+    expect(n.shown.map((s) => s.title)).toEqual([request.title, lapsed.title]);
+    n.shown[1]?.onClick();
+    expect(n.openCase).toHaveBeenCalledWith("AP-000123");
+    expect(() =>
+      IPC_CONTRACT["notification:show"].request.parse({ ...lapsed, kind: "lapsed" }),
+    ).toThrow();
   });
 });
