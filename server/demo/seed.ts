@@ -1,11 +1,14 @@
+import { ReplyWrite } from "@shared/api/replies";
 import { RESPONDENT_WINDOW_MS } from "@shared/domain/lifecycle";
 import { hashPassword } from "../auth/password";
 import { computeSla } from "../cases/sla";
 import type { Database, Queryable } from "../db/database";
 import { backfillDeadlineJobs } from "../deadlines/sla-warning";
 import { journalBulkUpserts } from "../journal/journal";
+import { insertReply } from "../replies/repository";
 import { type DemoAppeal, generateAppeals } from "./appeal-generator";
 import { demoEvidenceFiles } from "./evidence-files";
+import { DEMO_REPLIES } from "./replies";
 
 export const DEMO_PASSWORD = "demo";
 export const DEMO_USERS = [
@@ -50,8 +53,27 @@ export async function seedDemo(
       );
     }
   });
+  await seedReplies(db, now);
   const agentIds = DEMO_USERS.filter((u) => u.role === "agent").map((u) => u.id);
   await insertAppeals(db, generateAppeals({ count: appeals, seed, now, agentIds }), now);
+}
+
+/**
+ * The demo replies and macros, shown as the first supervisor's. Not audited: no one wrote them
+ * (and the seed runs before the server has loaded its audit key).
+ */
+async function seedReplies(db: Database, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const { id, ...reply } of DEMO_REPLIES) {
+      const actor = {
+        userId: "u-supervisor1",
+        role: "supervisor",
+        requestId: null,
+        idempotencyKey: null,
+      } as const;
+      await insertReply(tx, id, ReplyWrite.parse(reply), actor, now, false);
+    }
+  });
 }
 
 const BATCH = 500;

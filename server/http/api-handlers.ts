@@ -13,6 +13,7 @@ import { integrationHandlers } from "../integration/routes";
 import { outboxHandlers } from "../outbox/routes";
 import { oversightHandlers } from "../oversight/routes";
 import { presenceHandlers } from "../presence/routes";
+import { replyHandlers } from "../replies/routes";
 import { reportHandlers } from "../reports/routes";
 import { searchHandlers } from "../search/routes";
 import { userHandlers } from "../users/routes";
@@ -47,6 +48,7 @@ export function createApiHandlers(
     ...presenceHandlers(db, hub),
     ...searchHandlers(db),
     ...eventHandlers(app, db, hub),
+    ...replyHandlers(db),
     ...calendarHandlers(),
     ...integrationHandlers(db),
     ...outboxHandlers(db),

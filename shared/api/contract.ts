@@ -67,6 +67,7 @@ import {
   PlatformEventsQuery,
 } from "./platform-events";
 import { CasePresence, PresenceRequest } from "./presence";
+import { Reply, ReplyIdParams, ReplyList, ReplyListQuery, ReplyWrite } from "./replies";
 
 /** What a successful answer is: a JSON body, nothing, a live event stream, or raw bytes. */
 export type EndpointResponse =
@@ -435,6 +436,51 @@ export const API_CONTRACT = {
     auth: "ticket",
     query: EventsQuery,
     response: { kind: "sse", event: LiveEvent },
+  },
+
+  // Canned replies and decision macros
+  listReplies: {
+    method: "get",
+    path: "/replies",
+    summary:
+      "Canned replies and decision macros in vi / zh-Hans / zh-Hant / en; `since` gives only those written after a cursor (archived ones included)",
+    auth: "user",
+    query: ReplyListQuery,
+    response: { kind: "json", status: 200, schema: ReplyList },
+  },
+  createReply: {
+    method: "post",
+    path: "/replies",
+    summary: "Add a reply or decision macro (supervisor); audited",
+    auth: "user",
+    roles: ["supervisor"],
+    body: ReplyWrite,
+    mutation: { ifMatch: "optional" },
+    response: { kind: "json", status: 201, schema: Reply },
+    errors: [403],
+  },
+  updateReply: {
+    method: "post",
+    path: "/replies/{id}",
+    summary: "Rewrite a reply or macro at the version If-Match names (supervisor); audited",
+    auth: "user",
+    roles: ["supervisor"],
+    params: ReplyIdParams,
+    body: ReplyWrite,
+    mutation: { ifMatch: "required" },
+    response: { kind: "json", status: 200, schema: Reply },
+    errors: [403, 404, 409, 412, 428],
+  },
+  archiveReply: {
+    method: "post",
+    path: "/replies/{id}/archive",
+    summary: "Archive a reply or macro at the version If-Match names (supervisor); audited",
+    auth: "user",
+    roles: ["supervisor"],
+    params: ReplyIdParams,
+    mutation: { ifMatch: "required" },
+    response: { kind: "json", status: 200, schema: Reply },
+    errors: [403, 404, 409, 412, 428],
   },
 
   // Working-time calendars

@@ -24,6 +24,7 @@ import type { DeskAction } from "@shared/domain/desk-action";
 import type { CachedCase } from "./cases/cached-case";
 import type { ConflictRecord, OutboxEntry } from "./outbox/outbox-types";
 import type { QueueSortKey } from "./queue-rows/queue-order";
+import type { ReplyCache } from "./replies/reply-cache";
 import type { SyncStatusStore } from "./sync/status-store";
 
 export type Unsubscribe = () => void;
@@ -82,6 +83,8 @@ export interface SignOutRisk {
 
 export interface DeskData {
   readonly userId: string;
+  /** Canned replies and decision macros, synced from the server, readable offline. */
+  readonly replies: ReplyCache;
   /** Sync status for the status bar (zustand vanilla store: `useStore(deskData.status)`). */
   readonly status: SyncStatusStore;
 

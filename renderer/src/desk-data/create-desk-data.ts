@@ -10,6 +10,7 @@ import { EvidenceCache } from "./evidence/evidence-cache";
 import { evidenceContent } from "./evidence/evidence-content";
 import { addToOutbox, outboxEntries, removeFailed, signOutRisk } from "./outbox/outbox-store";
 import { firstScreenPage, queuePage } from "./queue-rows/queue-page";
+import { createReplyCache } from "./replies/reply-cache";
 import { createChangeBus } from "./session/change-bus";
 import { createLeaderElection, type LeaderElection } from "./session/leader";
 import { createSyncStatusStore } from "./sync/status-store";
@@ -63,6 +64,11 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     },
   });
   const cases = createCaseReader(db, api, bus);
+  const replies = createReplyCache({
+    userId,
+    fetchReplies: api.listReplies,
+    dexieOptions: options.dexieOptions,
+  });
   const leader = options.leader ?? createLeaderElection(`arbiter-sync:${userId}`);
   let stopLeading: (() => void) | null = null;
   // The browser's word is a hint: "offline" is reliable, "online" only means "try again now".
@@ -83,6 +89,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     status,
     db,
     engine,
+    replies,
 
     async start() {
       if (stopLeading) return;
@@ -91,6 +98,8 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       // Survives reloads: "last sync" is when this cache last reached the server, not this window.
       const lastSyncAt = await readMeta<number>(db, META.lastSyncAt);
       if (typeof lastSyncAt === "number") status.getState().patch({ lastSyncAt });
+      // Every window keeps its own copy fresh: on sign-in, then every minute.
+      replies.start();
       stopLeading = leader.run(
         (signal) => engine.run(signal),
         (isLeader) => status.getState().patch({ isLeader }),
@@ -102,6 +111,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     },
 
     async stop() {
+      replies.stop();
       stopLeading?.();
       stopLeading = null;
       if (typeof window !== "undefined") {
@@ -162,6 +172,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       await db.delete();
       // The search index's copy of the cases' text goes with the cache.
       await new SearchDatabase(searchDatabaseName(userId), options.dexieOptions).delete();
+      await replies.wipe();
     },
   };
 }

@@ -14,7 +14,8 @@
  * Inside, one folder per job: `cases/` (the IndexedDB cache of rows and details), `queue-rows/`
  * (the queue's order and pages), `outbox/` (queued actions and their projection), `conflicts/`,
  * `evidence/`, `sync/` (the push/pull loop, its API and live events), `session/` (per-user
- * session, leader election, the change bus between windows).
+ * session, leader election, the change bus between windows), `replies/` (canned replies and
+ * macros for the offline picker).
  */
 export type { CachedCase } from "./cases/cached-case";
 export { serverSummaryOf } from "./cases/case-cache";
@@ -37,6 +38,12 @@ export type {
 export { createDeskData, type DeskDataOptions } from "./create-desk-data";
 export type { ConflictRecord, OutboxEntry, OutboxState } from "./outbox/outbox-types";
 export { compareReferences, type QueueSortKey, slaSortKey } from "./queue-rows/queue-order";
+export {
+  createReplyCache,
+  type FetchReplies,
+  REPLY_SYNC_INTERVAL_MS,
+  type ReplyCache,
+} from "./replies/reply-cache";
 export {
   createDeskSession,
   type DeskSessionState,

@@ -15,6 +15,17 @@ import { BACKENDS, type Backend, openBackend } from "../../support/backends";
 
 const RATIONALE = "The bank statement shows the transfer arrived on time and in full.";
 
+const REPLY_WRITE = {
+  kind: "reply",
+  title: "Masking probe",
+  bodies: {
+    vi: "Chào {partyName}",
+    "zh-Hans": "{partyName}您好",
+    "zh-Hant": "{partyName}您好",
+    en: "Hello {partyName}",
+  },
+};
+
 /** Contacts no demo case has, so finding them anywhere means a leak of this test's parties. */
 const COMPLAINANT = { phone: "+84 913 572 468", email: "privacy.probe.buyer@example.vn" };
 const RESPONDENT = { phone: "+86 139 2468 1357", email: "privacy.probe.seller@example.cn" };
@@ -484,6 +495,25 @@ for (const { name, skip } of BACKENDS) {
               await agent2.post(`/cases/${c.id}/presence`, { state: "open" }, { key: null }),
             ),
           ];
+        },
+        // Replies hold no party data; the probes show they stay so and refuse agents' writes.
+        "GET /replies": async () => [seen("replies", await agent1.get("/replies?since=0"))],
+        "POST /replies": async () => [
+          seen("reply by an agent", await agent1.post("/replies", REPLY_WRITE)),
+          seen("reply by a supervisor", await supervisor1.post("/replies", REPLY_WRITE)),
+        ],
+        "POST /replies/{id}": async () => {
+          const created = await supervisor1.post<{ id: string }>("/replies", REPLY_WRITE);
+          const path = `/replies/${created.body.id}`;
+          return [
+            seen("reply update", await supervisor1.post(path, REPLY_WRITE, { ifMatch: 1 })),
+            seen("stale reply update", await supervisor1.post(path, REPLY_WRITE, { ifMatch: 1 })),
+          ];
+        },
+        "POST /replies/{id}/archive": async () => {
+          const created = await supervisor1.post<{ id: string }>("/replies", REPLY_WRITE);
+          const path = `/replies/${created.body.id}/archive`;
+          return [seen("reply archive", await supervisor1.post(path, {}, { ifMatch: 1 }))];
         },
       };
 

@@ -4,6 +4,7 @@
  */
 import type { ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
+import type { ReplyList } from "@shared/api/replies";
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { DeskAction } from "@shared/domain/desk-action";
 import type { ApiClient } from "../../api/api-client";
@@ -24,6 +25,8 @@ export interface SyncApi {
   evidenceContent(evidenceId: string, signal?: AbortSignal): Promise<ArrayBuffer>;
   /** URL and headers of the live event stream (`GET /events`). */
   eventStream(): { url: string; headers: () => Record<string, string> };
+  /** Replies and macros written after `since` (`GET /replies`); absent in tests without them. */
+  listReplies?(since: number, signal?: AbortSignal): Promise<ReplyList>;
 }
 
 /** The sync engine's view of the typed client. */
@@ -34,5 +37,6 @@ export function syncApiOf(api: ApiClient): SyncApi {
     mutate: api.mutate,
     evidenceContent: api.evidenceContent,
     eventStream: api.eventStream,
+    listReplies: (since, signal) => api.call("listReplies", { query: { since } }, signal),
   };
 }
