@@ -11,14 +11,16 @@ import { runMutation } from "../http/mutation";
 import { HttpProblem } from "../http/problem";
 import { agentEvidenceAction } from "./actions";
 import { readEvidenceContent } from "./store";
+import { verifyDeclaredDigest } from "./upload";
 
 export function evidenceHandlers(db: Database) {
   return {
     uploadEvidence: async (
       { params: { id }, mutation: headers, upload, fields },
       { request, reply, user },
-    ) =>
-      runMutation(db, reply, {
+    ) => {
+      verifyDeclaredDigest(upload, fields.sha256);
+      return runMutation(db, reply, {
         principal: `user:${user.id}`,
         route: "evidence",
         caseId: id,
@@ -45,7 +47,8 @@ export function evidenceHandlers(db: Database) {
           };
           return { status: 200, body: response };
         },
-      }),
+      });
+    },
 
     evidenceMetadata: async ({ params: { id } }) => {
       const [row] = await db.query<{

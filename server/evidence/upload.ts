@@ -1,9 +1,9 @@
 import type {} from "@fastify/multipart";
 import { EVIDENCE_MAX_BYTES } from "@shared/api/evidence";
 import type { EvidenceMime } from "@shared/domain/appeal";
+import { sniffMime } from "@shared/evidence/sniff";
 import type { FastifyRequest } from "fastify";
 import { HttpProblem } from "../http/problem";
-import { sniffMime } from "./sniff";
 import { sha256Hex } from "./store";
 
 export interface ParsedUpload {
@@ -65,4 +65,19 @@ export async function readUpload(request: FastifyRequest): Promise<ParsedUpload>
       .join("")
       .slice(0, 255) || "evidence";
   return { fields, fileName, bytes: file.bytes, mimeType, sha256: sha256Hex(file.bytes) };
+}
+
+/**
+ * The uploader's own SHA-256 (the `sha256` field), when it sent one, must be the hash of the bytes
+ * that arrived: otherwise the file changed on the way and is refused (422) before anything is
+ * stored or an idempotency key is spent, so the uploader can send it again under the same key.
+ */
+export function verifyDeclaredDigest(upload: ParsedUpload, declared: string | undefined): void {
+  if (declared === undefined || declared === upload.sha256) return;
+  throw new HttpProblem(
+    422,
+    "Content digest mismatch",
+    `The file received hashes to SHA-256 ${upload.sha256}, not to the ${declared} the upload declared; nothing was stored.`,
+    [{ field: "body/sha256", message: "does not match the SHA-256 of the file received" }],
+  );
 }

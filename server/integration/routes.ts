@@ -15,6 +15,7 @@ import {
 } from "../cases/engine";
 import type { Database, Queryable } from "../db/database";
 import { partyEvidenceAction } from "../evidence/actions";
+import { verifyDeclaredDigest } from "../evidence/upload";
 import type { ServerHandler, ServerHandlers } from "../http/handlers";
 import { type MutationHeaders, runMutation } from "../http/mutation";
 import { HttpProblem } from "../http/problem";
@@ -128,8 +129,9 @@ export function integrationHandlers(db: Database) {
     appealEvidence: async (
       { params: { id }, mutation: headers, upload, fields },
       { request, reply },
-    ) =>
-      runMutation(db, reply, {
+    ) => {
+      verifyDeclaredDigest(upload, fields.sha256);
+      return runMutation(db, reply, {
         principal: PRINCIPAL,
         route: "party-evidence",
         caseId: id,
@@ -141,7 +143,8 @@ export function integrationHandlers(db: Database) {
           const done = await performAction(tx, id, headers.ifMatch, PLATFORM, spec, context);
           return respond(tx, id, done.version, context.now);
         },
-      }),
+      });
+    },
   } satisfies Pick<
     ServerHandlers,
     "fileAppeal" | "getAppeal" | "appealEvidence" | keyof ActionHandlers

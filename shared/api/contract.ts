@@ -290,7 +290,8 @@ export const API_CONTRACT = {
   uploadEvidence: {
     method: "post",
     path: "/cases/{id}/evidence",
-    summary: "Upload evidence (agent); sniffed type; content-addressed by sha256",
+    summary:
+      "Upload evidence (agent); sniffed type; content-addressed by sha256; a declared sha256 must match (422)",
     auth: "user",
     params: CaseIdParams,
     multipart: EvidenceUploadFields,

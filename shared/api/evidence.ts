@@ -12,6 +12,15 @@ export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
  */
 export const EvidenceUploadFields = z.strictObject({
   description: z.string().trim().max(2_000).default(""),
+  /**
+   * The SHA-256 the uploader computed over the file (lower-case hex). When sent, the server
+   * refuses the upload (422, content-digest-mismatch) unless the bytes it received hash to it:
+   * a file damaged on the way is never filed as evidence under a hash nobody saw.
+   */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "64 lower-case hex digits")
+    .optional(),
 });
 export type EvidenceUploadFields = z.infer<typeof EvidenceUploadFields>;
 

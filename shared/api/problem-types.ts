@@ -11,6 +11,7 @@ export const PROBLEM_SLUGS = [
   "not-found",
   "already-appealed",
   "appeal-already-open",
+  "content-digest-mismatch",
   "not-allowed-in-this-state",
   "request-in-progress",
   "busy",

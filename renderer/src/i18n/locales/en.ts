@@ -562,6 +562,7 @@ export const en = {
     "not-found": "This was not found on the server.",
     "already-appealed": "This case has already been appealed.",
     "appeal-already-open": "An appeal for this trade is already open.",
+    "content-digest-mismatch": "The file changed on the way to the server. Attach it again.",
     "not-allowed-in-this-state": "The case's state does not allow this any more.",
     "request-in-progress": "The same request is still being processed. Wait a moment.",
     busy: "The server is busy. The desk tries again shortly.",

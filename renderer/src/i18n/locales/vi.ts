@@ -571,6 +571,7 @@ export const vi = {
     "not-found": "Không tìm thấy mục này trên máy chủ.",
     "already-appealed": "Vụ việc này đã được kháng nghị.",
     "appeal-already-open": "Đã có một khiếu nại đang mở cho giao dịch này.",
+    "content-digest-mismatch": "Tệp đã bị thay đổi trên đường tới máy chủ. Hãy đính kèm lại.",
     "not-allowed-in-this-state": "Trạng thái của vụ việc không còn cho phép thao tác này.",
     "request-in-progress": "Yêu cầu giống hệt đang được xử lý. Hãy chờ một chút.",
     busy: "Máy chủ đang bận. Bàn làm việc sẽ thử lại sau ít phút.",

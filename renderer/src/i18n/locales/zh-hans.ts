@@ -545,6 +545,7 @@ export const zhHans = {
     "not-found": "服务器上找不到此项。",
     "already-appealed": "此案件已提出过上诉。",
     "appeal-already-open": "此交易已有一个进行中的申诉。",
+    "content-digest-mismatch": "文件在传输到服务器的途中被改动了。请重新附加。",
     "not-allowed-in-this-state": "案件当前状态已不允许此操作。",
     "request-in-progress": "相同的请求仍在处理中。请稍候。",
     busy: "服务器繁忙。工作台稍后将重试。",

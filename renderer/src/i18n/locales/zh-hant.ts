@@ -601,6 +601,7 @@ export const zhHant = {
     "not-found": "伺服器上找不到此項。",
     "already-appealed": "此案件已提出過上訴。",
     "appeal-already-open": "此交易已有一個進行中的申訴。",
+    "content-digest-mismatch": "檔案在傳輸到伺服器的途中被改動了。請重新附加。",
     "not-allowed-in-this-state": "案件當前狀態已不允許此操作。",
     "request-in-progress": "相同的請求仍在處理中。請稍候。",
     "busy": "伺服器繁忙。工作臺稍後將重試。",

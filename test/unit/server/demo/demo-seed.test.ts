@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
+import { sniffMime } from "@shared/evidence/sniff";
 import { describe, expect, test } from "vitest";
 import { generateAppeals } from "../../../../server/demo/appeal-generator";
 import { demoEvidenceFiles } from "../../../../server/demo/evidence-files";
-import { sniffMime } from "../../../../server/evidence/sniff";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 

@@ -1,7 +1,7 @@
 import { etagOf, parseIfMatch } from "@shared/api/headers";
+import { sniffMime } from "@shared/evidence/sniff";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, entryHash, GENESIS_HASH } from "../../../../server/audit/chain";
-import { sniffMime } from "../../../../server/evidence/sniff";
 import { receiptImage } from "../../../../server/simulator/png";
 
 describe("evidence sniffing", () => {
