@@ -21,3 +21,17 @@ export function problemMessage(error: unknown, t: Words): string {
   const status = error instanceof ApiError ? String(error.status) : "?";
   return t("problems.unknown", { status });
 }
+
+/**
+ * A failure stored earlier (an outbox entry's last error) in the user's language: the message for
+ * its problem code, else a sentence with its HTTP status; never the server's English text.
+ */
+export function storedProblemMessage(
+  code: ProblemCode | null | undefined,
+  status: number | null,
+  t: Words,
+): string {
+  if (code) return t(`problems.${code}`);
+  if (status === 0) return t("problems.unreachable");
+  return t("problems.unknown", { status: status === null ? "?" : String(status) });
+}

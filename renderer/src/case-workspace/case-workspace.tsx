@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
 import { DecisionDialog } from "../actions/decision-dialog";
+import { storedProblemMessage } from "../api/problem-message";
 import type { OutboxEntry } from "../desk-data";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
@@ -102,7 +103,7 @@ export function CaseHeader({
   );
 }
 
-function PendingList({ queued }: { queued: readonly OutboxEntry[] }) {
+export function PendingList({ queued }: { queued: readonly OutboxEntry[] }) {
   const { t } = useTranslation();
   if (!queued.length) return null;
   return (
@@ -112,7 +113,14 @@ function PendingList({ queued }: { queued: readonly OutboxEntry[] }) {
           <li key={q.seq ?? i} className={`pending-${q.state}`}>
             <span className="tag tag-pending">{t(`sync.state.${q.state}`)}</span>{" "}
             {t(`actionName.${q.action.type as "claim"}`, { defaultValue: q.action.type })}
-            {q.lastError ? <span className="muted"> — {q.lastError}</span> : null}
+            {q.lastError ? (
+              <span className="muted">
+                {" — "}
+                {storedProblemMessage(q.lastProblem, q.lastStatus, (key, params) =>
+                  t(key as "problems.busy", params),
+                )}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import type { AuditEntry, AuditLog } from "@shared/api/audit";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
+import { auditActionWords, auditActor } from "./audit-action";
 
 /**
  * One case's audit entries on the supervisor's audit screen (`GET /cases/:id/audit`): who did
@@ -66,22 +67,32 @@ export function CaseAuditTrail({
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{format.dateTime(entry.at)}</td>
-                <td>{userNames[entry.actorId] ?? entry.actorId}</td>
-                <td>
-                  {entry.action === "contact_reveal"
-                    ? t("supervisor.audit.trail.contactReveal")
-                    : entry.action}
-                </td>
-                <td>
-                  {entry.action === "contact_reveal" && typeof entry.details.reason === "string"
-                    ? t("supervisor.audit.trail.reason", { reason: entry.details.reason })
-                    : null}
-                </td>
-              </tr>
-            ))}
+            {entries.map((entry) => {
+              const action = auditActionWords(entry.action, t);
+              const actor = auditActor(entry, userNames, t);
+              return (
+                <tr key={entry.seq}>
+                  <td>{format.dateTime(entry.at)}</td>
+                  <td>
+                    {actor.isPerson ? <span data-user-text="">{actor.name}</span> : actor.name}
+                  </td>
+                  <td>
+                    {action.label}
+                    {action.code ? (
+                      <>
+                        {" "}
+                        <code>{action.code}</code>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {entry.action === "contact_reveal" && typeof entry.details.reason === "string"
+                      ? t("supervisor.audit.trail.reason", { reason: entry.details.reason })
+                      : null}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
 import type { DeskAction } from "@shared/domain/desk-action";
+import type { ProblemCode } from "../../api/problem-message";
 
 /**
  * Where an outbox entry stands.
@@ -38,6 +39,12 @@ export interface OutboxEntry {
   lastError: string | null;
   /** HTTP status of the last failure, 0 for a network error. */
   lastStatus: number | null;
+  /**
+   * The last failure's problem type as a catalog code (see `problemCode`), so the desk shows it in
+   * the agent's language rather than the server's English `lastError`. Absent on entries stored
+   * before it existed.
+   */
+  lastProblem?: ProblemCode | null;
 }
 
 /** A 412: the agent's action and the case as the server holds it now. */

@@ -229,6 +229,7 @@ export class SyncEngine {
             retryDelay(attempts, this.random, retryAfter, this.options.backoff ?? DEFAULT_BACKOFF),
           lastError: error.message,
           lastStatus: error.status,
+          lastProblem: problemCode(error),
         });
         this.markError(error);
         this.options.onCasesChanged?.([entry.caseId]);
@@ -236,13 +237,17 @@ export class SyncEngine {
         await this.recordConflict(entry, error.body);
       } else if (kind === "unauthorized") {
         this.isAuthPaused = true;
-        this.status.getState().patch({ error: "Signed out by the server: sign in again to sync." });
+        this.status.getState().patch({
+          error: "Signed out by the server: sign in again to sync.",
+          errorCode: "unauthorized",
+        });
       } else {
         await this.db.transaction("rw", [this.db.outbox, ...caseTables(this.db)], async () => {
           await this.db.outbox.update(entry.seq, {
             state: "failed",
             lastError: error.message,
             lastStatus: error.status,
+            lastProblem: problemCode(error),
           });
           await reprojectCase(this.db, entry.caseId);
         });
@@ -290,6 +295,7 @@ export class SyncEngine {
           state: "conflict",
           lastError: "Someone else changed this case first.",
           lastStatus: 412,
+          lastProblem: "precondition-failed",
         });
         await this.db.conflicts.put({
           seq: entry.seq,

@@ -654,6 +654,13 @@ export const en = {
         details: "Details",
         contactReveal: "Contact details revealed",
         reason: "Reason: {{reason}}",
+        actions: {
+          respondent_timeout: "Respondent did not answer in time",
+          party_message: "Message from a party",
+          agent_evidence: "Evidence added by CS",
+          other: "Other action",
+        },
+        actors: { platform: "Platform", system: "System" },
       },
     },
     report: {

@@ -663,6 +663,13 @@ export const vi = {
         details: "Chi tiết",
         contactReveal: "Đã xem thông tin liên hệ",
         reason: "Lý do: {{reason}}",
+        actions: {
+          respondent_timeout: "Bên bị khiếu nại không phản hồi đúng hạn",
+          party_message: "Tin nhắn từ một bên",
+          agent_evidence: "CSKH bổ sung bằng chứng",
+          other: "Hành động khác",
+        },
+        actors: { platform: "Nền tảng", system: "Hệ thống" },
       },
     },
     report: {

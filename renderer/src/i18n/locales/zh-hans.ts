@@ -633,6 +633,13 @@ export const zhHans = {
         details: "详情",
         contactReveal: "已查看联系方式",
         reason: "理由：{{reason}}",
+        actions: {
+          respondent_timeout: "被申诉方未按时答复",
+          party_message: "当事方消息",
+          agent_evidence: "客服补充证据",
+          other: "其他操作",
+        },
+        actors: { platform: "平台", system: "系统" },
       },
     },
     report: {

@@ -24,4 +24,6 @@ export const ZH_HANT_HAND_WRITTEN: Readonly<Record<string, string>> = {
   "queueExport.column.kind": "类型",
   "queueExport.column.currency": "币种",
   "queueExport.column.priority": "优先级",
+  // 平台 is the common Taiwan form; OpenCC writes 平臺.
+  "supervisor.audit.trail.actors.platform": "平台",
 };

@@ -687,7 +687,17 @@ export const zhHant = {
         "action": "操作",
         "details": "詳情",
         "contactReveal": "已查看聯絡方式",
-        "reason": "理由：{{reason}}"
+        "reason": "理由：{{reason}}",
+        "actions": {
+          "respondent_timeout": "被申訴方未按時答覆",
+          "party_message": "當事方訊息",
+          "agent_evidence": "客服補充證據",
+          "other": "其他操作"
+        },
+        "actors": {
+          "platform": "平臺",
+          "system": "系統"
+        }
       }
     },
     "report": {
