@@ -20,7 +20,7 @@ export interface WorkstationSearch {
   fetchDocuments: SearchSyncFetch;
   /** Server search (`GET /search`), for the cases this desk has not cached or indexed. */
   searchServer?: ServerSearchDeps["search"];
-  /** The worker to index in (tests pass the worker core in-process). */
+  /** Starts the worker to index in, once per `start()` (tests pass the worker core in-process). */
   worker?: () => WorkerPort;
 }
 type SearchSyncFetch = Parameters<typeof startSearchSync>[0]["fetchDocuments"];
@@ -32,7 +32,9 @@ export function createWorkstation(
   presenceApi: PresenceApi | null = null,
   searchApi: WorkstationSearch | null = null,
 ) {
-  const search = searchApi ? new SearchClient((searchApi.worker ?? startSearchWorker)()) : null;
+  // The client starts its worker in `start()` (its `open`) and ends it in `stop()`: a stopped
+  // workstation holds no worker, and a started one always has a live one.
+  const search = searchApi ? new SearchClient(searchApi.worker ?? startSearchWorker) : null;
   const queue = createQueueStore({
     data,
     views: createLocalSavedViews(),

@@ -27,6 +27,12 @@ export interface IndexProgress {
  * the indexed versions (what the search sync compares against), and resolves matches and
  * snippets. Only the latest match is answered: an older one still in flight resolves null, so a
  * fast typist never sees an earlier keystroke's rows after a later one's.
+ *
+ * Restartable: `close()` ends the worker and forgets its numbering, and the next `open()` starts
+ * a fresh worker from `startWorker`. The workstation stops and starts its parts on every sign-in
+ * and under React StrictMode's double effects; a client that stayed dead after its first
+ * `close()` silently left the desk without search. The `numbers` map keeps its identity across
+ * restarts, because the queue index holds it.
  */
 export class SearchClient {
   /** Case id → its document's number in the worker's index; shared with the queue index. */
@@ -40,25 +46,19 @@ export class SearchClient {
     (snippets: [string, SearchSnippet | null][]) => void
   >();
   private readonly listeners = new Set<(entries: [string, number][]) => void>();
-  private readonly loaded: Promise<void>;
+  private port: WorkerPort | null = null;
+  private loaded: Promise<void> = Promise.resolve();
   private markLoaded: () => void = () => undefined;
   lastError: string | null = null;
 
-  constructor(private readonly port: WorkerPort) {
-    this.loaded = new Promise((resolve) => {
-      this.markLoaded = resolve;
-    });
-    port.onmessage = (event) => this.receive(event.data);
-    // A worker whose script never ran answers nothing: without this, everything waiting for the
-    // initial load (the search sync) would wait forever. Search then uses the queue's rows.
-    port.onerror = (event) => {
-      this.lastError = event.message || "the search worker failed to start";
-      this.markLoaded();
-    };
+  /** `startWorker` is called once per `open()` after a `close()` (and for the first). */
+  constructor(private readonly startWorker: () => WorkerPort) {
+    this.reset();
   }
 
+  /** Starts the worker (a new one after `close()`) and indexes the user's database in it. */
   open(database: string): Promise<void> {
-    this.port.postMessage({ type: "open", database });
+    this.ensurePort().postMessage({ type: "open", database });
     return this.loaded;
   }
 
@@ -67,12 +67,14 @@ export class SearchClient {
     return this.loaded;
   }
 
+  // Between `close()` and the next `open()` there is no worker: what would be sent is dropped,
+  // and the search sync of the next start asks again for whatever is not indexed.
   add(docs: SearchDocument[]): void {
-    if (docs.length) this.port.postMessage({ type: "add", docs });
+    if (docs.length) this.port?.postMessage({ type: "add", docs });
   }
 
   remove(caseIds: string[]): void {
-    if (caseIds.length) this.port.postMessage({ type: "remove", caseIds });
+    if (caseIds.length) this.port?.postMessage({ type: "remove", caseIds });
   }
 
   versionOf(caseId: string): number | undefined {
@@ -89,27 +91,77 @@ export class SearchClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** Null when a later match replaced it, or when there is no worker (closed). */
   match(terms: readonly string[]): Promise<TextMatch | null> {
     this.pendingMatch?.resolve(null);
+    this.pendingMatch = null;
+    const port = this.port;
+    if (!port) return Promise.resolve(null);
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pendingMatch = { seq, resolve };
-      this.port.postMessage({ type: "match", seq, terms: [...terms] });
+      port.postMessage({ type: "match", seq, terms: [...terms] });
     });
   }
 
   snippets(caseIds: string[], terms: readonly string[]): Promise<[string, SearchSnippet | null][]> {
+    const port = this.port;
+    if (!port) return Promise.resolve(caseIds.map((id) => [id, null]));
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pendingSnippets.set(seq, resolve);
-      this.port.postMessage({ type: "snippets", seq, caseIds, terms: [...terms] });
+      port.postMessage({ type: "snippets", seq, caseIds, terms: [...terms] });
     });
   }
 
+  /**
+   * Ends the worker. Whatever waited on it is answered now (no match, no snippets, the load
+   * over), and its document numbers are forgotten: a new worker numbers its documents anew.
+   */
   close(): void {
+    const port = this.port;
+    if (!port) return;
+    this.port = null;
+    port.onmessage = null;
+    if (port.onerror !== undefined) port.onerror = null;
+    port.terminate?.();
     this.pendingMatch?.resolve(null);
     this.pendingMatch = null;
-    this.port.terminate?.();
+    for (const [seq, resolve] of this.pendingSnippets) {
+      this.pendingSnippets.delete(seq);
+      resolve([]);
+    }
+    this.markLoaded();
+    this.numbers.clear();
+    this.versions.clear();
+    this.reset();
+  }
+
+  /** A new worker's state: nothing indexed, the initial load still to come. */
+  private reset() {
+    this.progress = { indexed: 0, total: 0, isLoading: true };
+    this.lastError = null;
+    this.loaded = new Promise((resolve) => {
+      this.markLoaded = resolve;
+    });
+  }
+
+  private ensurePort(): WorkerPort {
+    if (this.port) return this.port;
+    const port = this.startWorker();
+    this.port = port;
+    port.onmessage = (event) => {
+      // A reply the closed worker sent before it was ended is not about the new one's numbers.
+      if (this.port === port) this.receive(event.data);
+    };
+    // A worker whose script never ran answers nothing: without this, everything waiting for the
+    // initial load (the search sync) would wait forever. Search then uses the queue's rows.
+    port.onerror = (event) => {
+      if (this.port !== port) return;
+      this.lastError = event.message || "the search worker failed to start";
+      this.markLoaded();
+    };
+    return port;
   }
 
   private receive(reply: SearchReply) {

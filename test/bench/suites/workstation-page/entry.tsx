@@ -211,7 +211,7 @@ const SEARCH_DB = "arbiter-search:bench";
 const views: SavedViewsRepository = { load: () => [], save: () => undefined };
 // The real search worker, bundled beside the page (worker-src 'self', as in the app).
 const search = new SearchClient(
-  new Worker("/search-worker.js", { type: "module" }) as unknown as WorkerPort,
+  () => new Worker("/search-worker.js", { type: "module" }) as unknown as WorkerPort,
 );
 const queue = createQueueStore({ data, views, userId: "u-agent1", search });
 const caseStore = createCaseStore(data);

@@ -3,7 +3,7 @@ import { SearchClient, type WorkerPort } from "../../../../renderer/src/search/s
 
 test("a worker that fails to start ends the initial load, so nothing waits on it forever", async () => {
   const port: WorkerPort = { onmessage: null, onerror: null, postMessage: () => undefined };
-  const client = new SearchClient(port);
+  const client = new SearchClient(() => port);
   const loaded = client.open("arbiter-search:u1");
   port.onerror?.({ message: "Failed to load module script" } as ErrorEvent);
   await loaded;

@@ -66,7 +66,7 @@ describe("search sync and worker", () => {
         return () => listeners.delete(listener);
       },
     };
-    const client = new SearchClient(inProcessWorker());
+    const client = new SearchClient(inProcessWorker);
     await client.open(name);
     const sync = startSearchSync({
       data,
