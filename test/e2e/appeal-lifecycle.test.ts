@@ -175,8 +175,11 @@ describe("deadlines and verification at the desk", () => {
     await queue.waitFor({ timeout: 30_000 });
     const table = queue.getByRole("table");
     await expect.poll(() => table.textContent(), { timeout: 30_000 }).toContain(detail.reference);
-    const reasons = queue.getByRole("list", { name: en.supervisor.reasonsTitle });
-    await expect.poll(() => reasons.textContent(), { timeout: 30_000 }).toContain(reason);
+    // The reason is a column of the queue's own table.
+    const row = table.locator(`tr[data-case-id="${detail.id}"]`);
+    await expect
+      .poll(() => row.locator(".col-askedReason").textContent(), { timeout: 30_000 })
+      .toBe(reason);
     expect(await queue.getByRole("status").textContent()).toMatch(/Cases: \d+/);
     // Sorting works on the shared table: by reference, then back.
     await table
@@ -185,8 +188,10 @@ describe("deadlines and verification at the desk", () => {
       .click();
     await page.screenshot({ path: "docs/screenshots/asked-to-look.png", fullPage: true });
 
-    // Open it and answer with an internal note: any act of a supervisor answers the request.
-    await reasons.getByRole("button", { name: detail.reference }).click();
+    // Open it (the whole-case review), go on to its workspace and answer with an internal note
+    // there: any act of a supervisor answers the request.
+    await row.getByRole("link", { name: new RegExp(detail.reference) }).click();
+    await page.getByRole("link", { name: en.supervisorQueues.review.openWorkspace }).click();
     await page.locator(".case-header").waitFor({ timeout: 30_000 });
     await page.getByRole("tab", { name: en.actions.kinds.note }).click();
     await page

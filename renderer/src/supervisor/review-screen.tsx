@@ -138,7 +138,8 @@ export function ReviewScreen({
                 {first.favouredParty
                   ? ` ${t(`supervisor.review.favouring.${first.favouredParty}`)}`
                   : ""}
-                {first.amount ? ` — ${format.amount(first.amount, detail.currency)}` : ""} ·{" "}
+                {/* Amount, receiver and terms: the decision record beside, in the right units. */}
+                {" · "}
                 {t("supervisor.review.by", {
                   name: userNames[first.decidedBy] ?? first.decidedBy,
                 })}

@@ -101,7 +101,13 @@ export function SupervisorQueue({
         header: t("supervisorQueues.columns.reason"),
         render: (row) => {
           const entry = asked[row.id];
-          return entry ? <span className="asked-reason">{entry.reason}</span> : pending;
+          return entry ? (
+            <span className="asked-reason" title={entry.reason}>
+              {entry.reason}
+            </span>
+          ) : (
+            pending
+          );
         },
       },
       {

@@ -14,9 +14,13 @@ export interface WebServer {
  * temporary data folder. The web e2e always runs on the embedded PGlite, whatever the
  * surrounding shell points at.
  */
-export async function startWebServer(extraArgs: readonly string[] = []): Promise<WebServer> {
+export async function startWebServer(
+  extraArgs: readonly string[] = [],
+  /** More environment for the server (a webhook receiver's URL…). */
+  env: Record<string, string | undefined> = {},
+): Promise<WebServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "arbiter-e2e-"));
-  const server = await startServerProcess({ DATABASE_URL: undefined, DATA_DIR: dataDir }, [
+  const server = await startServerProcess({ ...env, DATABASE_URL: undefined, DATA_DIR: dataDir }, [
     "--demo",
     "--static",
     "out/renderer",
