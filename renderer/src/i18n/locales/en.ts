@@ -919,9 +919,9 @@ export const en = {
     dismiss: "Dismiss",
     flagLapsed: "Deadline passed",
     flagVerification: "Verification overdue",
-    clockResumed: "The resolution clock runs again: due {{when}} ({{duration}} left).",
+    clockResumed: "Its clock runs again — {{clock}}: due {{when}} ({{duration}} left).",
     clockResumedOverdue:
-      "The resolution clock runs again and is overdue by {{duration}} (due {{when}}).",
+      "Its clock runs again — {{clock}}: overdue by {{duration}} (due {{when}}).",
     agreement: {
       title: "Agreement awaiting confirmation",
       agreedAt: "reported the agreement {{when}}",

@@ -934,8 +934,8 @@ export const vi = {
     dismiss: "Bỏ qua",
     flagLapsed: "Đã quá hạn",
     flagVerification: "Xác minh quá hạn",
-    clockResumed: "Đồng hồ giải quyết chạy lại: hạn {{when}} (còn {{duration}}).",
-    clockResumedOverdue: "Đồng hồ giải quyết chạy lại và đã quá hạn {{duration}} (hạn {{when}}).",
+    clockResumed: "Đồng hồ chạy lại — {{clock}}: hạn {{when}} (còn {{duration}}).",
+    clockResumedOverdue: "Đồng hồ chạy lại — {{clock}}: đã quá hạn {{duration}} (hạn {{when}}).",
     agreement: {
       title: "Thỏa thuận đang chờ xác nhận",
       agreedAt: "đã báo đạt thỏa thuận lúc {{when}}",

@@ -894,8 +894,8 @@ export const zhHans = {
     dismiss: "忽略",
     flagLapsed: "已过期限",
     flagVerification: "核实逾期",
-    clockResumed: "处理时限已恢复计时：截止 {{when}}（剩余 {{duration}}）。",
-    clockResumedOverdue: "处理时限已恢复计时，已逾期 {{duration}}（截止 {{when}}）。",
+    clockResumed: "计时已恢复——{{clock}}：截止 {{when}}（剩余 {{duration}}）。",
+    clockResumedOverdue: "计时已恢复——{{clock}}：已逾期 {{duration}}（截止 {{when}}）。",
     agreement: {
       title: "协议待确认",
       agreedAt: "于 {{when}} 报告已达成协议",

@@ -972,8 +972,8 @@ export const zhHant = {
     dismiss: "忽略",
     flagLapsed: "已過期限",
     flagVerification: "核實逾期",
-    clockResumed: "處理時限已恢復計時：截止 {{when}}（剩餘 {{duration}}）。",
-    clockResumedOverdue: "處理時限已恢復計時，已逾期 {{duration}}（截止 {{when}}）。",
+    clockResumed: "計時已恢復——{{clock}}：截止 {{when}}（剩餘 {{duration}}）。",
+    clockResumedOverdue: "計時已恢復——{{clock}}：已逾期 {{duration}}（截止 {{when}}）。",
     agreement: {
       title: "協議待確認",
       agreedAt: "於 {{when}} 報告已達成協議",
