@@ -935,7 +935,7 @@ export const en = {
       deskMay: "The parties confirm in their app. Meanwhile the desk may: {{actions}}.",
       confirmed: "{{name}} confirmed the agreement {{when}}: the appeal was withdrawn and closed.",
       lapsed:
-        "{{name}} did not confirm the agreement in time ({{when}}): the appeal went to the CS queue as “negotiation failed”.",
+        "{{name}} did not confirm the agreement ({{when}}): the appeal went to the CS queue as “negotiation failed”.",
     },
   },
 };

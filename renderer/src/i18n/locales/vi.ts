@@ -950,7 +950,7 @@ export const vi = {
         "Các bên xác nhận trong ứng dụng của họ. Trong lúc chờ, bàn xử lý có thể: {{actions}}.",
       confirmed: "{{name}} đã xác nhận thỏa thuận lúc {{when}}: khiếu nại đã được rút và đóng lại.",
       lapsed:
-        "{{name}} không xác nhận thỏa thuận kịp thời ({{when}}): khiếu nại đã chuyển sang hàng chờ CSKH với trạng thái “thương lượng thất bại”.",
+        "{{name}} không xác nhận thỏa thuận ({{when}}): khiếu nại đã chuyển sang hàng chờ CSKH với trạng thái “thương lượng thất bại”.",
     },
   },
 } satisfies Catalog;

@@ -906,7 +906,7 @@ export const zhHans = {
       ifNot: "如果{{name}}在 {{when}} 前未确认，申诉将以“协商失败”转入客服队列，各项时限开始计时。",
       deskMay: "双方在其应用中确认。在此期间，工作台可以：{{actions}}。",
       confirmed: "{{name}}已于 {{when}} 确认协议：申诉已撤回并关闭。",
-      lapsed: "{{name}}未按时确认协议（{{when}}）：申诉已以“协商失败”转入客服队列。",
+      lapsed: "{{name}}未确认协议（{{when}}）：申诉已以“协商失败”转入客服队列。",
     },
   },
 } satisfies Catalog;

@@ -984,7 +984,7 @@ export const zhHant = {
       ifNot: "如果{{name}}在 {{when}} 前未確認，申訴將以“協商失敗”轉入客服佇列，各項時限開始計時。",
       deskMay: "雙方在其應用中確認。在此期間，工作臺可以：{{actions}}。",
       confirmed: "{{name}}已於 {{when}} 確認協議：申訴已撤回並關閉。",
-      lapsed: "{{name}}未按時確認協議（{{when}}）：申訴已以“協商失敗”轉入客服佇列。",
+      lapsed: "{{name}}未確認協議（{{when}}）：申訴已以“協商失敗”轉入客服佇列。",
     },
   },
 } satisfies Catalog;
