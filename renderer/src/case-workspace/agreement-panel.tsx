@@ -80,13 +80,13 @@ export function AgreementPanel({ detail, role }: { detail: CaseDetail; role: Rol
       <h2 id="agreement-heading">{t("lifecycle.agreement.title")}</h2>
       <ul className="agreement-parties">
         <li data-party="respondent">
-          <strong>{respondent}</strong> ({t(`side.${detail.respondent.side}`)}):{" "}
+          <strong data-user-text="">{respondent}</strong> ({t(`side.${detail.respondent.side}`)}):{" "}
           <span className="tag tag-ok">
             {t("lifecycle.agreement.agreedAt", { when: format.dateTime(state.reachedAt) })}
           </span>
         </li>
         <li data-party="complainant">
-          <strong>{complainant}</strong> ({t(`side.${detail.complainant.side}`)}):{" "}
+          <strong data-user-text="">{complainant}</strong> ({t(`side.${detail.complainant.side}`)}):{" "}
           <span className="tag tag-pending">{t("lifecycle.agreement.notYet")}</span>
         </li>
       </ul>

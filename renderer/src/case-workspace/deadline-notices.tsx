@@ -49,6 +49,7 @@ export function DeadlineNotices({
               ? "lifecycle.clockResumed"
               : "lifecycle.clockResumedOverdue",
             {
+              clock: t("clocks.names.resolution"),
               when: format.dateTime(resolution.dueAt),
               duration: format.duration(Math.abs(resolution.dueAt - now) / 60_000),
             },

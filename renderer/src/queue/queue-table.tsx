@@ -291,12 +291,13 @@ const QueueRowCells = memo(function QueueRowCells({
               <PresenceBadge viewers={viewers} />
             </>
           ) : spec.id === "status" && flag ? (
-            <>
-              {spec.render(row, ctx)}{" "}
-              <span className="tag tag-breached attention-flag" data-reason={flag.reason}>
+            // Two short lines in the 40 px row: the status, then what needs the agent.
+            <span className="status-with-flag">
+              {spec.render(row, ctx)}
+              <span className="attention-flag" data-reason={flag.reason}>
                 {ctx.labels.attention[flag.reason]}
               </span>
-            </>
+            </span>
           ) : spec.id === "parties" && snippet ? (
             <span className="parties-with-match">
               {spec.render(row, ctx)}

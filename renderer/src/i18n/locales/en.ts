@@ -980,9 +980,9 @@ export const en = {
     dismiss: "Dismiss",
     flagLapsed: "Deadline passed",
     flagVerification: "Verification overdue",
-    clockResumed: "The resolution clock runs again: due {{when}} ({{duration}} left).",
+    clockResumed: "Its clock runs again — {{clock}}: due {{when}} ({{duration}} left).",
     clockResumedOverdue:
-      "The resolution clock runs again and is overdue by {{duration}} (due {{when}}).",
+      "Its clock runs again — {{clock}}: overdue by {{duration}} (due {{when}}).",
     agreement: {
       title: "Agreement awaiting confirmation",
       agreedAt: "reported the agreement {{when}}",
@@ -996,7 +996,7 @@ export const en = {
       deskMay: "The parties confirm in their app. Meanwhile the desk may: {{actions}}.",
       confirmed: "{{name}} confirmed the agreement {{when}}: the appeal was withdrawn and closed.",
       lapsed:
-        "{{name}} did not confirm the agreement in time ({{when}}): the appeal went to the CS queue as “negotiation failed”.",
+        "{{name}} did not confirm the agreement ({{when}}): the appeal went to the CS queue as “negotiation failed”.",
     },
   },
 };

@@ -996,8 +996,8 @@ export const vi = {
     dismiss: "Bỏ qua",
     flagLapsed: "Đã quá hạn",
     flagVerification: "Xác minh quá hạn",
-    clockResumed: "Đồng hồ giải quyết chạy lại: hạn {{when}} (còn {{duration}}).",
-    clockResumedOverdue: "Đồng hồ giải quyết chạy lại và đã quá hạn {{duration}} (hạn {{when}}).",
+    clockResumed: "Đồng hồ chạy lại — {{clock}}: hạn {{when}} (còn {{duration}}).",
+    clockResumedOverdue: "Đồng hồ chạy lại — {{clock}}: đã quá hạn {{duration}} (hạn {{when}}).",
     agreement: {
       title: "Thỏa thuận đang chờ xác nhận",
       agreedAt: "đã báo đạt thỏa thuận lúc {{when}}",
@@ -1012,7 +1012,7 @@ export const vi = {
         "Các bên xác nhận trong ứng dụng của họ. Trong lúc chờ, bàn xử lý có thể: {{actions}}.",
       confirmed: "{{name}} đã xác nhận thỏa thuận lúc {{when}}: khiếu nại đã được rút và đóng lại.",
       lapsed:
-        "{{name}} không xác nhận thỏa thuận kịp thời ({{when}}): khiếu nại đã chuyển sang hàng chờ CSKH với trạng thái “thương lượng thất bại”.",
+        "{{name}} không xác nhận thỏa thuận ({{when}}): khiếu nại đã chuyển sang hàng chờ CSKH với trạng thái “thương lượng thất bại”.",
     },
   },
 } satisfies Catalog;

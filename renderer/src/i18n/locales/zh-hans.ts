@@ -955,8 +955,8 @@ export const zhHans = {
     dismiss: "忽略",
     flagLapsed: "已过期限",
     flagVerification: "核实逾期",
-    clockResumed: "处理时限已恢复计时：截止 {{when}}（剩余 {{duration}}）。",
-    clockResumedOverdue: "处理时限已恢复计时，已逾期 {{duration}}（截止 {{when}}）。",
+    clockResumed: "计时已恢复——{{clock}}：截止 {{when}}（剩余 {{duration}}）。",
+    clockResumedOverdue: "计时已恢复——{{clock}}：已逾期 {{duration}}（截止 {{when}}）。",
     agreement: {
       title: "协议待确认",
       agreedAt: "于 {{when}} 报告已达成协议",
@@ -967,7 +967,7 @@ export const zhHans = {
       ifNot: "如果{{name}}在 {{when}} 前未确认，申诉将以“协商失败”转入客服队列，各项时限开始计时。",
       deskMay: "双方在其应用中确认。在此期间，工作台可以：{{actions}}。",
       confirmed: "{{name}}已于 {{when}} 确认协议：申诉已撤回并关闭。",
-      lapsed: "{{name}}未按时确认协议（{{when}}）：申诉已以“协商失败”转入客服队列。",
+      lapsed: "{{name}}未确认协议（{{when}}）：申诉已以“协商失败”转入客服队列。",
     },
   },
 } satisfies Catalog;

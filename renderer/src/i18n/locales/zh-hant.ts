@@ -1036,8 +1036,8 @@ export const zhHant = {
     dismiss: "忽略",
     flagLapsed: "已過期限",
     flagVerification: "核實逾期",
-    clockResumed: "處理時限已恢復計時：截止 {{when}}（剩餘 {{duration}}）。",
-    clockResumedOverdue: "處理時限已恢復計時，已逾期 {{duration}}（截止 {{when}}）。",
+    clockResumed: "計時已恢復——{{clock}}：截止 {{when}}（剩餘 {{duration}}）。",
+    clockResumedOverdue: "計時已恢復——{{clock}}：已逾期 {{duration}}（截止 {{when}}）。",
     agreement: {
       title: "協議待確認",
       agreedAt: "於 {{when}} 報告已達成協議",
@@ -1048,7 +1048,7 @@ export const zhHant = {
       ifNot: "如果{{name}}在 {{when}} 前未確認，申訴將以“協商失敗”轉入客服佇列，各項時限開始計時。",
       deskMay: "雙方在其應用中確認。在此期間，工作臺可以：{{actions}}。",
       confirmed: "{{name}}已於 {{when}} 確認協議：申訴已撤回並關閉。",
-      lapsed: "{{name}}未按時確認協議（{{when}}）：申訴已以“協商失敗”轉入客服佇列。",
+      lapsed: "{{name}}未確認協議（{{when}}）：申訴已以“協商失敗”轉入客服佇列。",
     },
   },
 } satisfies Catalog;

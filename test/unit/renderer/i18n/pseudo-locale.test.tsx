@@ -8,8 +8,12 @@ import { DecisionDialog } from "../../../../renderer/src/actions/decision-dialog
 import { ConflictCard } from "../../../../renderer/src/app/conflict-list";
 import type { AuthStore } from "../../../../renderer/src/auth/auth-store";
 import { LoginScreen } from "../../../../renderer/src/auth/login-screen";
+import { AgreementPanel } from "../../../../renderer/src/case-workspace/agreement-panel";
+import { DeadlineNotices } from "../../../../renderer/src/case-workspace/deadline-notices";
 import { Timeline } from "../../../../renderer/src/case-workspace/timeline";
 import type { ConflictView } from "../../../../renderer/src/desk-data";
+import { createAttentionStore } from "../../../../renderer/src/desktop/attention";
+import { AttentionNotices } from "../../../../renderer/src/desktop/attention-notices";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { en } from "../../../../renderer/src/i18n/locales/en";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
@@ -194,5 +198,61 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
       <DecisionDialog detail={detail({ id: "c1" })} open onClose={vi.fn()} onSubmit={vi.fn()} />,
     );
     expect(unlocalised(document.body)).toEqual([]);
+  });
+
+  test("the agreement awaiting confirmation, and after it ended", () => {
+    const reachedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const agreed = detail({
+      id: "c1",
+      status: "agreed",
+      timeline: [{ id: "e1", type: "agreement_reached", at: reachedAt, actor: "x", summary: "" }],
+    });
+    expect(unlocalised(renderPseudo(<AgreementPanel detail={agreed} role="agent" />))).toEqual([]);
+    cleanup();
+    const lapsed = {
+      ...agreed,
+      status: "escalated" as const,
+      timeline: [
+        ...agreed.timeline,
+        { id: "e2", type: "agreement_lapsed" as const, at: reachedAt, actor: "x", summary: "" },
+      ],
+    };
+    const container = renderPseudo(<AgreementPanel detail={lapsed} role="agent" />);
+    expect(container.textContent).not.toBe("");
+    expect(unlocalised(container)).toEqual([]);
+  });
+
+  test("a lapsed evidence deadline in the workspace, and the desk's own notice of it", () => {
+    const base = detail({ id: "c1", status: "in_review" });
+    const lapsed = {
+      ...base,
+      evidenceRequests: [
+        {
+          id: "r1",
+          party: "respondent" as const,
+          what: "Sao kê ngân hàng",
+          dueAt: "2026-03-02T02:00:00.000Z",
+          requestedAt: "2026-03-01T02:00:00.000Z",
+          requestedById: "u-agent1",
+          fulfilledAt: null,
+          lapsedAt: "2026-03-02T02:00:05.000Z",
+        },
+      ],
+    } satisfies typeof base;
+    expect(
+      unlocalised(renderPseudo(<DeadlineNotices detail={lapsed} canDecide onDecide={vi.fn()} />)),
+    ).toEqual([]);
+    cleanup();
+    const store = createAttentionStore();
+    store.getState().notice({
+      caseId: "c1",
+      reference: "AP-000001",
+      reason: "evidence_deadline_passed",
+      title: pseudo("A party missed an evidence deadline"),
+      body: pseudo("AP-000001: no answer by the deadline."),
+    });
+    const container = renderPseudo(<AttentionNotices store={store} onOpen={vi.fn()} />);
+    expect(container.querySelectorAll("[role=alert]")).toHaveLength(1);
+    expect(unlocalised(container)).toEqual([]);
   });
 });
