@@ -5,12 +5,15 @@ import {
   NoteBody,
   PhoneContactBody,
 } from "@shared/api/mutations";
+import type { Reply } from "@shared/api/replies";
 import { type CaseDetail, type PartyRole, PhoneContactOutcome } from "@shared/domain/appeal";
 import type { DeskAction } from "@shared/domain/desk-action";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
 import { Confirmation, FieldError } from "./confirm";
+import { isPickerShortcut, ReplyPicker } from "./reply-picker";
+import { insertAt } from "./reply-picker-logic";
 
 export const ACTION_KINDS = ["evidence", "message", "call", "note", "escalate"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -25,6 +28,8 @@ export function defaultDeadline(now: number): string {
 
 interface FormProps {
   detail: CaseDetail;
+  /** Canned replies from the desk's cache, for the composer's picker (Ctrl+K). */
+  replies?: readonly Reply[];
   onSubmit(action: DeskAction): Promise<void>;
   onDone(message: string): void;
 }
@@ -189,13 +194,19 @@ export function RequestEvidenceForm({ detail, onSubmit, onDone }: FormProps) {
   );
 }
 
-export function MessageForm({ detail, onSubmit, onDone }: FormProps) {
+export function MessageForm({ detail, onSubmit, onDone, replies = [] }: FormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [to, setTo] = useState<PartyRole>("complainant");
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
+  const [isPicking, setPicking] = useState(false);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const body = MessageBody.safeParse({ to, text });
+  const closePicker = () => {
+    setPicking(false);
+    requestAnimationFrame(() => textRef.current?.focus());
+  };
   return (
     <TwoStep
       title={t("actions.kinds.message")}
@@ -219,13 +230,43 @@ export function MessageForm({ detail, onSubmit, onDone }: FormProps) {
         {t("actions.messageText")}
         <textarea
           id={id}
+          ref={textRef}
           rows={4}
           value={text}
           aria-invalid={error ? true : undefined}
+          aria-keyshortcuts="Control+K"
           onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (!isPickerShortcut(e)) return;
+            e.preventDefault();
+            setPicking(true);
+          }}
         />
       </label>
       <FieldError id={`${id}-e`} message={error} />
+      <button type="button" className="link-button" onClick={() => setPicking(true)}>
+        {t("replies.insert")} <kbd>{t("replies.shortcut")}</kbd>
+      </button>
+      <ReplyPicker
+        open={isPicking}
+        replies={replies}
+        kind="reply"
+        detail={detail}
+        to={to}
+        onClose={closePicker}
+        onPick={({ text: inserted }) => {
+          const area = textRef.current;
+          const start = area?.selectionStart ?? text.length;
+          const end = area?.selectionEnd ?? text.length;
+          const next = insertAt(text, inserted, start, end);
+          setText(next.text);
+          setPicking(false);
+          requestAnimationFrame(() => {
+            textRef.current?.focus();
+            textRef.current?.setSelectionRange(next.caret, next.caret);
+          });
+        }}
+      />
     </TwoStep>
   );
 }

@@ -211,6 +211,7 @@ function Desk({
             presence={workstation.presence}
             partyContext={partyContext}
             onOpenCase={open}
+            replies={data.replies}
           />
         ) : (
           <QueueScreen

@@ -1,4 +1,5 @@
 import type { PresenceViewer } from "@shared/api/presence";
+import type { Reply } from "@shared/api/replies";
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { Role } from "@shared/domain/user";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -7,7 +8,7 @@ import { useStore } from "zustand";
 import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
 import { DecisionDialog } from "../actions/decision-dialog";
 import { storedProblemMessage } from "../api/problem-message";
-import type { OutboxEntry } from "../desk-data";
+import type { OutboxEntry, ReplyCache } from "../desk-data";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
 import { useFormatters } from "../i18n/format";
@@ -140,6 +141,7 @@ export function CaseWorkspace({
   presence = NO_PRESENCE,
   partyContext,
   onOpenCase,
+  replies,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
@@ -158,10 +160,14 @@ export function CaseWorkspace({
   partyContext?: PartyContextApi;
   /** Opens another case (a related appeal of the context panel). */
   onOpenCase?(caseId: string): void;
+  /** The desk's cached replies and macros (the composer's picker, the decision dialog). */
+  replies?: ReplyCache;
 }) {
   const { t } = useTranslation();
   const { view, status, submit, caseId, contacts, revealError, revealContacts } = useStore(store);
   const viewers = useStore(presence, (s) => (caseId ? s.others[caseId] : undefined));
+  const [replyList, setReplyList] = useState<readonly Reply[]>([]);
+  useEffect(() => replies?.observe(setReplyList), [replies]);
 
   // Heartbeat while the case is on screen; leaving it (or the desk) says "closed".
   useEffect(() => (caseId ? presence.getState().watch(caseId) : undefined), [caseId, presence]);
@@ -324,6 +330,7 @@ export function CaseWorkspace({
               detail={detail}
               onSubmit={submit}
               onDone={setNotice}
+              replies={replyList}
             />
           </div>
         </section>

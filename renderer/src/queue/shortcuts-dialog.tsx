@@ -22,6 +22,7 @@ export const CASE_SHORTCUTS = [
   { keys: ["n"], action: "shortcuts.note" },
   { keys: ["j"], action: "shortcuts.nextCase" },
   { keys: ["k"], action: "shortcuts.previousCase" },
+  { keys: ["Ctrl+K"], action: "shortcuts.insertReply" },
   { keys: ["Esc"], action: "shortcuts.back" },
   { keys: ["?"], action: "shortcuts.help" },
 ] as const;
