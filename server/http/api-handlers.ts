@@ -14,6 +14,7 @@ import { outboxHandlers } from "../outbox/routes";
 import { oversightHandlers } from "../oversight/routes";
 import { presenceHandlers } from "../presence/routes";
 import { reportHandlers } from "../reports/routes";
+import { routingHandlers } from "../routing/routes";
 import { searchHandlers } from "../search/routes";
 import { userHandlers } from "../users/routes";
 import type { ServerHandlers } from "./handlers";
@@ -45,6 +46,7 @@ export function createApiHandlers(
     ...reportHandlers(db),
     ...oversightHandlers(db),
     ...presenceHandlers(db, hub),
+    ...routingHandlers(db),
     ...searchHandlers(db),
     ...eventHandlers(app, db, hub),
     ...calendarHandlers(),

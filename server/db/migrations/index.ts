@@ -13,6 +13,7 @@ import { deadlineWarnings } from "./009-deadline-warnings";
 import { appRole } from "./010-app-role";
 import { signInFailures } from "./010b-sign-in-failures";
 import { partyAccount } from "./011-party-account";
+import { routing } from "./013-routing";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   appRole,
   signInFailures,
   partyAccount,
+  routing,
 ];
