@@ -21,6 +21,7 @@ import { isEmpty, seedDemo } from "./demo/seed";
 import { EventHub } from "./events/hub";
 import { startRespondentWindowTimer } from "./integration/respondent-window";
 import { startWebhookDelivery, type WebhookConfig } from "./outbox/webhooks";
+import { startRoutingSweep } from "./routing/router";
 
 export interface ServerOptions {
   host?: string;
@@ -45,6 +46,8 @@ export interface ServerOptions {
   timerIntervalMs?: number;
   /** How often this process looks for due deadline jobs (evidence deadlines, reminders...). */
   jobIntervalMs?: number;
+  /** How often waiting cases are routed again besides on presence changes (default 15 s). */
+  routingIntervalMs?: number;
   /** Where to deliver the platform's webhooks; without it the pull feed alone serves them. */
   webhook?: WebhookConfig | undefined;
   /** How long a presence entry lives without a heartbeat (default PRESENCE_TTL_MS). */
@@ -125,6 +128,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       options.idempotencyRetentionMs,
     );
     const stopJobs = startDeadlineWorker(db, JOB_HANDLERS, options.jobIntervalMs);
+    // The backstop for waiting cases (capacity freed by a closed case, say); tests that drive
+    // the jobs themselves slow it down with them.
+    const stopRouting = startRoutingSweep(
+      db,
+      options.routingIntervalMs ?? Math.max(15_000, options.jobIntervalMs ?? 0),
+    );
     const stopWebhooks = options.webhook ? startWebhookDelivery(db, options.webhook) : null;
     const app = await buildApp({
       db,
@@ -141,6 +150,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       stopCheckpoints();
       await writeCheckpoint(db, checkpoints).catch(() => undefined);
       await stopJobs();
+      await stopRouting();
       await stopWebhooks?.();
       await hub.stop();
     });

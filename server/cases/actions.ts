@@ -8,6 +8,7 @@ import { reminderAt, VERIFICATION_DAY_MS, VERIFICATION_STEPS } from "../deadline
 import { scheduleJob } from "../deadlines/jobs";
 import { HttpProblem } from "../http/problem";
 import type { OutboxRecord } from "../outbox/outbox";
+import { readAgents } from "../routing/agents";
 import type { ActionSpec, ActorContext, CaseRow, Effects, RequestContext } from "./engine";
 
 /**
@@ -127,6 +128,47 @@ function decisionAudit(id: string, decision: PlannedDecision): Record<string, un
   };
 }
 
+/**
+ * A supervisor's reassign of first-stage work to an agent: refused when the agent lacks the
+ * case's language, region or kind (422 "Missing skill"), or holds as many open cases as their
+ * capacity (409 "Over capacity") unless the supervisor confirmed it. Each problem names the
+ * agent's facts so the desk can explain the refusal in the user's language.
+ */
+async function checkReassignTarget(
+  tx: Queryable,
+  row: CaseRow,
+  agentId: string,
+  confirmedOverCapacity: boolean,
+  now: Date,
+): Promise<void> {
+  const [agent] = await readAgents(tx, now, agentId);
+  if (!agent) return;
+  const needs = { language: row.language, region: row.region, kind: row.kind };
+  const missing = [
+    ...((agent.languages as readonly string[]).includes(row.language) ? [] : ["language"]),
+    ...(agent.regions.includes(row.region) ? [] : ["region"]),
+    ...(agent.kinds.includes(row.kind) ? [] : ["kind"]),
+  ];
+  if (missing.length > 0) {
+    throw new HttpProblem(
+      422,
+      "Missing skill",
+      `${agent.displayName} lacks the case's ${missing.join(", ")}.`,
+      missing.map((m) => ({ field: "body/assignee", message: `lacks ${m}`, code: `missing_${m}` })),
+      { needs, missing },
+    );
+  }
+  if (agent.load >= agent.capacity && !confirmedOverCapacity) {
+    throw new HttpProblem(
+      409,
+      "Over capacity",
+      `${agent.displayName} holds ${agent.load} open cases (capacity ${agent.capacity}); send confirmOverCapacity to assign anyway.`,
+      undefined,
+      { load: agent.load, capacity: agent.capacity },
+    );
+  }
+}
+
 function fourEyesProblem(detail: string): HttpProblem {
   return new HttpProblem(403, "Forbidden", detail);
 }
@@ -196,16 +238,33 @@ const BUILDERS: { [N in MutationName]: Builder<N> } = {
     }),
   }),
 
-  reassign: (body) => ({
+  reassign: (body, _actor, request) => ({
     action: "reassign",
     variant: "default",
     apply: async (tx, row, to) => {
       // Second-stage cases go to a supervisor who did not decide the first stage (four-eyes).
       const secondStage = to === "supervisor_review";
-      await requireStaff(tx, body.assignee, secondStage ? "supervisor" : null, "body/assignee");
+      const target = await requireStaff(
+        tx,
+        body.assignee,
+        secondStage ? "supervisor" : null,
+        "body/assignee",
+      );
       if (secondStage && breaksFourEyes(body.assignee, row.first_deciders)) {
-        throw fourEyesProblem(
+        throw new HttpProblem(
+          403,
+          "Four-eyes",
           "Four-eyes: someone who took a first-stage decision may not review the second stage.",
+        );
+      }
+      // First-stage work goes to an agent who has the case's skill and room for it.
+      if (!secondStage && target.role === "agent") {
+        await checkReassignTarget(
+          tx,
+          row,
+          body.assignee,
+          body.confirmOverCapacity === true,
+          request.now,
         );
       }
       return {

@@ -13,6 +13,7 @@ import { rescheduleSlaWarning } from "../deadlines/sla-warning";
 import { HttpProblem } from "../http/problem";
 import { type ChangeRecord, journal, journalEntry } from "../journal/journal";
 import { emitOutbox, type OutboxRecord } from "../outbox/outbox";
+import { routeCase } from "../routing/router";
 import { type CaseSummaryRow, isoText } from "./repository";
 import { computeSla } from "./sla";
 
@@ -282,6 +283,21 @@ export async function performAction(
     await rescheduleSlaWarning(tx, caseId, sla, stillWarned ? warned : null, now);
   }
   if (effects.outbox?.length) await emitOutbox(tx, row, effects.outbox, now);
+  // A case that has just entered the pool (a new escalation, a release) is routed to an agent
+  // in this same transaction, or marked waiting for one (server/routing/router.ts).
+  if (set.assignee_id) {
+    // Assigned by hand (claim, reassign, remand): no longer waiting for routing.
+    await tx.query(
+      "update cases set routing_waiting_since = null, routing_refusal = null where id = $1 and routing_waiting_since is not null",
+      [caseId],
+    );
+  }
+  if (check.to === "escalated" && row.status !== "escalated") {
+    // Whoever let the case go does not get it straight back.
+    const exclude = spec.action === "release" ? actor.id : null;
+    const routed = await routeCase(tx, caseId, now, true, exclude);
+    if (routed && "agentId" in routed) return { version: version + 1, deleted: false };
+  }
   return { version, deleted: false };
 }
 

@@ -54,6 +54,7 @@ export async function seedDemo(
     }
   });
   await seedReplies(db, now);
+  await seedRouting(db);
   const agentIds = DEMO_USERS.filter((u) => u.role === "agent").map((u) => u.id);
   await insertAppeals(db, generateAppeals({ count: appeals, seed, now, agentIds }), now);
 }
@@ -74,6 +75,31 @@ async function seedReplies(db: Database, now: Date): Promise<void> {
       await insertReply(tx, id, ReplyWrite.parse(reply), actor, now, false);
     }
   });
+}
+
+/**
+ * The demo team's routing skills: Mai Anh takes Vietnamese and English cases in Vietnam and
+ * elsewhere; Chen Hao reads all three languages and covers China too, so a Chinese case in China
+ * goes to him alone and the rest take turns. Capacity leaves room above the seeded queues.
+ */
+export const DEMO_ROUTING = [
+  { userId: "u-agent1", languages: ["vi", "en"], regions: ["VN", "UTC"], capacity: 150 },
+  {
+    userId: "u-agent2",
+    languages: ["zh", "vi", "en"],
+    regions: ["CN", "VN", "UTC"],
+    capacity: 150,
+  },
+] as const;
+
+async function seedRouting(db: Database): Promise<void> {
+  for (const r of DEMO_ROUTING) {
+    await db.query(
+      `insert into agent_routing (user_id, languages, regions, kinds, capacity)
+       values ($1, $2, $3, $4, $5)`,
+      [r.userId, r.languages, r.regions, ["p2p_trade", "payment"], r.capacity],
+    );
+  }
 }
 
 const BATCH = 500;

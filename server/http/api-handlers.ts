@@ -15,6 +15,7 @@ import { oversightHandlers } from "../oversight/routes";
 import { presenceHandlers } from "../presence/routes";
 import { replyHandlers } from "../replies/routes";
 import { reportHandlers } from "../reports/routes";
+import { routingHandlers } from "../routing/routes";
 import { searchHandlers } from "../search/routes";
 import { userHandlers } from "../users/routes";
 import type { ServerHandlers } from "./handlers";
@@ -46,6 +47,7 @@ export function createApiHandlers(
     ...reportHandlers(db),
     ...oversightHandlers(db),
     ...presenceHandlers(db, hub),
+    ...routingHandlers(db),
     ...searchHandlers(db),
     ...eventHandlers(app, db, hub),
     ...replyHandlers(db),

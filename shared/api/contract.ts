@@ -68,6 +68,13 @@ import {
 } from "./platform-events";
 import { CasePresence, PresenceRequest } from "./presence";
 import { Reply, ReplyIdParams, ReplyList, ReplyListQuery, ReplyWrite } from "./replies";
+import {
+  RoutingAgent,
+  RoutingAgentList,
+  RoutingAgentParams,
+  RoutingAgentUpdate,
+  RoutingHeartbeat,
+} from "./routing";
 
 /** What a successful answer is: a JSON body, nothing, a live event stream, or raw bytes. */
 export type EndpointResponse =
@@ -338,6 +345,38 @@ export const API_CONTRACT = {
     params: CaseIdParams,
     body: PresenceRequest,
     response: { kind: "json", status: 200, schema: CasePresence },
+    errors: [403, 404],
+  },
+
+  // Routing (issue #19)
+  routingHeartbeat: {
+    method: "post",
+    path: "/routing/heartbeat",
+    summary:
+      "The signed-in desk says it is there (every 30 s): `online` takes new escalations, `away` takes none; not a case mutation",
+    auth: "user",
+    roles: ["agent", "supervisor"],
+    body: RoutingHeartbeat,
+    response: { kind: "json", status: 200, schema: RoutingAgent },
+  },
+  routingAgents: {
+    method: "get",
+    path: "/routing/agents",
+    summary: "Staff with skills, capacity, open cases, presence and routing pause (supervisors)",
+    auth: "user",
+    roles: ["supervisor"],
+    response: { kind: "json", status: 200, schema: RoutingAgentList },
+    errors: [403],
+  },
+  routingUpdateAgent: {
+    method: "post",
+    path: "/routing/agents/{id}",
+    summary: "Pause or resume an agent's routing, or change their skills or capacity (supervisors)",
+    auth: "user",
+    roles: ["supervisor"],
+    params: RoutingAgentParams,
+    body: RoutingAgentUpdate,
+    response: { kind: "json", status: 200, schema: RoutingAgent },
     errors: [403, 404],
   },
 

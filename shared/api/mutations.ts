@@ -28,6 +28,11 @@ export type ReleaseBody = z.infer<typeof ReleaseBody>;
 export const ReassignBody = z.strictObject({
   assignee: UserId,
   reason: z.string().trim().max(2_000).optional(),
+  /**
+   * The supervisor saw that the agent is at capacity and assigns anyway; without it such a
+   * reassign is refused (409 "Over capacity") so the desk can ask first.
+   */
+  confirmOverCapacity: z.boolean().optional(),
 });
 export type ReassignBody = z.infer<typeof ReassignBody>;
 

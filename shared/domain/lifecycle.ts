@@ -33,6 +33,8 @@ export const CASE_ACTIONS = [
   "verification_overdue",
   // A clock that someone can still meet reached its warning point.
   "sla_warning",
+  // Automatic routing gave a waiting case to an available agent with its skill (issue #19).
+  "route",
   // Desk side: agents and supervisors.
   "claim",
   "release",
@@ -162,6 +164,8 @@ export const TRANSITIONS: readonly Transition[] = [
   t("release", WORKING, "escalated", DESK, { guard: "assignee" }),
   t("release", ["supervisor_review"], "second_stage", ["supervisor"]),
   t("reassign", ["escalated"], "in_review", ["supervisor"]),
+  // Routing assigns like a supervisor's reassign: the agent has the case in review.
+  t("route", ["escalated"], "in_review", ["system"]),
   t("reassign", WORKING, "same", ["supervisor"]),
   t("reassign", ["second_stage", "supervisor_review"], "supervisor_review", ["supervisor"]),
   t("note", [...OPEN, "closed"], "same", DESK),

@@ -14,6 +14,7 @@ import { appRole } from "./010-app-role";
 import { signInFailures } from "./010b-sign-in-failures";
 import { partyAccount } from "./011-party-account";
 import { replies } from "./012-replies";
+import { routing } from "./013-routing";
 
 /** Every migration, in the order it is applied. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   signInFailures,
   partyAccount,
   replies,
+  routing,
 ];

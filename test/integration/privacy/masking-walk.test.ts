@@ -515,6 +515,22 @@ for (const { name, skip } of BACKENDS) {
           const path = `/replies/${created.body.id}/archive`;
           return [seen("reply archive", await supervisor1.post(path, {}, { ifMatch: 1 }))];
         },
+        // Routing answers carry staff, never parties. "away" so no probe's case gets routed.
+        "POST /routing/heartbeat": async () => [
+          seen(
+            "heartbeat",
+            await agent2.post("/routing/heartbeat", { state: "away" }, { key: null }),
+          ),
+        ],
+        "GET /routing/agents": async () => [
+          seen("routing team", await supervisor1.get("/routing/agents")),
+        ],
+        "POST /routing/agents/{id}": async () => [
+          seen(
+            "routing change",
+            await supervisor1.post("/routing/agents/u-agent2", { paused: false }, { key: null }),
+          ),
+        ],
       };
 
       it("no documented route answers with clear contacts to someone not entitled to them", async () => {

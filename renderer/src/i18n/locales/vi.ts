@@ -569,6 +569,11 @@ export const vi = {
     "invalid-request": "Máy chủ không chấp nhận dữ liệu đã gửi. Hãy kiểm tra biểu mẫu và thử lại.",
     unauthorized: "Phiên làm việc đã hết. Hãy đăng nhập lại.",
     forbidden: "Bạn không được phép thực hiện thao tác này.",
+    "four-eyes":
+      "Nguyên tắc bốn mắt: người đã ra quyết định lần đầu không được xét duyệt giai đoạn hai.",
+    "missing-skill":
+      "Nhân viên này không phụ trách ngôn ngữ, khu vực hoặc loại khiếu nại của vụ việc.",
+    "over-capacity": "Nhân viên này đã giữ đủ số vụ việc đang mở theo hạn mức.",
     "not-found": "Không tìm thấy mục này trên máy chủ.",
     "already-appealed": "Vụ việc này đã được kháng nghị.",
     "appeal-already-open": "Đã có một khiếu nại đang mở cho giao dịch này.",
