@@ -6,7 +6,7 @@ import type { ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { DeskAction } from "@shared/domain/desk-action";
-import type { ApiClient } from "../../api/api-client";
+import type { ApiClient, EvidenceUpload, UploadOptions } from "../../api/api-client";
 
 export interface MutationOptions {
   idempotencyKey: string;
@@ -22,6 +22,12 @@ export interface SyncApi {
   /** The case after the action (`case` null once redacted). */
   mutate(caseId: string, action: DeskAction, options: MutationOptions): Promise<MutationResponse>;
   evidenceContent(evidenceId: string, signal?: AbortSignal): Promise<ArrayBuffer>;
+  /** Attaches a file (multipart, with its SHA-256), reporting the bytes sent. */
+  uploadEvidence(
+    caseId: string,
+    upload: EvidenceUpload,
+    options: UploadOptions,
+  ): Promise<MutationResponse>;
   /** URL and headers of the live event stream (`GET /events`). */
   eventStream(): { url: string; headers: () => Record<string, string> };
 }
@@ -33,6 +39,7 @@ export function syncApiOf(api: ApiClient): SyncApi {
     getCase: api.getCase,
     mutate: api.mutate,
     evidenceContent: api.evidenceContent,
+    uploadEvidence: api.uploadEvidence,
     eventStream: api.eventStream,
   };
 }
