@@ -41,6 +41,7 @@ function useSyncLabels(): SyncStatusLabels {
       conflicts: (count) => t("sync.conflicts", { count }),
       failed: (count) => t("sync.failed", { count }),
       filling: (rows) => t("sync.filling", { count: rows }),
+      uploads: (count) => t("attachments.statusPending", { count }),
       problem: (code) => t(`problems.${code}` as "problems.busy"),
     }),
     [t],
@@ -192,6 +193,7 @@ function Desk({
             presence={workstation.presence}
             partyContext={partyContext}
             onOpenCase={open}
+            attachments={data}
           />
         ) : (
           <QueueScreen

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
 import { DecisionDialog } from "../actions/decision-dialog";
+import { type AttachmentsData, AttachmentsPanel } from "../attachments/attachments-panel";
 import type { OutboxEntry } from "../desk-data";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
@@ -129,6 +130,7 @@ export function CaseWorkspace({
   presence = NO_PRESENCE,
   partyContext,
   onOpenCase,
+  attachments,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
@@ -145,6 +147,8 @@ export function CaseWorkspace({
   partyContext?: PartyContextApi;
   /** Opens another case (a related appeal of the context panel). */
   onOpenCase?(caseId: string): void;
+  /** The agent's own files (attach, upload queue); without it the panel is left out. */
+  attachments?: AttachmentsData;
 }) {
   const { t } = useTranslation();
   const { view, status, submit, caseId, contacts, revealError, revealContacts } = useStore(store);
@@ -284,6 +288,14 @@ export function CaseWorkspace({
       </div>
       {partyContext ? (
         <PartyContextPanel caseId={detail.id} api={partyContext} onOpen={onOpenCase} />
+      ) : null}
+      {attachments ? (
+        <AttachmentsPanel
+          detail={detail}
+          data={attachments}
+          canAttach={detail.assigneeId === userId}
+          onOpenEvidence={(id) => evidence.getState().show([id])}
+        />
       ) : null}
       <EvidenceViewer store={evidence} evidence={detail.evidence} />
       <DecisionRecord detail={detail} />
