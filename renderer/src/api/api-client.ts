@@ -18,6 +18,19 @@ export interface MutateOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** A file the agent attaches, as the desk sends it. */
+export interface EvidenceUpload {
+  file: Blob;
+  fileName: string;
+  /** Lower-case hex SHA-256 of `file`, computed on the desk. */
+  sha256: string;
+  description: string;
+}
+
+export interface UploadOptions extends MutateOptions {
+  onProgress?: ((sent: number, total: number) => void) | undefined;
+}
+
 /**
  * The desk's typed view of the API: `call(key, input, signal)` for any endpoint of the contract
  * map (`./call`), plus thin named helpers where they read better at the call site. Every answer
@@ -84,6 +97,28 @@ export function createApiClient(options: ApiClientOptions) {
         body: JSON.stringify(PresenceRequest.parse({ state: "closed" })),
       }).catch(() => undefined);
     },
+    /**
+     * Attaches a file to the case (`POST /cases/:id/evidence`) with the SHA-256 the desk computed,
+     * which the server checks against the bytes it received (422 when they differ).
+     */
+    uploadEvidence: (
+      caseId: string,
+      upload: EvidenceUpload,
+      { idempotencyKey, ifMatch, signal, onProgress }: UploadOptions,
+    ) =>
+      call(
+        "uploadEvidence",
+        {
+          params: { id: caseId },
+          fields: { description: upload.description, sha256: upload.sha256 },
+          file: upload.file,
+          fileName: upload.fileName,
+          idempotencyKey,
+          ifMatch,
+        },
+        signal,
+        onProgress ? { onUploadProgress: onProgress } : {},
+      ),
     caseAudit: (id: string, signal?: AbortSignal) => call("caseAudit", { params: { id } }, signal),
     verifyAudit: (signal?: AbortSignal) => call("verifyAudit", {}, signal),
     evidenceMetadata: (evidenceId: string, signal?: AbortSignal) =>

@@ -29,10 +29,15 @@ export type CallableKey = {
 
 /** The input of `K` in the desk: files are `Blob`s. Optional when nothing in it is required. */
 export type CallInput<K extends ApiKey> = ApiInput<K, Blob>;
+/** What a call may ask of the transfer itself (uploads: how far the body has gone). */
+export interface TransferOptions {
+  /** Bytes of the request body sent so far, of `total` (the browser's XMLHttpRequest upload events). */
+  onUploadProgress?: (sent: number, total: number) => void;
+}
 type CallArgs<K extends ApiKey> =
   Record<never, never> extends CallInput<K>
-    ? [input?: CallInput<K>, signal?: AbortSignal]
-    : [input: CallInput<K>, signal?: AbortSignal];
+    ? [input?: CallInput<K>, signal?: AbortSignal, transfer?: TransferOptions]
+    : [input: CallInput<K>, signal?: AbortSignal, transfer?: TransferOptions];
 
 /** `call(key, input, signal)`: one endpoint of the contract map, its answer parsed by its schema. */
 export type ApiCall = <K extends CallableKey>(
@@ -61,7 +66,8 @@ interface LooseInput {
  * - a request that takes longer than `timeoutMs` fails (status 0, like an unreachable server);
  * - a 401 calls `onUnauthorized` (the desk opens its sign-in dialog), except sign-in's own 401,
  *   which is a wrong password and ends no session;
- * - mutations send `Idempotency-Key` and `If-Match: "<version>"`.
+ * - mutations send `Idempotency-Key` and `If-Match: "<version>"`;
+ * - multipart uploads report how much of the body has been sent (`transfer.onUploadProgress`).
  */
 export function createCall({
   baseUrl,
@@ -72,7 +78,12 @@ export function createCall({
 }: CallOptions): ApiCall {
   const http: AxiosInstance = axios.create({ baseURL: baseUrl, timeout: timeoutMs });
 
-  async function call(key: CallableKey, input: LooseInput = {}, signal?: AbortSignal) {
+  async function call(
+    key: CallableKey,
+    input: LooseInput = {},
+    signal?: AbortSignal,
+    transfer: TransferOptions = {},
+  ) {
     const endpoint: Endpoint = API_CONTRACT[key];
     const headers: Record<string, string> = { [HEADERS.requestId]: newRequestId() };
     const token = getToken();
@@ -100,6 +111,14 @@ export function createCall({
         headers,
         signal,
         ...(response.kind === "bytes" ? { responseType: "arraybuffer" as const } : {}),
+        // Axios' browser adapter is XMLHttpRequest, whose upload events are the only progress a
+        // page gets for a request body (fetch has none without streaming bodies).
+        ...(transfer.onUploadProgress
+          ? {
+              onUploadProgress: ({ loaded, total }: { loaded: number; total?: number }) =>
+                transfer.onUploadProgress?.(loaded, total ?? input.file?.size ?? loaded),
+            }
+          : {}),
       });
       switch (response.kind) {
         case "json":

@@ -43,6 +43,7 @@ function useSyncLabels(): SyncStatusLabels {
       conflicts: (count) => t("sync.conflicts", { count }),
       failed: (count) => t("sync.failed", { count }),
       filling: (rows) => t("sync.filling", { count: rows }),
+      uploads: (count) => t("attachments.statusPending", { count }),
       problem: (code) => t(`problems.${code}` as "problems.busy"),
     }),
     [t],
@@ -212,6 +213,7 @@ function Desk({
             partyContext={partyContext}
             onOpenCase={open}
             replies={data.replies}
+            attachments={data}
           />
         ) : (
           <QueueScreen

@@ -11,6 +11,8 @@ export interface SyncStatusLabels {
   conflicts: (count: number) => string;
   failed: (count: number) => string;
   filling: (rows: number) => string;
+  /** Attachments stored on the desk and not yet filed by the server. */
+  uploads: (count: number) => string;
   /** The error's message by its code (see problem-message.ts); without it, the raw words. */
   problem?: (code: string) => string;
 }
@@ -24,6 +26,7 @@ export const ENGLISH_SYNC_LABELS: SyncStatusLabels = {
   conflicts: (n) => (n === 1 ? "1 conflict" : `${n} conflicts`),
   failed: (n) => (n === 1 ? "1 failed" : `${n} failed`),
   filling: (n) => `Caching ${n.toLocaleString()} cases…`,
+  uploads: (n) => (n === 1 ? "1 upload waiting" : `${n} uploads waiting`),
 };
 
 /**
@@ -55,6 +58,9 @@ export function SyncStatus({
       <span className="sync-headline">{headline}</span>
       {state.pendingCount > 0 && !state.isOnline && (
         <span className="sync-offline"> · {labels.offline}</span>
+      )}
+      {state.uploadCount > 0 && (
+        <span className="sync-uploads"> · {labels.uploads(state.uploadCount)}</span>
       )}
       {state.fillRows !== null && (
         <span className="sync-fill"> · {labels.filling(state.fillRows)}</span>

@@ -8,6 +8,7 @@ import { useStore } from "zustand";
 import { ACTION_FORMS, ACTION_KINDS, type ActionKind } from "../actions/action-forms";
 import { DecisionDialog } from "../actions/decision-dialog";
 import { storedProblemMessage } from "../api/problem-message";
+import { type AttachmentsData, AttachmentsPanel } from "../attachments/attachments-panel";
 import type { OutboxEntry, ReplyCache } from "../desk-data";
 import type { EvidenceStore } from "../evidence/evidence-store";
 import { EvidenceViewer } from "../evidence/evidence-viewer";
@@ -142,6 +143,7 @@ export function CaseWorkspace({
   partyContext,
   onOpenCase,
   replies,
+  attachments,
 }: {
   store: CaseStore;
   evidence: EvidenceStore;
@@ -162,6 +164,8 @@ export function CaseWorkspace({
   onOpenCase?(caseId: string): void;
   /** The desk's cached replies and macros (the composer's picker, the decision dialog). */
   replies?: ReplyCache;
+  /** The agent's own files (attach, upload queue); without it the panel is left out. */
+  attachments?: AttachmentsData;
 }) {
   const { t } = useTranslation();
   const { view, status, submit, caseId, contacts, revealError, revealContacts } = useStore(store);
@@ -304,6 +308,14 @@ export function CaseWorkspace({
       </div>
       {partyContext ? (
         <PartyContextPanel caseId={detail.id} api={partyContext} onOpen={onOpenCase} />
+      ) : null}
+      {attachments ? (
+        <AttachmentsPanel
+          detail={detail}
+          data={attachments}
+          canAttach={detail.assigneeId === userId}
+          onOpenEvidence={(id) => evidence.getState().show([id])}
+        />
       ) : null}
       <EvidenceViewer store={evidence} evidence={detail.evidence} />
       <DecisionRecord detail={detail} />

@@ -26,6 +26,7 @@ import type { ConflictRecord, OutboxEntry } from "./outbox/outbox-types";
 import type { QueueSortKey } from "./queue-rows/queue-order";
 import type { ReplyCache } from "./replies/reply-cache";
 import type { SyncStatusStore } from "./sync/status-store";
+import type { AttachResult, UploadView } from "./uploads/upload-types";
 
 export type Unsubscribe = () => void;
 
@@ -76,6 +77,8 @@ export interface EnqueueResult {
 /** What sign-out would lose: shown to the agent before `wipe()`. */
 export interface SignOutRisk {
   pending: number;
+  /** Attachments not yet filed by the server (their files are deleted with the cache). */
+  uploads?: number;
   conflicts: number;
   failed: number;
   entries: OutboxEntry[];
@@ -143,6 +146,17 @@ export interface DeskData {
   // Evidence
   /** The evidence bytes: from the cache when there, else downloaded and cached (LRU, size budget). */
   evidenceContent(caseId: string, evidence: Evidence, signal?: AbortSignal): Promise<Uint8Array>;
+
+  // Attachments
+  /**
+   * Checks the file against the server's limits, hashes it (SHA-256), stores it on the desk and
+   * sends it when the server can be reached (now, or after a reload once online), exactly once.
+   */
+  attach(caseId: string, file: Blob, fileName: string, description: string): Promise<AttachResult>;
+  /** The attachments not yet filed (one case's or all), with upload progress, live. */
+  observeUploads(listener: (uploads: UploadView[]) => void, caseId?: string): Unsubscribe;
+  /** Removes an upload the server refused, once the agent has read why. */
+  dismissUpload(id: string): Promise<void>;
 
   // Sign-out
   pendingForSignOut(): Promise<SignOutRisk>;

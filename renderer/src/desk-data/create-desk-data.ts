@@ -1,6 +1,7 @@
 import type { LiveEvent } from "@shared/api/events";
 import type { DexieOptions } from "dexie";
 import { SearchDatabase, searchDatabaseName } from "../search/search-db";
+import { serverSummaryOf } from "./cases/case-cache";
 import { allCases, getCases } from "./cases/case-store";
 import { createCaseReader } from "./cases/case-view";
 import { type DeskDatabase, META, openDeskDatabase, readMeta } from "./cases/desk-db";
@@ -16,6 +17,9 @@ import { createLeaderElection, type LeaderElection } from "./session/leader";
 import { createSyncStatusStore } from "./sync/status-store";
 import type { SyncApi } from "./sync/sync-api";
 import { SyncEngine, type SyncEngineOptions } from "./sync/sync-engine";
+import { acknowledgeUpload } from "./uploads/upload-ack";
+import { UploadDatabase, uploadDatabaseName } from "./uploads/upload-db";
+import { UploadQueue } from "./uploads/upload-queue";
 
 export interface DeskDataOptions {
   userId: string;
@@ -58,7 +62,11 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     db,
     api,
     status,
-    onCasesChanged: bus.announce,
+    onCasesChanged: (ids) => {
+      bus.announce(ids);
+      // An acknowledged action may be what an attachment of the case was waiting behind.
+      uploads.kick();
+    },
     onLiveEvent: (event) => {
       for (const listener of liveListeners) listener(event);
     },
@@ -69,11 +77,48 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     fetchReplies: api.listReplies,
     dexieOptions: options.dexieOptions,
   });
+  const uploadDb = new UploadDatabase(uploadDatabaseName(userId), options.dexieOptions);
+  const refreshUploadCount = async () =>
+    status.getState().patch({ uploadCount: await uploads.pendingCount() });
+  const uploads: UploadQueue = new UploadQueue({
+    db: uploadDb,
+    api,
+    actorId: userId,
+    isCaseBusy: async (caseId) =>
+      (await db.outbox
+        .where("caseId")
+        .equals(caseId)
+        .filter((e) => e.state !== "failed")
+        .count()) > 0,
+    onUploaded: async (upload, answer) => {
+      await acknowledgeUpload(db, upload, answer);
+      bus.announce([upload.caseId], false);
+    },
+    onChange: (ids) => {
+      uploadBus.emit(ids);
+      void refreshUploadCount();
+    },
+    onReachability: (isOnline) => {
+      if (isOnline) status.getState().patch({ isOnline, lastSyncAt: Date.now() });
+      else status.getState().patch({ isOnline });
+    },
+  });
+  // Upload views change with progress (many times a second): their own listeners, not the bus
+  // that makes every queue reader re-read.
+  const uploadListeners = new Set<() => void>();
+  const uploadBus = {
+    emit: (_ids: readonly string[]) => {
+      for (const listener of uploadListeners) listener();
+    },
+  };
   const leader = options.leader ?? createLeaderElection(`arbiter-sync:${userId}`);
   let stopLeading: (() => void) | null = null;
   // The browser's word is a hint: "offline" is reliable, "online" only means "try again now".
   const onOffline = () => status.getState().patch({ isOnline: false });
-  const onOnline = () => engine.kick(true);
+  const onOnline = () => {
+    engine.kick(true);
+    uploads.kick();
+  };
   const onError = (error: unknown) => status.getState().patch({ error: String(error) });
   const observe = <T>(query: () => Promise<T>, listener: (value: T) => void) =>
     bus.observe(query, listener, onError);
@@ -100,8 +145,12 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       if (typeof lastSyncAt === "number") status.getState().patch({ lastSyncAt });
       // Every window keeps its own copy fresh: on sign-in, then every minute.
       replies.start();
+      await refreshUploadCount();
       stopLeading = leader.run(
-        (signal) => engine.run(signal),
+        // One leader sends both: queued actions and queued attachments.
+        async (signal) => {
+          await Promise.all([engine.run(signal), uploads.run(signal)]);
+        },
         (isLeader) => status.getState().patch({ isLeader }),
       );
       if (typeof window !== "undefined") {
@@ -121,7 +170,10 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
     },
 
     syncNow: () => engine.pullNow(),
-    resumeAfterSignIn: () => engine.resumeAfterSignIn(),
+    resumeAfterSignIn: () => {
+      engine.resumeAfterSignIn();
+      uploads.resume();
+    },
 
     allCases: () => allCases(db),
     firstScreen: (limit) => firstScreenPage(db, limit),
@@ -161,7 +213,48 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
 
     evidenceContent: (caseId, item, signal) => evidenceContent(evidence, api, caseId, item, signal),
 
-    pendingForSignOut: () => signOutRisk(db),
+    async attach(caseId, file, fileName, description) {
+      const row = await getCases(db, [caseId]);
+      const cached = row[0];
+      if (!cached) return { ok: false, reason: "not_cached" };
+      return uploads.attach(caseId, file, fileName, description, serverSummaryOf(cached).version);
+    },
+    observeUploads(listener, caseId) {
+      let isOpen = true;
+      let isReading = false;
+      let again = false;
+      // Coalesced: progress events arrive faster than IndexedDB reads.
+      const read = async () => {
+        if (isReading) {
+          again = true;
+          return;
+        }
+        isReading = true;
+        try {
+          do {
+            again = false;
+            const views = await uploads.views(caseId);
+            if (isOpen) listener(views);
+          } while (again && isOpen);
+        } catch (error) {
+          onError(error);
+        } finally {
+          isReading = false;
+        }
+      };
+      uploadListeners.add(read);
+      void read();
+      return () => {
+        isOpen = false;
+        uploadListeners.delete(read);
+      };
+    },
+    dismissUpload: (id) => uploads.dismiss(id),
+
+    pendingForSignOut: async () => ({
+      ...(await signOutRisk(db)),
+      uploads: await uploads.pendingCount(),
+    }),
 
     async wipe() {
       stopLeading?.();
@@ -170,6 +263,7 @@ export function createDeskData(options: DeskDataOptions): DeskData & {
       bus.close();
       // The instance's delete uses the IndexedDB it was opened with (fake-indexeddb in tests).
       await db.delete();
+      await uploadDb.delete();
       // The search index's copy of the cases' text goes with the cache.
       await new SearchDatabase(searchDatabaseName(userId), options.dexieOptions).delete();
       await replies.wipe();

@@ -13,9 +13,9 @@
  * refuses deep imports), so the folders inside can change without touching a screen.
  * Inside, one folder per job: `cases/` (the IndexedDB cache of rows and details), `queue-rows/`
  * (the queue's order and pages), `outbox/` (queued actions and their projection), `conflicts/`,
- * `evidence/`, `sync/` (the push/pull loop, its API and live events), `session/` (per-user
- * session, leader election, the change bus between windows), `replies/` (canned replies and
- * macros for the offline picker).
+ * `evidence/`, `uploads/` (attachments stored until the server files them), `sync/` (the push/pull
+ * loop, its API and live events), `session/` (per-user session, leader election, the change bus
+ * between windows), `replies/` (canned replies and macros for the offline picker).
  */
 export type { CachedCase } from "./cases/cached-case";
 export { serverSummaryOf } from "./cases/case-cache";
@@ -53,3 +53,9 @@ export { localStorageLastUser } from "./session/last-user";
 export { openEventStream } from "./sync/sse";
 export { type SyncStatusState, type SyncStatusStore, statusHeadline } from "./sync/status-store";
 export { type SyncApi, syncApiOf } from "./sync/sync-api";
+export type {
+  AttachRefusal,
+  AttachResult,
+  UploadState,
+  UploadView,
+} from "./uploads/upload-types";

@@ -73,7 +73,7 @@ for (const { name, skip } of BACKENDS) {
         const detail = await claimedCase();
         const key = randomUUID();
         const damaged = Buffer.from(PNG);
-        damaged[damaged.length - 1] ^= 0xff;
+        damaged.writeUInt8(damaged.readUInt8(damaged.length - 1) ^ 0xff, damaged.length - 1);
         const refused = await upload(detail.id, damaged, sha256(PNG), key, detail.version);
         expect(refused.status).toBe(422);
         expect(refused.headers.get("content-type")).toContain("application/problem+json");

@@ -10,6 +10,8 @@ export interface SyncStatusState {
   pendingCount: number;
   conflictCount: number;
   failedCount: number;
+  /** Attachments stored on the desk and not yet filed by the server (failed ones excluded). */
+  uploadCount: number;
   /** Epoch ms of the last completed pull or push round trip; null before the first. */
   lastSyncAt: number | null;
   /** The last sync error in words, cleared by the next success. */
@@ -35,6 +37,7 @@ export function createSyncStatusStore() {
     pendingCount: 0,
     conflictCount: 0,
     failedCount: 0,
+    uploadCount: 0,
     lastSyncAt: null,
     error: null,
     errorCode: null,

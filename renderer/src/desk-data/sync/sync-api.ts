@@ -7,7 +7,7 @@ import type { MutationResponse } from "@shared/api/mutations";
 import type { ReplyList } from "@shared/api/replies";
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { DeskAction } from "@shared/domain/desk-action";
-import type { ApiClient } from "../../api/api-client";
+import type { ApiClient, EvidenceUpload, UploadOptions } from "../../api/api-client";
 
 export interface MutationOptions {
   idempotencyKey: string;
@@ -23,6 +23,12 @@ export interface SyncApi {
   /** The case after the action (`case` null once redacted). */
   mutate(caseId: string, action: DeskAction, options: MutationOptions): Promise<MutationResponse>;
   evidenceContent(evidenceId: string, signal?: AbortSignal): Promise<ArrayBuffer>;
+  /** Attaches a file (multipart, with its SHA-256), reporting the bytes sent. */
+  uploadEvidence(
+    caseId: string,
+    upload: EvidenceUpload,
+    options: UploadOptions,
+  ): Promise<MutationResponse>;
   /** URL and headers of the live event stream (`GET /events`). */
   eventStream(): { url: string; headers: () => Record<string, string> };
   /** Replies and macros written after `since` (`GET /replies`); absent in tests without them. */
@@ -36,6 +42,7 @@ export function syncApiOf(api: ApiClient): SyncApi {
     getCase: api.getCase,
     mutate: api.mutate,
     evidenceContent: api.evidenceContent,
+    uploadEvidence: api.uploadEvidence,
     eventStream: api.eventStream,
     listReplies: (since, signal) => api.call("listReplies", { query: { since } }, signal),
   };

@@ -1064,6 +1064,33 @@ export const en = {
       },
     },
   },
+  attachments: {
+    title: "Attachments from the desk",
+    description: "Description (optional)",
+    attach: "Attach a file…",
+    checking: "Checking the file…",
+    dropHint: "or drop files here: PNG, JPEG, WebP, PDF or plain text, up to {{max}} MB",
+    claimFirst: "Claim the case to attach files to it.",
+    none: "No files attached from the desk yet.",
+    queueTitle: "Uploads",
+    filedTitle: "Attached files",
+    queued: "The file is checked and hashed; it is being uploaded.",
+    queuedOffline:
+      "The file is kept on this desk and will be uploaded as soon as the server can be reached.",
+    waiting: "Waiting to upload",
+    uploading: "Uploading {{percent}}%",
+    progressNamed: "Upload of {{name}}",
+    refused: "Refused",
+    dismiss: "Dismiss",
+    statusPending_one: "{{count}} upload waiting",
+    statusPending_other: "{{count}} uploads waiting",
+    reason: {
+      empty: "The file is empty.",
+      too_large: "The file is larger than the server's limit of {{max}} MB.",
+      unsupported_type: "Only PNG, JPEG, WebP, PDF or plain-text files can be attached.",
+      not_cached: "This case is not on this desk yet. Open it once while online.",
+    },
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

@@ -75,6 +75,10 @@ class ModelServer implements SyncApi {
   async evidenceContent() {
     return new ArrayBuffer(0);
   }
+  // Attachments have their own model and tests (uploads/upload-queue.test.ts).
+  uploadEvidence(): Promise<MutationResponse> {
+    return Promise.reject(new Error("not used"));
+  }
   eventStream() {
     return { url: "http://invalid/events", headers: () => ({}) };
   }

@@ -44,6 +44,7 @@ function feed(total: number, options: { failAt?: number; log?: string[] } = {}):
     getCase: () => Promise.reject(new Error("not used")),
     mutate: () => Promise.reject(new Error("not used")),
     evidenceContent: () => Promise.reject(new Error("not used")),
+    uploadEvidence: () => Promise.reject(new Error("not used")),
     eventStream: () => ({ url: "http://invalid/events", headers: () => ({}) }),
   };
 }
