@@ -17,6 +17,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
 export function QueueScreen({
   store,
   userId,
@@ -24,6 +26,7 @@ export function QueueScreen({
   onOpen,
   presence = NO_PRESENCE,
   serverSearch,
+  userNames = NO_NAMES,
 }: {
   store: QueueStore;
   userId: string;
@@ -33,6 +36,8 @@ export function QueueScreen({
   presence?: PresenceStore;
   /** Server search for what this desk has not cached; without it the queue searches alone. */
   serverSearch?: ServerSearchStore;
+  /** Display names by user id, for the export's assignee column; without them ids are exported. */
+  userNames?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslation();
   const state = useStore(store);
@@ -165,7 +170,7 @@ export function QueueScreen({
             }}
           />
         </label>
-        <QueueExportBar rows={exportRows} />
+        <QueueExportBar rows={exportRows} userNames={userNames} />
         <SavedViewsBar
           views={state.views}
           activeViewId={state.activeViewId}

@@ -915,6 +915,11 @@ export const en = {
       dueAt: "SLA due at (UTC)",
     },
   },
+  reportLanguage: {
+    label: "Report language",
+    batchTask_one: "{{count}} case report",
+    batchTask_other: "{{count}} case reports",
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

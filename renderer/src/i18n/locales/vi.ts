@@ -929,4 +929,9 @@ export const vi = {
       dueAt: "Hạn SLA (UTC)",
     },
   },
+  reportLanguage: {
+    label: "Ngôn ngữ báo cáo",
+    batchTask_one: "{{count}} báo cáo vụ việc",
+    batchTask_other: "{{count}} báo cáo vụ việc",
+  },
 } satisfies Catalog;

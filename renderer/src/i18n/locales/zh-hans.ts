@@ -891,4 +891,9 @@ export const zhHans = {
       dueAt: "SLA 截止（UTC）",
     },
   },
+  reportLanguage: {
+    label: "报告语言",
+    batchTask_one: "{{count}} 份案件报告",
+    batchTask_other: "{{count}} 份案件报告",
+  },
 } satisfies Catalog;

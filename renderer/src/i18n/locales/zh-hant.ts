@@ -972,4 +972,9 @@ export const zhHant = {
       dueAt: "SLA 截止（UTC）",
     },
   },
+  reportLanguage: {
+    label: "報告語言",
+    batchTask_one: "{{count}} 份案件報告",
+    batchTask_other: "{{count}} 份案件報告",
+  },
 } satisfies Catalog;
