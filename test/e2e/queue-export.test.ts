@@ -43,3 +43,29 @@ test("the queue view on screen exports as CSV with Vietnamese labels, no raw cod
   await page.getByRole("heading", { name: "Queue", level: 1 }).waitFor();
   await page.close();
 });
+
+test("the whole queue exports with the assignees' names, never their ids", async () => {
+  const page = await desk.browser.context.newPage();
+  await page.goto(desk.server.url);
+  await page.getByLabel("Username").fill("agent1");
+  await page.getByLabel("Password").fill("demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const queue = page.getByRole("table", { name: "Appeal queue" });
+  await expect
+    .poll(() => queue.getAttribute("aria-rowcount"), { timeout: 30_000 })
+    .toBe(String(240 + 1));
+  await page.getByLabel("Report language").selectOption("zh-Hant");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
+  const [header, ...rows] = parseCsv(readFileSync(await download.path(), "utf8"));
+  const assignee = header?.indexOf("處理人") ?? -1;
+  expect(assignee).toBeGreaterThan(0);
+  const names = new Set(rows.map((row) => row[assignee] ?? "").filter(Boolean));
+  // The seeded in-review cases are with the demo agents.
+  expect(names.size).toBeGreaterThan(0);
+  for (const name of names) expect(["Mai Anh (agent)", "Chen Hao (agent)"]).toContain(name);
+  expect(JSON.stringify(rows)).not.toMatch(/\bu-agent\d/);
+  await page.close();
+});

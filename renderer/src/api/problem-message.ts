@@ -35,3 +35,12 @@ export function storedProblemMessage(
   if (status === 0) return t("problems.unreachable");
   return t("problems.unknown", { status: status === null ? "?" : String(status) });
 }
+
+/**
+ * Any failure for a sentence on screen: a server's (or a missing server's) in the user's language
+ * by its problem type; the desk's own (a font that did not load) as its message.
+ */
+export function failureMessage(error: unknown, t: Words): string {
+  if (error instanceof ApiError) return problemMessage(error, t);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -85,6 +85,17 @@ function Desk({
     [data, user, reveal, presenceApi, searchApi],
   );
   const { route, navigate } = useStore(router);
+  // Names for the ids the desk would otherwise show (the queue export's assignee column): the same
+  // team list the supervisor screens load; a failed load leaves ids, as before.
+  const userNames = useStore(supervisor.staff, (s) => s.names);
+  useEffect(() => {
+    const controller = new AbortController();
+    supervisor.staff
+      .getState()
+      .load(controller.signal)
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [supervisor]);
   useEffect(() => {
     void workstation.start();
     return () => workstation.stop();
@@ -223,6 +234,7 @@ function Desk({
             onOpen={open}
             presence={workstation.presence}
             attention={attention}
+            userNames={userNames}
             {...(workstation.serverSearch ? { serverSearch: workstation.serverSearch } : {})}
           />
         )}

@@ -9,7 +9,14 @@ import { currentLanguage, type DeskLanguage, LANGUAGE_NAMES, LANGUAGES } from ".
  * Export of the queue view on screen (its filters, search and sort), as CSV or XLSX, in a report
  * language the exporter picks (the desk's own by default: a report may be for someone else).
  */
-export function QueueExportBar({ rows }: { rows: () => readonly CaseSummary[] }) {
+export function QueueExportBar({
+  rows,
+  userNames,
+}: {
+  rows: () => readonly CaseSummary[];
+  /** Display names by user id: the assignee column names people, not `u-agent2`. */
+  userNames: Readonly<Record<string, string>>;
+}) {
   const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState<DeskLanguage>(() => currentLanguage(i18n));
   const [notice, setNotice] = useState("");
@@ -21,7 +28,7 @@ export function QueueExportBar({ rows }: { rows: () => readonly CaseSummary[] })
       const blob = await exportQueue(rows(), format, {
         i18n,
         language,
-        context: { userNames: {} },
+        context: { userNames },
       });
       const name = exportFileName("queue", format);
       downloadBlob(name, blob);

@@ -18,6 +18,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
 export function QueueScreen({
   store,
   userId,
@@ -26,6 +28,7 @@ export function QueueScreen({
   presence = NO_PRESENCE,
   attention = NO_ATTENTION,
   serverSearch,
+  userNames = NO_NAMES,
 }: {
   store: QueueStore;
   userId: string;
@@ -37,6 +40,8 @@ export function QueueScreen({
   attention?: AttentionStore;
   /** Server search for what this desk has not cached; without it the queue searches alone. */
   serverSearch?: ServerSearchStore;
+  /** Display names by user id, for the export's assignee column; without them ids are exported. */
+  userNames?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslation();
   const state = useStore(store);
@@ -170,7 +175,7 @@ export function QueueScreen({
             }}
           />
         </label>
-        <QueueExportBar rows={exportRows} />
+        <QueueExportBar rows={exportRows} userNames={userNames} />
         <SavedViewsBar
           views={state.views}
           activeViewId={state.activeViewId}

@@ -1,5 +1,5 @@
 /**
- * The words of a case report in the three languages the desk serves. Reports are read outside the
+ * The words of a case report in the four languages the desk serves. Reports are read outside the
  * app (auditors, regulators), so they carry their own catalog instead of the UI's runtime i18n:
  * a report in Chinese reads the same whoever exported it.
  */
@@ -16,6 +16,7 @@ import type {
 import { type Catalog, en as enCatalog } from "../i18n/locales/en";
 import { vi as viCatalog } from "../i18n/locales/vi";
 import { zhHans as zhCatalog } from "../i18n/locales/zh-hans";
+import { zhHant as zhHantCatalog } from "../i18n/locales/zh-hant";
 
 /** The decision record's own words: receivers, terms, reviews and verification steps. */
 export interface DecisionRecordLabels {
@@ -614,4 +615,177 @@ const zh: ReportLabels = {
   catalog: zhCatalog,
 };
 
-export const REPORT_LABELS = { en, vi, zh } as const satisfies Record<Language, ReportLabels>;
+// Traditional Chinese (Taiwan usage), converted from `zh` by OpenCC and corrected by hand where its
+// phrase table gives mainland words (稽核紀錄, 帳戶, 類型, 支持方).
+const zhHant: ReportLabels = {
+  title: "申訴案件報告",
+  record: {
+    receiver: "接收方",
+    terms: "條款",
+    noReceiver: "無單獨接收方（按約定條款執行）",
+    coupon: (amount) => `面值 ${amount} 的優惠券`,
+    membership: (days) => `會員延期 ${days} 天`,
+    instalment: (amount, date) => `${amount}，${date} 到期`,
+    acceptedByBoth: "雙方均已接受",
+    reviewedBy: "複核人",
+    remandTo: "發回",
+    verdicts: { uphold: "維持", overturn: "改判", remand: "發回重審" },
+    verification: "裁決後核實",
+    steps: { records_checked: "已核對記錄", feedback: "當事方回饋", confirmed: "已確認" },
+    satisfied: "滿意",
+    unhappy: "不滿意",
+    note: "備註 / 意見",
+    viaPlatform: "經平台",
+  },
+  sections: {
+    summary: "概要",
+    parties: "當事人",
+    facts: "交易與支付資訊",
+    timeline: "時間軸",
+    chat: "聊天紀錄",
+    evidence: "證據",
+    clocks: "SLA 時限",
+    decisions: "裁決",
+    review: "二次複核",
+    audit: "稽核紀錄",
+  },
+  fields: {
+    reference: "案件編號",
+    caseId: "案件 ID",
+    kind: "類型",
+    reason: "申訴原因",
+    status: "狀態",
+    stage: "階段",
+    region: "地區日曆",
+    timeZone: "時區",
+    amount: "金額",
+    filedAt: "申訴時間",
+    escalatedAt: "轉客服時間",
+    assignee: "處理人",
+    version: "版本",
+    name: "姓名",
+    side: "身份",
+    userId: "平台使用者 ID",
+    phone: "電話",
+    email: "電子郵件",
+    language: "語言",
+    statement: "陳述",
+    orderId: "訂單號",
+    asset: "數位資產數量",
+    fiat: "法幣金額",
+    price: "單價",
+    paymentMethod: "付款方式",
+    createdAt: "下單時間",
+    markedPaidAt: "標記付款時間",
+    transactionId: "交易號",
+    merchant: "商戶",
+    occurredAt: "發生時間",
+    at: "時間",
+    actor: "操作人",
+    event: "事件",
+    details: "詳情",
+    author: "傳送方",
+    to: "接收方",
+    text: "內容",
+    file: "檔案",
+    type: "格式",
+    size: "大小",
+    sha256: "SHA-256",
+    uploadedBy: "上傳方",
+    description: "說明",
+    thumbnail: "預覽",
+    clock: "時限",
+    target: "目標",
+    started: "開始",
+    stopped: "結束",
+    due: "截止",
+    outcome: "裁決結果",
+    favoured: "支持方",
+    decidedBy: "裁決人",
+    rationale: "裁決理由",
+    action: "操作",
+    versions: "版本",
+    requestId: "請求 ID",
+    hash: "條目雜湊",
+  },
+  stages: { first: "一審", second: "二審" },
+  contactsMasked: "聯絡方式已遮蔽。",
+  contactsRevealed: "應匯出人要求顯示完整聯絡方式（已記入稽核紀錄）。",
+  none: "無",
+  auditExcerpt: (shown, total) => `最近 ${shown} 條，共 ${total} 條。`,
+  footer: (exporter, at) => `匯出人：${exporter}，匯出時間：${at}`,
+  reportHash: "報告 SHA-256",
+  page: (n, total) => `第 ${n} 頁，共 ${total} 頁`,
+  kinds: { p2p_trade: "P2P 交易", payment: "支付" },
+  reasons: {
+    paid_not_released: "已付款但賣家未放幣",
+    payment_not_received: "買家已標記付款但未收到款項",
+    wrong_amount_received: "收到款項但金額不符",
+    payment_failed_refunded: "付款失敗並已退款",
+    failed_payment: "支付失敗",
+    wrong_amount_charged: "扣款金額錯誤",
+    duplicate_charge: "重複扣款",
+    service_not_delivered: "未提供服務",
+    account_takeover: "帳戶被盜",
+    repayment_hardship: "還款困難",
+  },
+  statuses: {
+    awaiting_respondent: "等待被申訴方",
+    agreed: "已協商一致",
+    escalated: "等待客服",
+    in_review: "審理中",
+    awaiting_evidence: "等待補充證據",
+    decided: "已裁決",
+    verifying: "核實中",
+    second_stage: "二次申訴",
+    supervisor_review: "主管複核中",
+    closed: "已結案",
+  },
+  outcomes: {
+    release: "放幣給買家",
+    cancel_order: "取消訂單",
+    full_refund: "全額退款",
+    partial_refund: "部分退款",
+    compensation: "非現金補償",
+    mediation: "調解協議",
+    repayment_plan: "分期還款計畫",
+  },
+  sides: { buyer: "買家", seller: "賣家", payer: "付款人", merchant: "商戶" },
+  authors: { complainant: "申訴方", respondent: "被申訴方", agent: "客服", system: "系統" },
+  clockStatuses: {
+    pending: "未開始",
+    running: "計時中",
+    paused: "已暫停",
+    met: "達標",
+    breached: "超時",
+  },
+  roles: { complainant: "申訴方", respondent: "被申訴方" },
+  clocks: {
+    respondent_window: "被申訴方回應",
+    first_response: "首次回覆當事人",
+    resolution: "作出裁決",
+    second_stage_review: "二次複核",
+    post_decision_verification: "裁決後核實",
+  },
+  catalog: zhHantCatalog,
+};
+
+/**
+ * A report's language: chosen by the exporter among the desk's four, by default the complainant's
+ * (`zh` reads as Simplified). The same codes as the desk's languages, kept here so the report code
+ * does not load the desk's i18n; independent of the desk's own language: a report may be for others.
+ */
+export const REPORT_LANGUAGES = ["en", "vi", "zh-Hans", "zh-Hant"] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+export const REPORT_LABELS = {
+  en,
+  vi,
+  "zh-Hans": zh,
+  "zh-Hant": zhHant,
+} as const satisfies Record<ReportLanguage, ReportLabels>;
+
+/** The report language a party's language stands for: Chinese parties read Simplified by default. */
+export function reportLanguageOf(language: Language): ReportLanguage {
+  return language === "zh" ? "zh-Hans" : language;
+}

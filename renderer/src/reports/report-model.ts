@@ -4,7 +4,7 @@
  * client-side PDF (web mode) show exactly the same content, and its hash can be checked later.
  */
 
-import type { CaseDetail, Language, Party, SlaClock } from "@shared/domain/appeal";
+import type { CaseDetail, Party, SlaClock } from "@shared/domain/appeal";
 import type { CaseReportData, PartyContacts } from "@shared/reports/contract";
 import { maskEmail, maskPhone } from "@shared/reports/mask";
 import { builtinCalendar } from "@shared/sla";
@@ -18,7 +18,12 @@ import {
   formatMoney,
   formatTarget,
 } from "./report-format";
-import { REPORT_LABELS, type ReportLabels } from "./report-labels";
+import {
+  REPORT_LABELS,
+  type ReportLabels,
+  type ReportLanguage,
+  reportLanguageOf,
+} from "./report-labels";
 
 export interface FieldRow {
   label: string;
@@ -79,7 +84,8 @@ export interface ReportSection {
 }
 
 export interface CaseReport {
-  language: Language;
+  /** A BCP 47 tag (`zh-Hant`…), for the page's and the PDF's language. */
+  language: ReportLanguage;
   title: string;
   reference: string;
   caseId: string;
@@ -103,8 +109,8 @@ export interface SealedReport extends CaseReport {
 }
 
 export interface ReportOptions {
-  /** Labels' language; by default the complainant's language. */
-  language?: Language;
+  /** The language the exporter chose; by default the complainant's language. */
+  language?: ReportLanguage;
   /** Clear contacts from an audited reveal; without them contacts stay masked. */
   revealedContacts?: readonly PartyContacts[] | null;
 }
@@ -195,7 +201,7 @@ export function objectionsOf(
 /** Builds the report of one case. Pure: the same data and options give the same report. */
 export function buildCaseReport(data: CaseReportData, options: ReportOptions = {}): CaseReport {
   const detail = data.case;
-  const language = options.language ?? detail.complainant.language;
+  const language = options.language ?? reportLanguageOf(detail.complainant.language);
   const labels = REPORT_LABELS[language];
   const f = labels.fields;
   const words = catalogWords(labels.catalog);

@@ -515,7 +515,7 @@ export async function renderReportsPdf(
   );
   doc.setProducer("Arbiter Desk");
   doc.setCreator("Arbiter Desk");
-  if (first) doc.setLanguage(first.language === "zh" ? "zh-CN" : first.language);
+  if (first) doc.setLanguage(first.language);
 
   for (const [index, report] of reports.entries()) {
     options.signal?.throwIfAborted();

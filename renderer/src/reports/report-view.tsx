@@ -101,7 +101,7 @@ export function CaseReportView({
   return (
     <article
       className="case-report"
-      lang={report.language === "zh" ? "zh-CN" : report.language}
+      lang={report.language}
       aria-label={`${report.title} ${report.reference}`}
     >
       <header>

@@ -8,20 +8,26 @@ import { REVEAL_REASON_MIN } from "@shared/reports/contract";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { failureMessage } from "../api/problem-message";
 import type { DeskData } from "../desk-data";
 import { casesToCsv } from "../exports/csv";
 import { downloadBlob, exportFileName } from "../exports/download";
 import { ExportProgress } from "../exports/export-progress";
+import { localizedColumns } from "../exports/queue-export";
+import { currentLanguage } from "../i18n/i18n";
+import { useWords } from "../i18n/use-words";
+import type { ReportLanguage } from "../reports/report-labels";
 import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import { AuditVerificationPanel } from "./audit-verification";
 import { CaseAuditTrail } from "./case-audit-trail";
 import { DeadLetters } from "./dead-letters";
+import { ReportLanguageSelect } from "./report-language-select";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import { SupervisorQueue } from "./supervisor-queue";
 import { SUPERVISOR_HASH, type SupervisorRoute, supervisorHref } from "./supervisor-routes";
-import type { SupervisorServices } from "./supervisor-services";
+import type { ReportSource, SupervisorServices } from "./supervisor-services";
 
 /** Charts (recharts) load when a supervisor opens the dashboard, not with the desk. */
 const OversightDashboard = lazy(() =>
@@ -54,7 +60,8 @@ function SecondStageQueue({
   services: SupervisorServices;
   userNames: Record<string, string>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [reportLanguage, setReportLanguage] = useState<ReportLanguage>(() => currentLanguage(i18n));
   const context = { userNames };
   const exportList = (rows: readonly CaseSummary[], format: "csv" | "xlsx") =>
     services.exports
@@ -64,6 +71,8 @@ function SecondStageQueue({
         async (signal, progress) => {
           const options = {
             context,
+            // Headers and enum values in the exporter's language, never raw codes.
+            columns: localizedColumns(i18n, currentLanguage(i18n)),
             signal,
             onProgress: (done: number, total: number) => progress("rows", done, total),
           };
@@ -94,10 +103,20 @@ function SecondStageQueue({
           <button
             type="button"
             disabled={selectedIds.length === 0}
-            onClick={() => void services.saveBatchPdf(selectedIds)}
+            onClick={() =>
+              void services.saveBatchPdf(
+                selectedIds,
+                {
+                  task: t("reportLanguage.batchTask", { count: selectedIds.length }),
+                  saved: (name) => t("supervisor.saved", { name }),
+                },
+                reportLanguage,
+              )
+            }
           >
             {t("supervisor.exportReports", { count: selectedIds.length })}
           </button>
+          <ReportLanguageSelect value={reportLanguage} onChange={setReportLanguage} />
           <ExportProgress store={services.exports} />
         </div>
       )}
@@ -115,7 +134,8 @@ function ReportPage({
   services: SupervisorServices;
   caseId: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const words = useWords();
   const [isRevealing, setRevealing] = useState(false);
   const [reasonDraft, setReasonDraft] = useState("");
   /** Set when the supervisor confirms the reason: each confirmation is one audited reveal. */
@@ -123,18 +143,32 @@ function ReportPage({
   const [built, setBuilt] = useState<{ report: SealedReport; detail: CaseDetail } | null>(null);
   const report = built?.report ?? null;
   const [status, setStatus] = useState<string | null>(null);
+  /** Null until the exporter picks one: the case's own language. */
+  const [language, setLanguage] = useState<ReportLanguage | null>(null);
+  const [source, setSource] = useState<ReportSource | null>(null);
   useEffect(() => {
     const controller = new AbortController();
+    setSource(null);
     setBuilt(null);
-    services.report(caseId, revealReason, controller.signal).then(
-      (result) => setBuilt(result),
+    services.reportSource(caseId, revealReason, controller.signal).then(
+      (result) => setSource(result),
       (error: unknown) => {
-        if (!controller.signal.aborted)
-          setStatus(error instanceof Error ? error.message : String(error));
+        if (!controller.signal.aborted) setStatus(failureMessage(error, words));
       },
     );
     return () => controller.abort();
-  }, [services, caseId, revealReason]);
+  }, [services, caseId, revealReason, words]);
+  // A language change rebuilds from what was fetched: no second request, no second reveal.
+  useEffect(() => {
+    if (!source) return;
+    let isCurrent = true;
+    void services.sealedReport(source, language ?? undefined).then((result) => {
+      if (isCurrent) setBuilt(result);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [services, source, language]);
 
   async function save() {
     if (!built) return;
@@ -145,11 +179,7 @@ function ReportPage({
         path === null ? t("supervisor.report.notSaved") : t("supervisor.report.saved", { path }),
       );
     } catch (error) {
-      setStatus(
-        t("supervisor.report.failed", {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      setStatus(t("supervisor.report.failed", { message: failureMessage(error, words) }));
     }
   }
 
@@ -190,6 +220,10 @@ function ReportPage({
             <button type="submit">{t("party.revealConfirm")}</button>
           </form>
         ) : null}
+        <ReportLanguageSelect
+          value={language ?? report?.language ?? currentLanguage(i18n)}
+          onChange={setLanguage}
+        />
         <button type="button" disabled={!report} onClick={() => void save()}>
           {t("supervisor.report.save")}
         </button>

@@ -3,11 +3,12 @@
  * at a time with progress, and the report exporter (client-side PDF, save dialog or download).
  */
 import type { CaseDetail } from "@shared/domain/appeal";
-import type { PartyContacts } from "@shared/reports/contract";
+import type { CaseReportData, PartyContacts } from "@shared/reports/contract";
 import type { ApiCall } from "../api/call";
 import type { DeskData } from "../desk-data";
 import { createExportStore } from "../exports/export-store";
 import type { Platform } from "../platform/platform";
+import type { ReportLanguage } from "../reports/report-labels";
 import { buildCaseReport, type SealedReport, sealReport } from "../reports/report-model";
 import type { ThumbnailSource } from "../reports/report-pdf";
 import { thumbnailOf } from "../reports/thumbnails";
@@ -18,6 +19,12 @@ export interface SupervisorDeps {
   platform: Platform;
   /** The desk's one client: a 401 here opens the same re-auth dialog as anywhere else. */
   call: ApiCall;
+}
+
+/** A case's report data and the contacts an audited reveal returned (null: masked). */
+export interface ReportSource {
+  data: CaseReportData;
+  revealed: PartyContacts[] | null;
 }
 
 export function createSupervisorServices({ platform, call }: SupervisorDeps) {
@@ -34,21 +41,46 @@ export function createSupervisorServices({ platform, call }: SupervisorDeps) {
     };
   }
 
-  /** The sealed report of one case; clear contacts only after an audited reveal. */
-  async function report(
+  /**
+   * What one case's report is made of: the server's report data and, only after an audited
+   * reveal, the clear contacts. Fetched once; the report is then built in any language without
+   * asking (or auditing) again.
+   */
+  async function reportSource(
     caseId: string,
     /** Why the report needs clear contacts (audited with the reveal); null keeps them masked. */
     revealReason: string | null,
     signal?: AbortSignal,
-  ): Promise<{ report: SealedReport; detail: CaseDetail }> {
+  ): Promise<ReportSource> {
     const data = await api.reportData(caseId, signal);
     let revealed: PartyContacts[] | null = null;
     if (revealReason !== null) {
       revealed = (await api.revealContacts(caseId, { purpose: "report", reason: revealReason }))
         .contacts;
     }
-    const sealed = await sealReport(buildCaseReport(data, { revealedContacts: revealed }));
-    return { report: sealed, detail: data.case };
+    return { data, revealed };
+  }
+
+  /** The sealed report from its source, in the language the exporter chose (default: the case's). */
+  async function sealedReport(
+    source: ReportSource,
+    language?: ReportLanguage,
+  ): Promise<{ report: SealedReport; detail: CaseDetail }> {
+    const report = buildCaseReport(source.data, {
+      revealedContacts: source.revealed,
+      ...(language ? { language } : {}),
+    });
+    return { report: await sealReport(report), detail: source.data.case };
+  }
+
+  /** The sealed report of one case; clear contacts only after an audited reveal. */
+  async function report(
+    caseId: string,
+    revealReason: string | null,
+    signal?: AbortSignal,
+    language?: ReportLanguage,
+  ): Promise<{ report: SealedReport; detail: CaseDetail }> {
+    return sealedReport(await reportSource(caseId, revealReason, signal), language);
   }
 
   /**
@@ -90,28 +122,42 @@ export function createSupervisorServices({ platform, call }: SupervisorDeps) {
   }
 
   /** Many reports in one PDF, with progress and Cancel in the export store. */
-  function saveBatchPdf(caseIds: readonly string[]): Promise<void> {
-    return exports
-      .getState()
-      .start(`Case reports (${caseIds.length})`, async (signal, progress) => {
-        // The PDF code and the font load on the first export, not with the desk.
-        const [{ exportReportBatch }, { loadReportFonts }] = await Promise.all([
-          import("../exports/report-batch"),
-          import("../reports/report-fonts.web"),
-        ]);
-        const bytes = await exportReportBatch(caseIds, {
-          fetchReportData: (id, s) => api.reportData(id, s),
-          fonts: loadReportFonts,
-          signal,
-          onProgress: (p) => progress(p.phase, p.done, p.total),
-        });
-        const fileName = `case-reports-${caseIds.length}.pdf`;
-        await platform.reports.savePdf(fileName, new Uint8Array(bytes));
-        return `Saved ${fileName}.`;
+  function saveBatchPdf(
+    caseIds: readonly string[],
+    /** The task's name and its outcome, in the supervisor's language. */
+    words: { task: string; saved(fileName: string): string },
+    language?: ReportLanguage,
+  ): Promise<void> {
+    return exports.getState().start(words.task, async (signal, progress) => {
+      // The PDF code and the font load on the first export, not with the desk.
+      const [{ exportReportBatch }, { loadReportFonts }] = await Promise.all([
+        import("../exports/report-batch"),
+        import("../reports/report-fonts.web"),
+      ]);
+      const bytes = await exportReportBatch(caseIds, {
+        fetchReportData: (id, s) => api.reportData(id, s),
+        fonts: loadReportFonts,
+        ...(language ? { reportOptions: { language } } : {}),
+        signal,
+        onProgress: (p) => progress(p.phase, p.done, p.total),
       });
+      const fileName = `case-reports-${caseIds.length}.pdf`;
+      await platform.reports.savePdf(fileName, new Uint8Array(bytes));
+      return words.saved(fileName);
+    });
   }
 
-  return { api, exports, staff, platform, report, saveReport, saveBatchPdf };
+  return {
+    api,
+    exports,
+    staff,
+    platform,
+    reportSource,
+    sealedReport,
+    report,
+    saveReport,
+    saveBatchPdf,
+  };
 }
 
 export type SupervisorServices = ReturnType<typeof createSupervisorServices>;

@@ -1091,6 +1091,11 @@ export const en = {
       not_cached: "This case is not on this desk yet. Open it once while online.",
     },
   },
+  reportLanguage: {
+    label: "Report language",
+    batchTask_one: "{{count}} case report",
+    batchTask_other: "{{count}} case reports",
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

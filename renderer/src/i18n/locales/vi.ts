@@ -1110,4 +1110,9 @@ export const vi = {
       not_cached: "Vụ việc này chưa có trên máy này. Hãy mở nó một lần khi có mạng.",
     },
   },
+  reportLanguage: {
+    label: "Ngôn ngữ báo cáo",
+    batchTask_one: "{{count}} báo cáo vụ việc",
+    batchTask_other: "{{count}} báo cáo vụ việc",
+  },
 } satisfies Catalog;

@@ -1059,4 +1059,9 @@ export const zhHans = {
       not_cached: "本机还没有这个案件。请在联网时打开一次。",
     },
   },
+  reportLanguage: {
+    label: "报告语言",
+    batchTask_one: "{{count}} 份案件报告",
+    batchTask_other: "{{count}} 份案件报告",
+  },
 } satisfies Catalog;

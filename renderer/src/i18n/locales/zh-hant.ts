@@ -1143,4 +1143,9 @@ export const zhHant = {
       not_cached: "本機還沒有這個案件。請在聯網時開啟一次。",
     },
   },
+  reportLanguage: {
+    label: "報告語言",
+    batchTask_one: "{{count}} 份案件報告",
+    batchTask_other: "{{count}} 份案件報告",
+  },
 } satisfies Catalog;

@@ -1,9 +1,9 @@
-import type { Language } from "@shared/domain/appeal";
 import { describe, expect, test } from "vitest";
+import type { ReportLanguage } from "../../../../renderer/src/reports/report-labels";
 import { buildCaseReport } from "../../../../renderer/src/reports/report-model";
 import { reportDataFor, vietnameseCase } from "../../../support/report-cases";
 
-function timelineCells(language: Language): string[] {
+function timelineCells(language: ReportLanguage): string[] {
   const detail = vietnameseCase();
   detail.timeline.push(
     {
@@ -36,7 +36,7 @@ function timelineCells(language: Language): string[] {
 }
 
 describe("report timeline", () => {
-  test.each(["en", "vi", "zh"] as const)(
+  test.each(["en", "vi", "zh-Hans", "zh-Hant"] as const)(
     "%s: events and their details in words, no raw codes",
     (language) => {
       const cells = timelineCells(language);
@@ -52,6 +52,7 @@ describe("report timeline", () => {
   test("the exporter's language decides, not the party's", () => {
     expect(timelineCells("en")).toContain("Negotiation failed");
     expect(timelineCells("vi")).toContain("Thương lượng thất bại");
-    expect(timelineCells("zh")).toContain("协商失败");
+    expect(timelineCells("zh-Hans")).toContain("协商失败");
+    expect(timelineCells("zh-Hant")).toContain("協商失敗");
   });
 });
