@@ -238,7 +238,9 @@ const QueueRowCells = memo(function QueueRowCells({
               >
                 {spec.render(row, ctx)}
               </a>
-              <PresenceBadge viewers={viewers} />
+              {/* Mounted only when someone is there: its i18n hook per row cost most of a
+                  filtered row's mount (subscribe, then unsubscribe when filtered out). */}
+              {viewers?.length ? <PresenceBadge viewers={viewers} /> : null}
             </>
           ) : spec.id === "parties" && snippet ? (
             <span className="parties-with-match">

@@ -18,7 +18,11 @@ import {
 } from "../../../../renderer/src/evidence/evidence-store";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { QueueScreen } from "../../../../renderer/src/queue/queue-screen";
-import { createQueueStore, type QueueData } from "../../../../renderer/src/queue/queue-store";
+import {
+  createQueueStore,
+  type QueueData,
+  type QueueSearch,
+} from "../../../../renderer/src/queue/queue-store";
 import type { SavedViewsRepository } from "../../../../renderer/src/queue/saved-views";
 import { SearchClient, type WorkerPort } from "../../../../renderer/src/search/search-client";
 import { SearchDatabase } from "../../../../renderer/src/search/search-db";
@@ -213,7 +217,43 @@ const views: SavedViewsRepository = { load: () => [], save: () => undefined };
 const search = new SearchClient(
   () => new Worker("/search-worker.js", { type: "module" }) as unknown as WorkerPort,
 );
-const queue = createQueueStore({ data, views, userId: "u-agent1", search });
+/**
+ * Where a keystroke's time goes, marked by the bench page around the store's two dependencies
+ * (the worker client and the index) and the DOM (a MutationObserver sees React's commit). Reset
+ * per keystroke by `typeSearch`.
+ */
+const marks = { matchAsked: 0, matchAnswered: 0, queryMs: 0, queryEnd: 0, committed: 0 };
+const timedSearch: QueueSearch = {
+  get numbers() {
+    return search.numbers;
+  },
+  match(terms) {
+    marks.matchAsked = performance.now();
+    return search.match(terms).then((match) => {
+      marks.matchAnswered = performance.now();
+      return match;
+    });
+  },
+  onIndexed: (listener) => search.onIndexed(listener),
+  snippets: (ids, terms) => search.snippets(ids, terms),
+};
+const queue = createQueueStore({ data, views, userId: "u-agent1", search: timedSearch });
+const untimedQuery = queue.index.query.bind(queue.index);
+queue.index.query = (...args) => {
+  const started = performance.now();
+  const rows = untimedQuery(...args);
+  marks.queryEnd = performance.now();
+  marks.queryMs += marks.queryEnd - started;
+  return rows;
+};
+new MutationObserver(() => {
+  marks.committed = performance.now();
+}).observe(document.getElementById("root") as HTMLElement, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  characterData: true,
+});
 const caseStore = createCaseStore(data);
 const evidence = createEvidenceStore(data);
 const i18n = createI18n("en");
@@ -287,6 +327,19 @@ async function rowsPainted(): Promise<number> {
   }
 }
 
+/**
+ * One keystroke split in phases (ms): the input handler (React's synchronous render of the box),
+ * the worker's round trip for the terms, the index query(ies), React's render and commit of the
+ * rows after them, and the wait for the frame plus style, layout and paint.
+ */
+export interface KeystrokePhases {
+  input: number;
+  worker: number;
+  query: number;
+  render: number;
+  paint: number;
+}
+
 declare global {
   interface Window {
     workstationBench: typeof api;
@@ -349,15 +402,27 @@ const api = {
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
     const times: number[] = [];
     const counts: number[] = [];
+    const phases: KeystrokePhases[] = [];
     for (let i = 1; i <= text.length; i++) {
+      Object.assign(marks, { matchAsked: 0, matchAnswered: 0, queryMs: 0, queryEnd: 0 });
       const started = performance.now();
+      marks.committed = started;
       setter?.call(input, text.slice(0, i));
       input.dispatchEvent(new Event("input", { bubbles: true }));
+      const handled = performance.now();
       const painted = await rowsPainted();
       times.push(painted - started);
       counts.push(queue.getState().rows.length);
+      const afterQuery = Math.max(marks.queryEnd, marks.matchAnswered, handled);
+      phases.push({
+        input: handled - started,
+        worker: marks.matchAnswered - marks.matchAsked,
+        query: marks.queryMs,
+        render: Math.max(0, marks.committed - afterQuery),
+        paint: painted - Math.max(marks.committed, afterQuery),
+      });
     }
-    return { times, counts };
+    return { times, counts, phases };
   },
   /** Splits a keystroke's cost: the index query alone, the React commit, then paint. */
   async profile(text: string) {
