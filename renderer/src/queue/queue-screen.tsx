@@ -143,6 +143,17 @@ export function QueueScreen({
     },
     [store, rows],
   );
+  // Stable, so the memoised table re-renders for its own props only (not for the search box's
+  // text or a snippet answer: each keystroke rendered the table twice before).
+  const selectAll = useCallback(
+    (checked: boolean) => {
+      const { rows: shown, setSelected } = store.getState();
+      setSelected(
+        checked ? shown.map((slot) => store.index.get(slot)?.id ?? "").filter(Boolean) : [],
+      );
+    },
+    [store],
+  );
   const selected = [...selectedIds];
 
   return (
@@ -247,11 +258,7 @@ export function QueueScreen({
         onToggleSelected={state.toggleSelected}
         snippets={state.snippets}
         onRowsInView={filter.text.trim() ? state.requestSnippets : undefined}
-        onSelectAll={(checked) =>
-          state.setSelected(
-            checked ? rows.map((slot) => store.index.get(slot)?.id ?? "").filter(Boolean) : [],
-          )
-        }
+        onSelectAll={selectAll}
       />
       {serverSearch && filter.text.trim() ? (
         <ServerHits store={serverSearch} isShown={isShown} onOpen={onOpen} />

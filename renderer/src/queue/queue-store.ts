@@ -95,6 +95,14 @@ export interface QueueDeps {
 
 /** Rows painted before the whole queue is indexed: a screenful and some scrolling. */
 const FIRST_SCREEN_ROWS = 100;
+/**
+ * Snippets are asked for once the text has rested this long: while the agent types, each
+ * keystroke's rows come first, and a snippet request per keystroke (an IndexedDB read in the
+ * worker, then a re-render of every row on screen) competed with the next keystroke's rows.
+ */
+const SNIPPET_DELAY_MS = 150;
+/** One empty map for every "no snippets yet": the same object, so the table need not re-render. */
+const NO_SNIPPETS: ReadonlyMap<string, SearchSnippet | null> = new Map();
 
 export function createQueueStore({ data, views, userId, now = Date.now, search }: QueueDeps) {
   const index = new QueueIndex();
@@ -105,6 +113,9 @@ export function createQueueStore({ data, views, userId, now = Date.now, search }
   let textSeq = 0;
   let rematch: ReturnType<typeof setTimeout> | null = null;
   const asked = new Set<string>();
+  /** Rows on screen whose snippets are wanted once the text rests, and the timer for it. */
+  const snippetsWanted = new Set<string>();
+  let snippetTimer: ReturnType<typeof setTimeout> | null = null;
   const initial = BUILT_IN_VIEWS[0] as SavedView;
 
   const store = createStore<QueueStoreState>()((set, get) => {
@@ -143,12 +154,13 @@ export function createQueueStore({ data, views, userId, now = Date.now, search }
       const terms = queryTerms(text);
       const seq = ++textSeq;
       asked.clear();
+      snippetsWanted.clear();
       if (!search || terms.length === 0) {
         index.setTextMatch(null);
-        requery({ ...patch, isSearching: false, snippets: new Map() });
+        requery({ ...patch, isSearching: false, snippets: NO_SNIPPETS });
         return;
       }
-      set({ ...patch, isSearching: true, snippets: new Map() });
+      set({ ...patch, isSearching: true, snippets: NO_SNIPPETS });
       void search.match(terms).then((match) => {
         if (!match || seq !== textSeq) return;
         index.setTextMatch(match);
@@ -175,7 +187,7 @@ export function createQueueStore({ data, views, userId, now = Date.now, search }
       selectedIds: new Set(),
       now: now(),
       isSearching: false,
-      snippets: new Map(),
+      snippets: NO_SNIPPETS,
 
       async start() {
         unsubscribe?.();
@@ -224,6 +236,9 @@ export function createQueueStore({ data, views, userId, now = Date.now, search }
         stopIndexed = null;
         if (rematch) clearTimeout(rematch);
         rematch = null;
+        if (snippetTimer) clearTimeout(snippetTimer);
+        snippetTimer = null;
+        snippetsWanted.clear();
       },
 
       setText(text) {
@@ -309,18 +324,26 @@ export function createQueueStore({ data, views, userId, now = Date.now, search }
       },
 
       requestSnippets(ids) {
-        const terms = queryTerms(get().filter.text);
-        if (!search || terms.length === 0) return;
-        const wanted = ids.filter((id) => !asked.has(id));
-        if (wanted.length === 0) return;
-        for (const id of wanted) asked.add(id);
-        const seq = textSeq;
-        void search.snippets(wanted, terms).then((answers) => {
-          if (seq !== textSeq) return;
-          const next = new Map(get().snippets);
-          for (const [id, snippet] of answers) next.set(id, snippet);
-          set({ snippets: next });
-        });
+        if (!search || queryTerms(get().filter.text).length === 0) return;
+        for (const id of ids) if (!asked.has(id)) snippetsWanted.add(id);
+        if (snippetsWanted.size === 0) return;
+        // Each keystroke pushes the request back: a new text clears what the old one wanted.
+        if (snippetTimer) clearTimeout(snippetTimer);
+        snippetTimer = setTimeout(() => {
+          snippetTimer = null;
+          const terms = queryTerms(get().filter.text);
+          const wanted = [...snippetsWanted].filter((id) => !asked.has(id));
+          snippetsWanted.clear();
+          if (terms.length === 0 || wanted.length === 0) return;
+          for (const id of wanted) asked.add(id);
+          const seq = textSeq;
+          void search.snippets(wanted, terms).then((answers) => {
+            if (seq !== textSeq) return;
+            const next = new Map(get().snippets);
+            for (const [id, snippet] of answers) next.set(id, snippet);
+            set({ snippets: next });
+          });
+        }, SNIPPET_DELAY_MS);
       },
     };
   });

@@ -288,7 +288,9 @@ const QueueRowCells = memo(function QueueRowCells({
               >
                 {spec.render(row, ctx)}
               </a>
-              <PresenceBadge viewers={viewers} />
+              {/* Mounted only when someone is there: its i18n hook per row cost most of a
+                  filtered row's mount (subscribe, then unsubscribe when filtered out). */}
+              {viewers?.length ? <PresenceBadge viewers={viewers} /> : null}
             </>
           ) : spec.id === "status" && flag ? (
             // Two short lines in the 40 px row: the status, then what needs the agent.

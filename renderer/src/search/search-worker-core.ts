@@ -93,16 +93,17 @@ export function createSearchWorker(
     }
   }
 
+  const fail = (error: unknown) =>
+    post({ type: "error", message: error instanceof Error ? error.message : String(error) });
   // One request at a time, in arrival order: a match never sees half an added batch.
   let tail: Promise<void> = Promise.resolve();
   return {
     index,
     receive(request: SearchRequest): Promise<void> {
-      tail = tail
-        .then(() => handle(request))
-        .catch((error: unknown) =>
-          post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
-        );
+      // Snippets read stored documents, never the index: in the queue they would hold the next
+      // keystroke's match behind an IndexedDB read (the rows wait for the match, not for them).
+      if (request.type === "snippets") return handle(request).catch(fail);
+      tail = tail.then(() => handle(request)).catch(fail);
       return tail;
     },
   };

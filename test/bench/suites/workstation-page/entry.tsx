@@ -18,63 +18,17 @@ import {
 } from "../../../../renderer/src/evidence/evidence-store";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { QueueScreen } from "../../../../renderer/src/queue/queue-screen";
-import { createQueueStore, type QueueData } from "../../../../renderer/src/queue/queue-store";
+import {
+  createQueueStore,
+  type QueueData,
+  type QueueSearch,
+} from "../../../../renderer/src/queue/queue-store";
 import type { SavedViewsRepository } from "../../../../renderer/src/queue/saved-views";
 import { SearchClient, type WorkerPort } from "../../../../renderer/src/search/search-client";
 import { SearchDatabase } from "../../../../renderer/src/search/search-db";
 import { detail } from "../../../support/case-detail";
 import "../../../../renderer/src/styles.css";
-
-const N = 100_000;
-const VI = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Hoàng Minh", "Phạm Thu Hà", "Đặng Quốc Bảo"];
-const ZH = ["王伟", "李娜", "张敏", "刘洋", "陈静"];
-const EN = ["Daniel Kim", "Olivia Bennett", "Lucas Moreau", "Grace Wong", "Hannah Lee"];
-const STATUSES = [
-  "escalated",
-  "in_review",
-  "awaiting_evidence",
-  "decided",
-  "second_stage",
-] as const;
-
-function rows(now: number): CaseSummary[] {
-  const out: CaseSummary[] = [];
-  let seed = 7;
-  const rand = () => {
-    seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  for (let i = 0; i < N; i++) {
-    const names = [VI, ZH, EN][i % 3] as string[];
-    const filed = now - Math.floor(rand() * 30 * 86_400_000);
-    const status = STATUSES[i % STATUSES.length] as (typeof STATUSES)[number];
-    const due =
-      status === "awaiting_evidence" ? null : filed + Math.floor(rand() * 20 * 86_400_000);
-    out.push({
-      id: `case-${i}`,
-      reference: `AP-${String(i + 1).padStart(6, "0")}`,
-      kind: i % 2 ? "payment" : "p2p_trade",
-      reason: i % 2 ? "duplicate_charge" : "paid_not_released",
-      status,
-      stage: status === "second_stage" ? "second" : "first",
-      region: i % 2 ? "CN" : "VN",
-      amount: String(Math.floor(rand() * 50_000_000)),
-      currency: i % 2 ? "CNY" : "VND",
-      complainantName: names[i % 5] as string,
-      respondentName: names[(i + 2) % 5] as string,
-      assigneeId: i % 4 === 0 ? "u-agent1" : null,
-      filedAt: new Date(filed).toISOString(),
-      escalatedAt: new Date(filed + 600_000).toISOString(),
-      updatedAt: new Date(filed + 600_000).toISOString(),
-      version: 1,
-      priority: "normal",
-      dueAt: due === null ? null : new Date(due).toISOString(),
-      warnAt: due === null ? null : new Date(due - 86_400_000).toISOString(),
-      needsSupervisor: false,
-    });
-  }
-  return out;
-}
+import { documentOf, rows } from "./fixture";
 
 function detailOf(s: CaseSummary): CaseDetail {
   const party = (role: "complainant" | "respondent", name: string) => ({
@@ -158,62 +112,49 @@ const data = {
   evidenceContent: async () => new Uint8Array(),
 } satisfies QueueData & CaseData & EvidenceData;
 
-const STATEMENTS = [
-  "Tôi đã chuyển khoản đủ {amount} VND qua Vietcombank nhưng người bán không mở khóa coin.",
-  "Hai bên đã thỏa thuận hoàn tiền nhưng đến nay tôi vẫn chưa nhận được {amount}.",
-  "I was charged twice for the same order, {amount} each time. Please refund one charge.",
-  "卖家一直不放币，我已付款{amount}元，要求退款。",
-  "銀行轉賬失敗已退回，我想取消訂單，但對方不同意。",
-  "The merchant never delivered order {order} and stopped answering my messages.",
-];
-const CHAT = [
-  "Tôi đã gửi ảnh chụp màn hình giao dịch lúc {time}.",
-  "Bạn kiểm tra lại sao kê ngân hàng giúp tôi.",
-  "协商失败，请客服介入。",
-  "我没有收到任何款项，请提供银行流水。",
-  "Please check the receipt I uploaded for {order}.",
-  "I will wait for customer support to decide.",
-  "Chưa thấy tiền về tài khoản, mã giao dịch {order}.",
-  "請儘快處理，我已經等了{time}。",
-];
-
-/** The searchable text of a bench case: ids, names, a statement and a ten-message chat. */
-function documentOf(s: CaseSummary, i: number): SearchDocument {
-  const fill = (text: string) =>
-    text
-      .replace("{amount}", s.amount)
-      .replace("{order}", `ORD-${s.reference}`)
-      .replace(
-        "{time}",
-        `${(i % 24).toString().padStart(2, "0")}:${(i % 60).toString().padStart(2, "0")}`,
-      );
-  return {
-    caseId: s.id,
-    version: s.version,
-    pieces: [
-      { field: "reference", text: s.reference },
-      { field: "order_id", text: `ORD-${s.reference}` },
-      { field: "party_name", text: s.complainantName },
-      { field: "party_name", text: s.respondentName },
-      { field: "user_id", text: `U${100_000 + i}` },
-      { field: "user_id", text: `M${300_000 + i}` },
-      { field: "phone", text: String(1_000 + ((i * 37) % 9_000)) },
-      { field: "statement", text: fill(STATEMENTS[i % STATEMENTS.length] as string) },
-      ...Array.from({ length: 10 }, (_, m) => ({
-        field: "chat" as const,
-        text: fill(CHAT[(i + m) % CHAT.length] as string),
-      })),
-    ],
-  };
-}
-
 const SEARCH_DB = "arbiter-search:bench";
 const views: SavedViewsRepository = { load: () => [], save: () => undefined };
 // The real search worker, bundled beside the page (worker-src 'self', as in the app).
 const search = new SearchClient(
   () => new Worker("/search-worker.js", { type: "module" }) as unknown as WorkerPort,
 );
-const queue = createQueueStore({ data, views, userId: "u-agent1", search });
+/**
+ * Where a keystroke's time goes, marked by the bench page around the store's two dependencies
+ * (the worker client and the index) and the DOM (a MutationObserver sees React's commit). Reset
+ * per keystroke by `typeSearch`.
+ */
+const marks = { matchAsked: 0, matchAnswered: 0, queryMs: 0, queryEnd: 0, committed: 0 };
+const timedSearch: QueueSearch = {
+  get numbers() {
+    return search.numbers;
+  },
+  match(terms) {
+    marks.matchAsked = performance.now();
+    return search.match(terms).then((match) => {
+      marks.matchAnswered = performance.now();
+      return match;
+    });
+  },
+  onIndexed: (listener) => search.onIndexed(listener),
+  snippets: (ids, terms) => search.snippets(ids, terms),
+};
+const queue = createQueueStore({ data, views, userId: "u-agent1", search: timedSearch });
+const untimedQuery = queue.index.query.bind(queue.index);
+queue.index.query = (...args) => {
+  const started = performance.now();
+  const rows = untimedQuery(...args);
+  marks.queryEnd = performance.now();
+  marks.queryMs += marks.queryEnd - started;
+  return rows;
+};
+new MutationObserver(() => {
+  marks.committed = performance.now();
+}).observe(document.getElementById("root") as HTMLElement, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  characterData: true,
+});
 const caseStore = createCaseStore(data);
 const evidence = createEvidenceStore(data);
 const i18n = createI18n("en");
@@ -287,6 +228,19 @@ async function rowsPainted(): Promise<number> {
   }
 }
 
+/**
+ * One keystroke split in phases (ms): the input handler (React's synchronous render of the box),
+ * the worker's round trip for the terms, the index query(ies), React's render and commit of the
+ * rows after them, and the wait for the frame plus style, layout and paint.
+ */
+export interface KeystrokePhases {
+  input: number;
+  worker: number;
+  query: number;
+  render: number;
+  paint: number;
+}
+
 declare global {
   interface Window {
     workstationBench: typeof api;
@@ -349,15 +303,27 @@ const api = {
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
     const times: number[] = [];
     const counts: number[] = [];
+    const phases: KeystrokePhases[] = [];
     for (let i = 1; i <= text.length; i++) {
+      Object.assign(marks, { matchAsked: 0, matchAnswered: 0, queryMs: 0, queryEnd: 0 });
       const started = performance.now();
+      marks.committed = started;
       setter?.call(input, text.slice(0, i));
       input.dispatchEvent(new Event("input", { bubbles: true }));
+      const handled = performance.now();
       const painted = await rowsPainted();
       times.push(painted - started);
       counts.push(queue.getState().rows.length);
+      const afterQuery = Math.max(marks.queryEnd, marks.matchAnswered, handled);
+      phases.push({
+        input: handled - started,
+        worker: marks.matchAnswered - marks.matchAsked,
+        query: marks.queryMs,
+        render: Math.max(0, marks.committed - afterQuery),
+        paint: painted - Math.max(marks.committed, afterQuery),
+      });
     }
-    return { times, counts };
+    return { times, counts, phases };
   },
   /** Splits a keystroke's cost: the index query alone, the React commit, then paint. */
   async profile(text: string) {
