@@ -108,6 +108,59 @@ function measureMatchCpu(): { buildMs: number; keystrokes: number[] } {
   return { buildMs, keystrokes };
 }
 
+type Cdp = Awaited<
+  ReturnType<Awaited<ReturnType<typeof launchChromium>>["context"]["newCDPSession"]>
+>;
+type BenchPage = Parameters<
+  Awaited<ReturnType<typeof launchChromium>>["context"]["newCDPSession"]
+>[0];
+
+/**
+ * What the renderer's threads spent typing the queries, by trace event (complete events, summed
+ * per name and thread): the part of "(program)" in the CPU profile that is style, layout, paint
+ * and the worker's own tasks. Printed with WORKSTATION_PROFILE=1.
+ */
+async function traceKeystrokes(cdp: Cdp, page: BenchPage): Promise<[string, number][]> {
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    dur?: number;
+    tid: number;
+    args?: { name?: string };
+  };
+  const events: TraceEvent[] = [];
+  const threads = new Map<number, string>();
+  cdp.on("Tracing.dataCollected", (data) => {
+    for (const value of data.value) {
+      const event = value as unknown as TraceEvent;
+      if (event.name === "thread_name") threads.set(event.tid, event.args?.name ?? "");
+      events.push(event);
+    }
+  });
+  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.start", {
+    traceConfig: {
+      includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"],
+    },
+    transferMode: "ReportEvents",
+  });
+  for (const q of QUERIES) {
+    await page.evaluate((t) => window.workstationBench.typeSearch(t), q);
+    await page.evaluate(() => window.workstationBench.typeSearch(""));
+  }
+  await cdp.send("Tracing.end");
+  await done;
+  const total = new Map<string, number>();
+  for (const event of events) {
+    if (event.ph !== "X" || !event.dur) continue;
+    const thread = threads.get(event.tid) ?? String(event.tid);
+    if (!/CrRendererMain|DedicatedWorker/.test(thread)) continue;
+    const key = `${thread.replace(/ thread$/, "")}: ${event.name}`;
+    total.set(key, (total.get(key) ?? 0) + event.dur / 1_000);
+  }
+  return [...total].sort((a, b) => b[1] - a[1]).slice(0, 30);
+}
+
 export const workstationSuite: BenchSuite = {
   name: "workstation",
   async run(): Promise<BenchRow[]> {
@@ -165,6 +218,7 @@ export const workstationSuite: BenchSuite = {
           self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
         });
         console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25));
+        console.log(await traceKeystrokes(cdp, page));
       }
       const keystrokes: number[] = [];
       const phases: KeystrokePhases[] = [];

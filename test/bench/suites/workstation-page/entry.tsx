@@ -4,7 +4,6 @@
  * measured by the sync-cache suite). Exposes `window.workstationBench` for the suite to drive.
  */
 import type { CaseDetail, CaseSummary } from "@shared/domain/appeal";
-import type { SearchDocument } from "@shared/search/document";
 import { useState } from "react";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
