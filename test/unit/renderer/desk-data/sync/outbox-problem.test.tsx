@@ -41,6 +41,7 @@ function refusing(status: number, slug: string | null): SyncApi {
     getCase: () => Promise.reject(new Error("not used")),
     mutate: () => Promise.reject(new ApiError(problem.detail, status, problem, problem)),
     evidenceContent: () => Promise.reject(new Error("not used")),
+    uploadEvidence: () => Promise.reject(new Error("not used")),
     eventStream: () => ({ url: "http://invalid/events", headers: () => ({}) }),
   };
 }
