@@ -100,7 +100,11 @@ export function SlaClocks({ detail }: { detail: CaseDetail }) {
               {risk === "warning" ? ` · ${t("risk.warning")}` : ""}
             </span>
             <span className="clock-text">{detailText}</span>
-            {dueAt !== null ? <span className="clock-due">{format.dateTime(dueAt)}</span> : null}
+            {dueAt !== null ? (
+              <time className="clock-due" dateTime={new Date(dueAt).toISOString()}>
+                {format.dateTime(dueAt)}
+              </time>
+            ) : null}
           </li>
         );
       })}

@@ -137,6 +137,7 @@ export function DeadLetters({
                 <td>
                   <a
                     className="mono"
+                    data-user-text=""
                     href={supervisorHref({ name: "review", caseId: item.caseId })}
                   >
                     {item.reference}

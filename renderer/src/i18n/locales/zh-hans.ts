@@ -897,7 +897,7 @@ export const zhHans = {
     },
   },
   supervisorQueues: {
-    askedTable: "请我查看",
+    askedTable: "请求查看",
     columns: {
       assignee: "处理人",
       reviewer: "复核人",
@@ -914,7 +914,7 @@ export const zhHans = {
       askedBy: "{{name}} 于 {{at}} 提出：",
       answerLabel: "给客服的答复（内部备注）",
       answer: "答复客服",
-      answerQueued: "答复已排队；同步后此案将移出“请我查看”。",
+      answerQueued: "答复已排队；同步后此案将移出“请求查看”。",
     },
     deadLetters: {
       nav: "投递失败",

@@ -978,7 +978,7 @@ export const zhHant = {
     },
   },
   supervisorQueues: {
-    askedTable: "請我檢視",
+    askedTable: "請求檢視",
     columns: {
       assignee: "處理人",
       reviewer: "複核人",
@@ -995,7 +995,7 @@ export const zhHant = {
       askedBy: "{{name}} 於 {{at}} 提出：",
       answerLabel: "給客服的答覆（內部備註）",
       answer: "答覆客服",
-      answerQueued: "答覆已排隊；同步後此案將移出“請我檢視”。",
+      answerQueued: "答覆已排隊；同步後此案將移出“請求檢視”。",
     },
     deadLetters: {
       nav: "投遞失敗",

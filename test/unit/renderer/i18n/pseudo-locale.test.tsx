@@ -11,13 +11,15 @@ import { LoginScreen } from "../../../../renderer/src/auth/login-screen";
 import { AgreementPanel } from "../../../../renderer/src/case-workspace/agreement-panel";
 import { DeadlineNotices } from "../../../../renderer/src/case-workspace/deadline-notices";
 import { Timeline } from "../../../../renderer/src/case-workspace/timeline";
-import type { ConflictView } from "../../../../renderer/src/desk-data";
+import type { ConflictView, DeskData } from "../../../../renderer/src/desk-data";
 import { createAttentionStore } from "../../../../renderer/src/desktop/attention";
 import { AttentionNotices } from "../../../../renderer/src/desktop/attention-notices";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { en } from "../../../../renderer/src/i18n/locales/en";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
 import { createSettingsStore } from "../../../../renderer/src/settings/settings-store";
+import { DeadLetters } from "../../../../renderer/src/supervisor/dead-letters";
+import { ReviewScreen } from "../../../../renderer/src/supervisor/review-screen";
 import {
   detail,
   bareDetail as syncDetail,
@@ -253,6 +255,77 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     });
     const container = renderPseudo(<AttentionNotices store={store} onOpen={vi.fn()} />);
     expect(container.querySelectorAll("[role=alert]")).toHaveLength(1);
+    expect(unlocalised(container)).toEqual([]);
+  });
+  test("the supervisor's whole-case review: a case an agent asked about, and a second-stage appeal", async () => {
+    const asked = detail({
+      id: "c1",
+      needsSupervisor: true,
+      timeline: [
+        ...detail({ id: "c1" }).timeline,
+        {
+          id: "t9",
+          type: "supervisor_requested",
+          at: "2026-03-02T02:20:00.000Z",
+          actor: "Mai Anh",
+          summary: "Chargeback threatened; approve a partial refund?",
+        },
+      ],
+    });
+    const appeal = detail({ id: "c2", stage: "second", status: "supervisor_review" });
+    const supervisor = {
+      id: "u-sup",
+      username: "supervisor1",
+      displayName: "Linh Tran",
+      role: "supervisor" as const,
+    };
+    for (const shown of [asked, appeal]) {
+      const data: Pick<DeskData, "observeCase" | "enqueue" | "evidenceContent"> = {
+        observeCase: (_id, listener) => {
+          listener({ detail: shown, summary: shown, queued: [], isStale: false });
+          return () => undefined;
+        },
+        enqueue: vi.fn(async () => ({ seq: 1, idempotencyKey: "k1" })),
+        evidenceContent: vi.fn(async () => new Uint8Array()),
+      };
+      const container = renderPseudo(
+        <ReviewScreen
+          data={data as DeskData}
+          user={supervisor}
+          caseId={shown.id}
+          userNames={{}}
+          agents={[]}
+          api={{ revealContacts: vi.fn() }}
+          onReport={vi.fn()}
+        />,
+      );
+      await vi.waitFor(() => expect(container.querySelector(".review-screen")).not.toBeNull());
+      expect(unlocalised(container)).toEqual([]);
+      cleanup();
+    }
+  });
+
+  test("the dead-letter list with its replay confirmation", async () => {
+    const api = {
+      deadLetters: vi.fn(async () => [
+        {
+          eventId: "ev-1",
+          seq: 7,
+          caseId: "c1",
+          reference: "AP-000007",
+          type: "decision" as const,
+          attempts: 10,
+          lastError: "HTTP 503",
+          deadAt: "2026-03-02T03:00:00.000Z",
+        },
+      ]),
+      replayDeadLetter: vi.fn(async () => undefined),
+    };
+    const container = renderPseudo(<DeadLetters api={api} />);
+    await vi.waitFor(() => expect(container.querySelector("tbody tr")).not.toBeNull());
+    const replay = container.querySelector<HTMLButtonElement>("tbody button");
+    if (replay) fireEvent.click(replay);
+    expect(container.querySelector("[role=alertdialog]")).not.toBeNull();
     expect(unlocalised(container)).toEqual([]);
   });
 });
