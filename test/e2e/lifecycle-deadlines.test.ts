@@ -266,4 +266,62 @@ describe("lifecycle deadlines at the desk", () => {
     expect(await page.getByRole("button", { name: en.actions.claim }).count()).toBe(1);
     await page.close();
   });
+
+  // Last in the file: it grants the page notification permission for the rest of the context.
+  test("where the browser permits notifications, the lapse is a browser notification instead", async () => {
+    const { url } = desk.server;
+    await desk.browser.context.grantPermissions(["notifications"], { origin: url });
+    const page = await desk.browser.context.newPage();
+    // Records what the desk asks of the browser's Notification API (then lets it through).
+    await page.addInitScript(() => {
+      const shown: Array<{ title: string; body: string; tag: string }> = [];
+      Object.assign(window, { shownNotifications: shown });
+      const Real = window.Notification;
+      class Recording extends Real {
+        constructor(title: string, options: NotificationOptions = {}) {
+          shown.push({ title, body: options.body ?? "", tag: options.tag ?? "" });
+          super(title, options);
+        }
+      }
+      Object.defineProperty(window, "Notification", { value: Recording, configurable: true });
+    });
+    const detail = await claimedCase(url, "agent1", {}, SERVICE_TOKEN);
+    const agent = await ApiClient.login(url, "agent1");
+    await signIn(page, url);
+    expect(await page.evaluate(() => Notification.permission)).toBe("granted");
+    const asked = await agent.post<MutationResponse>(
+      `/cases/${detail.id}/evidence-requests`,
+      {
+        party: "respondent",
+        what: "Bank statement",
+        dueAt: new Date(Date.now() + 8_000).toISOString(),
+      },
+      { ifMatch: detail.version },
+    );
+    expect(asked.status).toBe(200);
+    const shown = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              shownNotifications: Array<{ title: string; body: string; tag: string }>;
+            }
+          ).shownNotifications,
+      );
+    await expect
+      .poll(async () => (await shown()).map((n) => n.title), { timeout: 60_000 })
+      .toContain(en.lifecycle.alertLapsedTitle);
+    const notification = (await shown()).find((n) => n.title === en.lifecycle.alertLapsedTitle);
+    expect(notification).toEqual({
+      title: en.lifecycle.alertLapsedTitle,
+      body: fill(en.lifecycle.alertLapsedBody, { reference: detail.reference }),
+      tag: `deadline-lapsed:${detail.reference}`,
+    });
+    // Shown by the browser: no second copy in the desk; the queue still flags the case.
+    await page.getByRole("searchbox").fill(detail.reference);
+    const row = page.locator(`tr[data-case-id="${detail.id}"]`);
+    await expect.poll(() => row.locator(".attention-flag").count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByRole("region", { name: en.lifecycle.noticesTitle }).count()).toBe(0);
+    await page.close();
+  });
 });

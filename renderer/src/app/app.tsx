@@ -215,7 +215,7 @@ function Desk({
             store={workstation.caseStore}
             evidence={workstation.evidence}
             userId={user.id}
-            role={user.role}
+            userRole={user.role}
             canRevealContacts={user.role === "supervisor"}
             onBack={back}
             onNext={next}

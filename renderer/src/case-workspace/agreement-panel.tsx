@@ -47,7 +47,7 @@ function useNow(isCounting: boolean) {
  * platform's app. Shown with who has agreed, the time left, what each outcome does, and what the
  * desk may do meanwhile (the parties act, not CS). After it ends, one line says how.
  */
-export function AgreementPanel({ detail, role }: { detail: CaseDetail; role: Role }) {
+export function AgreementPanel({ detail, userRole }: { detail: CaseDetail; userRole: Role }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const state = agreementState(detail);
@@ -73,7 +73,7 @@ export function AgreementPanel({ detail, role }: { detail: CaseDetail; role: Rol
     );
   }
   const left = (state.dueAt - now) / 60_000;
-  const actions = deskActionsWhileAgreed(role);
+  const actions = deskActionsWhileAgreed(userRole);
   const names: Record<string, string> = { note: t("actions.kinds.note") };
   return (
     <section className="agreement" aria-labelledby="agreement-heading" data-phase={state.phase}>

@@ -134,7 +134,7 @@ export function CaseWorkspace({
   store,
   evidence,
   userId,
-  role = "agent",
+  userRole = "agent",
   canRevealContacts = false,
   onBack,
   onNext,
@@ -149,7 +149,7 @@ export function CaseWorkspace({
   evidence: EvidenceStore;
   userId: string;
   /** What the lifecycle lets this user do (the agreement panel lists it). */
-  role?: Role;
+  userRole?: Role;
   /** Supervisors may reveal any case's contacts; agents only those of cases assigned to them. */
   canRevealContacts?: boolean;
   onBack(): void;
@@ -283,7 +283,7 @@ export function CaseWorkspace({
       <p role="status" className="notice">
         {notice}
       </p>
-      <AgreementPanel detail={detail} role={role} />
+      <AgreementPanel detail={detail} userRole={userRole} />
       <DeadlineNotices detail={detail} canDecide={canDecide} onDecide={() => setDeciding(true)} />
       <VerificationPanel
         detail={detail}

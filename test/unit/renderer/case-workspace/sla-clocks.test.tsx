@@ -53,6 +53,45 @@ describe("live SLA clocks", () => {
     expect(clock().className).toContain("sla-breached");
   });
 
+  test("a server change dated after the desk's clock shows at once: paused by a request, resumed by its lapse", () => {
+    const escalated = Date.parse("2026-03-02T02:00:00.000Z");
+    // The desk's clock is 30 s behind the server's: its events are "in the future" here.
+    vi.setSystemTime(escalated + 10 * 60_000);
+    const event = (
+      id: string,
+      type: "escalated" | "claimed" | "evidence_requested" | "evidence_deadline_passed",
+      minutes: number,
+    ) => ({
+      id,
+      type,
+      at: new Date(escalated + minutes * 60_000).toISOString(),
+      actor: "",
+      summary: "",
+    });
+    const base = [event("t1", "escalated", 0), event("t2", "claimed", 1)];
+    const at = (status: "in_review" | "awaiting_evidence", timeline: typeof base) =>
+      detail({
+        id: "c1",
+        status,
+        escalatedAt: new Date(escalated).toISOString(),
+        timeline,
+      });
+    const view = (c: ReturnType<typeof at>) => (
+      <I18nextProvider i18n={createI18n("en")}>
+        <SlaClocks detail={c} />
+      </I18nextProvider>
+    );
+    const { rerender, container } = render(view(at("in_review", base)));
+    const resolution = () =>
+      container.querySelector("[data-clock=resolution]")?.textContent ?? "missing";
+    expect(resolution()).toContain("Running");
+    const requested = [...base, event("t3", "evidence_requested", 10.5)];
+    rerender(view(at("awaiting_evidence", requested)));
+    expect(resolution()).toContain("Paused");
+    rerender(view(at("in_review", [...requested, event("t4", "evidence_deadline_passed", 10.6)])));
+    expect(resolution()).toContain("Running");
+  });
+
   test("the next render is the engine's next change or the next minute, never sooner", () => {
     const now = Date.parse("2026-03-04T03:00:30.000Z");
     const c = detail({ id: "c1" });

@@ -214,3 +214,53 @@ test("sign-out risk lists pending actions; wipe deletes the user's cache", async
   expect(await again.allCases()).toEqual([]);
   await again.wipe();
 });
+
+test("live events reach onLiveEvent parsed, after they woke a pull; malformed ones are dropped", async () => {
+  const server = new ModelServer(["c1"]);
+  const attention = {
+    type: "case_attention",
+    cursor: "7",
+    at: "2026-03-02T02:00:05.000Z",
+    caseId: "c1",
+    assigneeId: "u-agent1",
+    reason: "evidence_deadline_passed",
+  };
+  // The stream as the server writes it: a keep-alive, a bad event, then the real one.
+  const body = [
+    ": keep-alive\n\n",
+    'event: case_attention\ndata: {"type":"case_attention","caseId":1}\n\n',
+    "event: case_attention\ndata: not json\n\n",
+    `id: 7\nevent: case_attention\ndata: ${JSON.stringify(attention)}\n\n`,
+  ].join("");
+  const realFetch = globalThis.fetch;
+  let streams = 0;
+  globalThis.fetch = (async () => {
+    streams += 1;
+    // Once: a reconnect gets an empty, failing stream and backs off.
+    if (streams > 1) return new Response(null, { status: 503 });
+    return new Response(new Blob([body]).stream(), {
+      headers: { "content-type": "text/event-stream" },
+    });
+  }) as typeof fetch;
+  try {
+    const data = createDeskData({
+      userId: freshUser(),
+      api: server,
+      dexieOptions: FAKE_IDB,
+      leader: soloElection(),
+      engine: { pollIntervalMs: 60_000, backoff: { baseMs: 1_000, capMs: 1_000 } },
+    });
+    running.push(data);
+    const heard: unknown[] = [];
+    const unsubscribe = data.onLiveEvent((event) => heard.push(event));
+    await data.start();
+    await until(async () => heard.length > 0);
+    expect(heard).toEqual([attention]);
+    // The event also pulled: the case is in the cache without waiting for the minute's poll.
+    await until(async () => (await data.allCases()).length === 1);
+    unsubscribe();
+    await data.stop();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});

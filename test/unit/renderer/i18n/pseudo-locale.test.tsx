@@ -209,7 +209,9 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
       status: "agreed",
       timeline: [{ id: "e1", type: "agreement_reached", at: reachedAt, actor: "x", summary: "" }],
     });
-    expect(unlocalised(renderPseudo(<AgreementPanel detail={agreed} role="agent" />))).toEqual([]);
+    expect(unlocalised(renderPseudo(<AgreementPanel detail={agreed} userRole="agent" />))).toEqual(
+      [],
+    );
     cleanup();
     const lapsed = {
       ...agreed,
@@ -219,7 +221,7 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
         { id: "e2", type: "agreement_lapsed" as const, at: reachedAt, actor: "x", summary: "" },
       ],
     };
-    const container = renderPseudo(<AgreementPanel detail={lapsed} role="agent" />);
+    const container = renderPseudo(<AgreementPanel detail={lapsed} userRole="agent" />);
     expect(container.textContent).not.toBe("");
     expect(unlocalised(container)).toEqual([]);
   });
