@@ -16,6 +16,7 @@ import type { SealedReport } from "../reports/report-model";
 import { CaseReportView } from "../reports/report-view";
 import { AuditVerificationPanel } from "./audit-verification";
 import { CaseAuditTrail } from "./case-audit-trail";
+import { RepliesAdmin } from "./replies-admin";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
 import { SupervisorQueue } from "./supervisor-queue";
@@ -273,6 +274,7 @@ export function SupervisorArea({
         <a href={supervisorHref({ name: "second-stage" })}>{t("supervisor.secondStageQueue")}</a>{" "}
         <a href={supervisorHref({ name: "oversight" })}>{t("supervisor.teamOversight")}</a>{" "}
         <a href={supervisorHref({ name: "audit" })}>{t("supervisor.audit.nav")}</a>{" "}
+        <a href={supervisorHref({ name: "replies" })}>{t("replies.admin.nav")}</a>{" "}
         <a href="#/">{t("supervisor.backToQueue")}</a>
       </nav>
       {route.name === "oversight" ? (
@@ -284,6 +286,8 @@ export function SupervisorArea({
           <AuditVerificationPanel api={services.api} />
           <CaseAuditTrail api={services.api} userNames={userNames} />
         </>
+      ) : route.name === "replies" ? (
+        <RepliesAdmin call={services.call} data={data} />
       ) : route.name === "review" ? (
         <ReviewScreen
           data={data}

@@ -111,7 +111,7 @@ export function createSupervisorServices({ platform, call }: SupervisorDeps) {
       });
   }
 
-  return { api, exports, staff, platform, report, saveReport, saveBatchPdf };
+  return { api, call, exports, staff, platform, report, saveReport, saveBatchPdf };
 }
 
 export type SupervisorServices = ReturnType<typeof createSupervisorServices>;
