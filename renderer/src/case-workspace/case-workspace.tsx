@@ -323,6 +323,7 @@ export function CaseWorkspace({
       </div>
       <DecisionDialog
         detail={detail}
+        macros={replyList}
         open={isDeciding}
         onClose={() => setDeciding(false)}
         onSubmit={async (action) => {
