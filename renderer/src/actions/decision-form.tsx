@@ -423,7 +423,7 @@ export function DecisionForm({
           {offeredMacros.length > 0 ? (
             <optgroup label={t("replies.macroTitle")}>
               {offeredMacros.map((macro) => (
-                <option key={macro.id} value={`macro:${macro.id}`}>
+                <option key={macro.id} value={`macro:${macro.id}`} data-user-text="">
                   {macro.title}
                 </option>
               ))}

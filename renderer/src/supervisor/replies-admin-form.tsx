@@ -172,6 +172,7 @@ export function ReplyEditor({
             <textarea
               id={`${ids.body}-${language}`}
               rows={8}
+              data-user-text=""
               value={draft.bodies[language]}
               aria-invalid={errors[language] ? true : undefined}
               aria-describedby={errors[language] ? `${ids.body}-${language}-e` : undefined}

@@ -137,14 +137,14 @@ export function RepliesAdmin({ call, data }: { call: ApiCall; data: DeskData }) 
             {shown.map((reply) => (
               <tr key={reply.id} className={reply.archived ? "muted" : undefined}>
                 <td>
-                  {reply.title}
+                  <span data-user-text="">{reply.title}</span>
                   {reply.archived ? (
                     <span className="tag"> {t("replies.admin.archived")}</span>
                   ) : null}
                 </td>
                 <td>{t(`replies.admin.kinds.${reply.kind}`)}</td>
                 <td>{reply.outcome ? t(`outcome.${reply.outcome}`) : "—"}</td>
-                <td>{reply.tags.join(", ")}</td>
+                <td data-user-text="">{reply.tags.join(", ")}</td>
                 <td>
                   {t("replies.admin.updated", { at: format.dateTime(reply.updatedAt) })} ·{" "}
                   {t("replies.admin.version", { version: reply.version })}
