@@ -18,7 +18,7 @@ const desk = deskFixture();
 let agentBrowser: LaunchedBrowser | null = null;
 afterAll(async () => agentBrowser?.close());
 
-const TITLE = `Refund confirmed ${Date.now().toString(36)}`;
+const TITLE = "Refund confirmed";
 const BODIES = {
   vi: "Chào {partyName}, khoản {amount} của khiếu nại {reference} đã được xác nhận.",
   "zh-Hans": "{partyName}您好，申诉 {reference} 的 {amount} 已确认。",
