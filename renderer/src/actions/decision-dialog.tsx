@@ -1,3 +1,4 @@
+import type { Reply } from "@shared/api/replies";
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { DeskAction } from "@shared/domain/desk-action";
 import { useId, useState } from "react";
@@ -15,8 +16,11 @@ export function DecisionDialog({
   open,
   onClose,
   onSubmit,
+  macros,
 }: {
   detail: CaseDetail;
+  /** Decision macros from the desk's cache (pre-fill only). */
+  macros?: readonly Reply[];
   open: boolean;
   onClose(): void;
   onSubmit(action: DeskAction): Promise<void>;
@@ -37,6 +41,7 @@ export function DecisionDialog({
       <DecisionForm
         key={round}
         detail={detail}
+        macros={macros}
         submitLabel={t("decide.submit")}
         confirmLabel={t("decide.confirm")}
         onCancel={close}

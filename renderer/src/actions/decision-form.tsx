@@ -1,4 +1,5 @@
 import { DecisionBody, RATIONALE_MIN_LENGTH } from "@shared/api/mutations";
+import type { Reply } from "@shared/api/replies";
 import type { CaseDetail, DecisionOutcome } from "@shared/domain/appeal";
 import {
   type AmountEntryError,
@@ -15,6 +16,7 @@ import {
   receiverOf,
   separatorsOf,
 } from "@shared/money";
+import { fillReplyText, placeholderValuesFor, replyLanguageOf } from "@shared/replies/placeholders";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Formatters, useFormatters } from "../i18n/format";
@@ -139,8 +141,11 @@ export function DecisionForm({
   precheck,
   onConfirm,
   onCancel,
+  macros = [],
 }: {
   detail: CaseDetail;
+  /** Decision macros from the desk's cache: they pre-fill outcome and rationale, nothing more. */
+  macros?: readonly Reply[];
   submitLabel: string;
   confirmLabel: string;
   /** Beside another rationale (the overturn's review rationale), the decision's own is named so. */
@@ -285,7 +290,28 @@ export function DecisionForm({
     setPlanned({ body: parsed.data, decision: check.decision });
   };
 
+  const offeredMacros = macros.filter(
+    (macro) =>
+      macro.kind === "decision_macro" &&
+      !macro.archived &&
+      macro.outcome !== null &&
+      outcomesFor(detail.kind, detail.reason).includes(macro.outcome),
+  );
   const applyTemplate = (id: string) => {
+    const macro = offeredMacros.find((m) => `macro:${m.id}` === id);
+    if (macro?.outcome) {
+      // Only a pre-fill: the outcome, amount and receiver are checked by the money model below
+      // and by the server, as if typed. The rationale is written in the complainant's language.
+      const language = replyLanguageOf(detail.complainant.language);
+      setOutcome(macro.outcome);
+      setRationale(
+        fillReplyText(
+          macro.bodies[language],
+          placeholderValuesFor(detail, "complainant", language),
+        ),
+      );
+      return;
+    }
     const template = templatesFor(detail).find((tpl) => tpl.id === id);
     if (!template) return;
     setOutcome(template.outcome);
@@ -394,6 +420,15 @@ export function DecisionForm({
               {t(`templates.${tpl.id}.name`)}
             </option>
           ))}
+          {offeredMacros.length > 0 ? (
+            <optgroup label={t("replies.macroTitle")}>
+              {offeredMacros.map((macro) => (
+                <option key={macro.id} value={`macro:${macro.id}`} data-user-text="">
+                  {macro.title}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       <div

@@ -156,15 +156,25 @@ export function ReplyPicker({
                 onClick={() => pick(reply)}
                 onKeyDown={() => undefined}
               >
-                <span className="reply-title">{reply.title}</span>
+                <span className="reply-title" data-user-text="">
+                  {reply.title}
+                </span>
                 {reply.tags.length ? (
-                  <span className="muted"> · {reply.tags.join(", ")}</span>
+                  <span className="muted" data-user-text="">
+                    {" "}
+                    · {reply.tags.join(", ")}
+                  </span>
                 ) : null}
               </div>
             ))}
           </div>
           {current ? (
-            <section className="reply-preview" aria-label={t("replies.preview")} lang={language}>
+            <section
+              className="reply-preview"
+              aria-label={t("replies.preview")}
+              lang={language}
+              data-user-text=""
+            >
               {fillReplyText(current.bodies[language], values)}
             </section>
           ) : null}

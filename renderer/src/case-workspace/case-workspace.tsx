@@ -349,6 +349,7 @@ export function CaseWorkspace({
       </div>
       <DecisionDialog
         detail={detail}
+        macros={replyList}
         open={isDeciding}
         onClose={() => setDeciding(false)}
         onSubmit={async (action) => {

@@ -22,6 +22,7 @@ import { CaseReportView } from "../reports/report-view";
 import { AuditVerificationPanel } from "./audit-verification";
 import { CaseAuditTrail } from "./case-audit-trail";
 import { DeadLetters } from "./dead-letters";
+import { RepliesAdmin } from "./replies-admin";
 import { ReportLanguageSelect } from "./report-language-select";
 import { ReviewScreen } from "./review-screen";
 import "./supervisor.css";
@@ -266,6 +267,7 @@ export function SupervisorArea({
         <a href={supervisorHref({ name: "dead-letters" })}>
           {t("supervisorQueues.deadLetters.nav")}
         </a>{" "}
+        <a href={supervisorHref({ name: "replies" })}>{t("replies.admin.nav")}</a>{" "}
         <a href="#/">{t("supervisor.backToQueue")}</a>
       </nav>
       {route.name === "oversight" ? (
@@ -277,6 +279,8 @@ export function SupervisorArea({
           <AuditVerificationPanel api={services.api} />
           <CaseAuditTrail api={services.api} userNames={userNames} />
         </>
+      ) : route.name === "replies" ? (
+        <RepliesAdmin call={services.call} data={data} />
       ) : route.name === "review" ? (
         <ReviewScreen
           data={data}

@@ -1,7 +1,8 @@
 /**
  * The supervisor area's places under `#/supervisor…`, as the app router reads and writes them
  * (`app/router.ts`): the second-stage queue, "Asked to look", team oversight, the audit check,
- * the dead-lettered webhook deliveries, a case's review and its printable report.
+ * the dead-lettered webhook deliveries, canned replies and macros, a case's review and its printable
+ * report.
  */
 export type SupervisorRoute =
   | { name: "second-stage" }
@@ -10,6 +11,7 @@ export type SupervisorRoute =
   | { name: "audit" }
   /** Webhook deliveries to the platform that ran out of attempts, with Replay. */
   | { name: "dead-letters" }
+  | { name: "replies" }
   | { name: "review"; caseId: string }
   | { name: "report"; caseId: string };
 
@@ -20,6 +22,7 @@ export function parseSupervisorRoute(hash: string): SupervisorRoute | null {
   const [, , page, id] = hash.split("/");
   if (page === "oversight") return { name: "oversight" };
   if (page === "audit") return { name: "audit" };
+  if (page === "replies") return { name: "replies" };
   if (page === "asked") return { name: "asked" };
   if (page === "dead-letters") return { name: "dead-letters" };
   if (page === "review" && id) return { name: "review", caseId: decodeURIComponent(id) };
@@ -35,6 +38,8 @@ export function supervisorHref(route: SupervisorRoute): string {
       return `${SUPERVISOR_HASH}/oversight`;
     case "audit":
       return `${SUPERVISOR_HASH}/audit`;
+    case "replies":
+      return `${SUPERVISOR_HASH}/replies`;
     case "asked":
       return `${SUPERVISOR_HASH}/asked`;
     case "dead-letters":

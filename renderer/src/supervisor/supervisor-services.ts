@@ -149,6 +149,7 @@ export function createSupervisorServices({ platform, call }: SupervisorDeps) {
 
   return {
     api,
+    call,
     exports,
     staff,
     platform,

@@ -1,10 +1,14 @@
 // @vitest-environment jsdom
+
+import type { Reply } from "@shared/api/replies";
 import { cleanup, fireEvent, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { createStore } from "zustand/vanilla";
+import { MessageForm } from "../../../../renderer/src/actions/action-forms";
 import { DecisionDialog } from "../../../../renderer/src/actions/decision-dialog";
+import type { ApiCall } from "../../../../renderer/src/api/call";
 import { ConflictCard } from "../../../../renderer/src/app/conflict-list";
 import type { AuthStore } from "../../../../renderer/src/auth/auth-store";
 import { LoginScreen } from "../../../../renderer/src/auth/login-screen";
@@ -19,6 +23,7 @@ import { en } from "../../../../renderer/src/i18n/locales/en";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
 import { createSettingsStore } from "../../../../renderer/src/settings/settings-store";
 import { DeadLetters } from "../../../../renderer/src/supervisor/dead-letters";
+import { RepliesAdmin } from "../../../../renderer/src/supervisor/replies-admin";
 import { ReviewScreen } from "../../../../renderer/src/supervisor/review-screen";
 import {
   detail,
@@ -28,6 +33,26 @@ import {
 import { pseudo, pseudoCatalog, unlocalised } from "../../../support/pseudo-locale";
 
 afterEach(cleanup);
+
+/** A supervisor-written reply: its title and bodies are user text, not catalog strings. */
+const REPLIES: Reply[] = (["reply", "decision_macro"] as const).map((kind, i) => ({
+  id: `rp-${i}`,
+  kind,
+  title: `Written by a supervisor ${i}`,
+  bodies: {
+    vi: "Chào {partyName}, {amount}",
+    "zh-Hans": "{partyName}您好",
+    "zh-Hant": "{partyName}您好",
+    en: "Hello {partyName}",
+  },
+  outcome: kind === "decision_macro" ? "release" : null,
+  tags: ["refund"],
+  archived: i === 1,
+  version: 1,
+  seq: i + 1,
+  updatedAt: "2026-03-02T02:00:00.000Z",
+  updatedBy: "u-supervisor1",
+}));
 
 /** The app's i18n instance with the English catalog replaced by its pseudo-locale version. */
 function pseudoI18n() {
@@ -328,6 +353,60 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     const replay = container.querySelector<HTMLButtonElement>("tbody button");
     if (replay) fireEvent.click(replay);
     expect(container.querySelector("[role=alertdialog]")).not.toBeNull();
+    expect(unlocalised(container)).toEqual([]);
+  });
+  test("the composer's canned-reply picker", () => {
+    const container = renderPseudo(
+      <MessageForm
+        detail={detail({ id: "c1" })}
+        replies={REPLIES}
+        onSubmit={vi.fn()}
+        onDone={vi.fn()}
+      />,
+    );
+    const composer = container.querySelector("textarea") as HTMLTextAreaElement;
+    fireEvent.keyDown(composer, { key: "k", ctrlKey: true });
+    expect(container.querySelector(".reply-preview")).not.toBeNull();
+    expect(unlocalised(container)).toEqual([]);
+    const search = container.querySelector('input[type="search"]') as HTMLInputElement;
+    fireEvent.change(search, { target: { value: "nothing matches this" } });
+    expect(unlocalised(container)).toEqual([]);
+  });
+
+  test("the decision dialog with decision macros", () => {
+    const macros = REPLIES.map((r) => ({
+      ...r,
+      kind: "decision_macro" as const,
+      outcome: "release" as const,
+      archived: false,
+    }));
+    renderPseudo(
+      <DecisionDialog
+        detail={detail({ id: "c1" })}
+        macros={macros}
+        open
+        onClose={vi.fn()}
+        onSubmit={vi.fn()}
+      />,
+    );
+    expect(unlocalised(document.body)).toEqual([]);
+  });
+
+  test("Supervision → Replies, with the editor and its errors", async () => {
+    const call = (async () => ({ replies: REPLIES, cursor: 2 })) as unknown as ApiCall;
+    const data = { replies: { sync: async () => undefined } } as unknown as DeskData;
+    const container = renderPseudo(<RepliesAdmin call={call} data={data} />);
+    await vi.waitFor(() => expect(container.querySelector("tbody tr")).not.toBeNull());
+    const showArchived = container.querySelector('input[type="checkbox"]') as HTMLInputElement;
+    fireEvent.click(showArchived);
+    const newButton = container.querySelector("button.primary") as HTMLButtonElement;
+    fireEvent.click(newButton);
+    const kind = container.querySelector(".reply-editor select") as HTMLSelectElement;
+    fireEvent.change(kind, { target: { value: "decision_macro" } });
+    const textareas = container.querySelectorAll(".reply-editor textarea");
+    fireEvent.change(textareas[0] as HTMLTextAreaElement, { target: { value: "{partyNam}" } });
+    fireEvent.submit(container.querySelector(".reply-editor") as HTMLFormElement);
+    await vi.waitFor(() => expect(container.querySelector(".field-error")).not.toBeNull());
     expect(unlocalised(container)).toEqual([]);
   });
 });
