@@ -100,9 +100,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     } else {
       await migrate(db);
     }
-    if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
+    // The chain key first: anything the demo seed writes into the audit trail is keyed like the rest.
     const auditDir = options.auditDir ?? options.dataDir;
     loadAuditKey({ envKey: options.auditKey, dir: auditDir });
+    if (options.demo && (await isEmpty(db))) await seedDemo(db, { appeals: options.demoAppeals });
     const local: CheckpointStore = auditDir
       ? new FileCheckpointStore(join(auditDir, "audit-checkpoints.jsonl"))
       : new MemoryCheckpointStore();
