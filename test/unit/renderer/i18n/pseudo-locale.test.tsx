@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render } from "@testing-library/react";
+import type { RoutingAgent } from "@shared/api/routing";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, test, vi } from "vitest";
@@ -9,11 +10,13 @@ import { ConflictCard } from "../../../../renderer/src/app/conflict-list";
 import type { AuthStore } from "../../../../renderer/src/auth/auth-store";
 import { LoginScreen } from "../../../../renderer/src/auth/login-screen";
 import { Timeline } from "../../../../renderer/src/case-workspace/timeline";
-import type { ConflictView } from "../../../../renderer/src/desk-data";
+import type { ConflictView, DeskData } from "../../../../renderer/src/desk-data";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { en } from "../../../../renderer/src/i18n/locales/en";
+import type { RoutingApi } from "../../../../renderer/src/routing/routing-api";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
 import { createSettingsStore } from "../../../../renderer/src/settings/settings-store";
+import { ReassignDialog } from "../../../../renderer/src/supervisor/reassign-dialog";
 import {
   detail,
   bareDetail as syncDetail,
@@ -193,6 +196,57 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     renderPseudo(
       <DecisionDialog detail={detail({ id: "c1" })} open onClose={vi.fn()} onSubmit={vi.fn()} />,
     );
+    expect(unlocalised(document.body)).toEqual([]);
+  });
+
+  test("the reassign dialog: picker, confirmation, over-capacity and four-eyes marks", async () => {
+    const caseDetail = detail({ id: "c9", status: "in_review", assigneeId: "u-a1" });
+    const member = (id: string, displayName: string, patch: Partial<RoutingAgent> = {}) => ({
+      id,
+      username: id,
+      displayName,
+      role: "agent" as const,
+      languages: ["vi" as const],
+      regions: ["VN" as const],
+      kinds: ["p2p_trade" as const],
+      capacity: 5,
+      load: 1,
+      presence: "online" as const,
+      paused: false,
+      ...patch,
+    });
+    const team = [
+      member("u-a1", "Mai Anh"),
+      member("u-a2", "Chen Hao", { load: 5, presence: "away", paused: true }),
+      member("u-a3", "Lý Minh", { languages: ["zh"], presence: "offline" }),
+    ];
+    const data = {
+      getCase: async () => ({
+        detail: caseDetail,
+        summary: caseDetail,
+        queued: [],
+        isStale: false,
+      }),
+      syncNow: async () => undefined,
+    } as unknown as DeskData;
+    const api = {
+      team: async () => ({ agents: team, waiting: 0 }),
+      reassign: vi.fn(),
+    } as unknown as RoutingApi;
+    const row = {
+      ...caseDetail,
+      assigneeKey: "u-a1",
+      escalatedKey: "",
+      amountValue: 0,
+      pendingCount: 0,
+    };
+    renderPseudo(
+      <ReassignDialog api={api} data={data} row={row} nameOf={() => "Mai Anh"} onClose={vi.fn()} />,
+    );
+    const radio = await screen.findByRole("radio", { name: /Chen Hao/ });
+    expect(unlocalised(document.body)).toEqual([]);
+    fireEvent.click(radio);
+    fireEvent.click(document.querySelector("button[type=submit]") as HTMLElement);
     expect(unlocalised(document.body)).toEqual([]);
   });
 });
