@@ -957,7 +957,7 @@ export const vi = {
     confirm: "Chuyển giao",
     confirmOverCapacity: "Vẫn giao",
     consequence:
-      "Vụ việc {{reference}} được chuyển từ {{from}} sang {{to}}; {{to}} sẽ thấy ngay trong hàng chờ của mình.",
+      "Vụ việc {{reference}} được chuyển từ {{from}} sang {{to}}; vụ việc sẽ hiện ngay trong hàng chờ của người nhận.",
     overCapacityConsequence:
       "{{name}} đang giữ {{load}} vụ việc mở, trong khi hạn mức là {{capacity}}.",
     done: "Vụ việc {{reference}} nay do {{name}} xử lý.",

@@ -916,7 +916,7 @@ export const zhHans = {
     next: "继续",
     confirm: "改派",
     confirmOverCapacity: "仍然改派",
-    consequence: "案件 {{reference}} 将从 {{from}} 改派给 {{to}}，{{to}} 会立即在队列中看到它。",
+    consequence: "案件 {{reference}} 将从 {{from}} 改派给 {{to}}，对方会立即在队列中看到它。",
     overCapacityConsequence: "{{name}} 已有 {{load}} 件未结案件，容量为 {{capacity}}。",
     done: "案件 {{reference}} 现由 {{name}} 处理。",
     refused: "未能改派：{{message}}",

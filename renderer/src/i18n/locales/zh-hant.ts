@@ -1002,7 +1002,7 @@ export const zhHant = {
     next: "繼續",
     confirm: "改派",
     confirmOverCapacity: "仍然改派",
-    consequence: "案件 {{reference}} 將從 {{from}} 改派給 {{to}}，{{to}} 會立即在佇列中看到它。",
+    consequence: "案件 {{reference}} 將從 {{from}} 改派給 {{to}}，對方會立即在佇列中看到它。",
     overCapacityConsequence: "{{name}} 已有 {{load}} 件未結案件，容量為 {{capacity}}。",
     done: "案件 {{reference}} 現由 {{name}} 處理。",
     refused: "未能改派：{{message}}",
