@@ -103,19 +103,18 @@ export function ReassignDialog({
     );
     return () => controller.abort();
   }, [api, words, reload]);
-  useEffect(() => {
-    let isLive = true;
-    void data.getCase(row.id).then((view) => {
-      if (!isLive || !view?.detail) return;
-      setNeeds({
-        language: view.detail.complainant.language,
-        deciders: firstStageDecidersOf(view.detail.decisions),
-      });
-    });
-    return () => {
-      isLive = false;
-    };
-  }, [data, row.id]);
+  // The live view: a case not opened on this desk yet has no cached detail, which arrives later.
+  useEffect(
+    () =>
+      data.observeCase(row.id, (view) => {
+        if (!view?.detail) return;
+        setNeeds({
+          language: view.detail.complainant.language,
+          deciders: firstStageDecidersOf(view.detail.decisions),
+        });
+      }),
+    [data, row.id],
+  );
 
   const candidates = team ? candidatesFor(team, row) : [];
   const target = candidates.find((a) => a.id === picked) ?? null;

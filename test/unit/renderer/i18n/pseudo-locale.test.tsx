@@ -221,12 +221,10 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
       member("u-a3", "Lý Minh", { languages: ["zh"], presence: "offline" }),
     ];
     const data = {
-      getCase: async () => ({
-        detail: caseDetail,
-        summary: caseDetail,
-        queued: [],
-        isStale: false,
-      }),
+      observeCase: (_id: string, listener: (view: unknown) => void) => {
+        listener({ detail: caseDetail, summary: caseDetail, queued: [], isStale: false });
+        return () => undefined;
+      },
       syncNow: async () => undefined,
     } as unknown as DeskData;
     const api = {

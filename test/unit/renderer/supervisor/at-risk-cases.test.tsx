@@ -22,11 +22,12 @@ function setup(rows: CachedCase[]) {
   const reassign = vi.fn(async () => ({}));
   const data = {
     allCases: async () => rows,
-    getCase: async (id: string) => {
+    observeCase: (id: string, listener: (view: unknown) => void) => {
       const row = rows.find((r) => r.id === id);
-      return row
-        ? { detail: detail({ ...row }), summary: row, queued: [], isStale: false }
-        : undefined;
+      listener(
+        row ? { detail: detail({ ...row }), summary: row, queued: [], isStale: false } : undefined,
+      );
+      return () => undefined;
     },
     syncNow: async () => undefined,
   } as unknown as DeskData;

@@ -40,12 +40,10 @@ function rowOf(d: CaseDetail): CachedCase {
 
 function setup(caseDetail: CaseDetail, team: RoutingAgent[], reassign = vi.fn(async () => ({}))) {
   const data = {
-    getCase: vi.fn(async () => ({
-      detail: caseDetail,
-      summary: caseDetail,
-      queued: [],
-      isStale: false,
-    })),
+    observeCase: (_id: string, listener: (view: unknown) => void) => {
+      listener({ detail: caseDetail, summary: caseDetail, queued: [], isStale: false });
+      return () => undefined;
+    },
     syncNow: vi.fn(async () => undefined),
   } as unknown as DeskData;
   const api = {
