@@ -18,6 +18,7 @@ import { useModalDialog } from "../app/use-modal-dialog";
 import type { CachedCase, DeskData } from "../desk-data";
 import type { Words } from "../i18n/catalog-words";
 import type { RoutingApi } from "../routing/routing-api";
+import "./reassign-dialog.css";
 
 /** What the picker needs to know about the case beyond its queue row. */
 interface CaseNeeds {
