@@ -13,6 +13,7 @@ import { Timeline } from "../../../../renderer/src/case-workspace/timeline";
 import type { ConflictView, DeskData } from "../../../../renderer/src/desk-data";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { en } from "../../../../renderer/src/i18n/locales/en";
+import { AvailabilitySwitch } from "../../../../renderer/src/routing/availability-switch";
 import type { RoutingApi } from "../../../../renderer/src/routing/routing-api";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
 import { createSettingsStore } from "../../../../renderer/src/settings/settings-store";
@@ -246,5 +247,12 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     fireEvent.click(radio);
     fireEvent.click(document.querySelector("button[type=submit]") as HTMLElement);
     expect(unlocalised(document.body)).toEqual([]);
+  });
+
+  test("the agent's availability switch", () => {
+    const api = { heartbeat: vi.fn(async () => ({})) } as unknown as RoutingApi;
+    const container = renderPseudo(<AvailabilitySwitch api={api} userId="u-agent1" />);
+    expect(unlocalised(container)).toEqual([]);
+    expect(api.heartbeat).toHaveBeenCalledWith("away");
   });
 });
