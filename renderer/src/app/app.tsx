@@ -18,6 +18,8 @@ import { createPartyContextApi, type PartyContextApi } from "../party-context/pa
 import type { Platform } from "../platform/platform";
 import type { PresenceApi } from "../presence/presence-store";
 import { QueueScreen } from "../queue/queue-screen";
+import { AvailabilitySwitch } from "../routing/availability-switch";
+import { createRoutingApi, type RoutingApi } from "../routing/routing-api";
 import { SettingsScreen } from "../settings/settings-screen";
 import { createSettingsStore } from "../settings/settings-store";
 import { SupervisorArea, SupervisorNavLink } from "../supervisor/supervisor-area";
@@ -60,6 +62,7 @@ function Desk({
   presenceApi,
   searchApi,
   partyContext,
+  routing,
 }: {
   data: DeskData;
   user: User;
@@ -70,6 +73,7 @@ function Desk({
   presenceApi: PresenceApi;
   searchApi: WorkstationSearch;
   partyContext: PartyContextApi;
+  routing: RoutingApi;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -191,6 +195,7 @@ function Desk({
         <span className="who">
           {user.displayName} · {t(`roleName.${user.role}`)}
         </span>
+        {user.role === "agent" ? <AvailabilitySwitch api={routing} userId={user.id} /> : null}
         {user.role === "supervisor" ? <SupervisorNavLink /> : null}
         <a className="link-button" href="#/settings">
           {t("app.settings")}
@@ -270,6 +275,7 @@ export function App({ services }: { services: Services }) {
     [services.api],
   );
   const partyContext = useMemo(() => createPartyContextApi(services.api), [services.api]);
+  const routing = useMemo(() => createRoutingApi(services.api.call), [services.api]);
   useEffect(() => {
     void restore();
   }, [restore]);
@@ -303,6 +309,7 @@ export function App({ services }: { services: Services }) {
           presenceApi={presenceApi}
           searchApi={searchApi}
           partyContext={partyContext}
+          routing={routing}
         />
         {/* Over the desk, which stays as it was: a 401 asks for the password again in place. */}
         <ReauthDialog key={user.id} store={services.auth} />

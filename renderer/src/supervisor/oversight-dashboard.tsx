@@ -4,7 +4,6 @@
  * them (the numbers stay readable without colour), and reassignment of cases at risk.
  */
 import type { RegionCalendarId } from "@shared/domain/appeal";
-import { breaksFourEyes, firstStageDecidersOf } from "@shared/domain/four-eyes";
 import { checkTransition } from "@shared/domain/lifecycle";
 import type { User } from "@shared/domain/user";
 import type { OversightBucket, OversightStats } from "@shared/oversight/contract";
@@ -22,64 +21,15 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { Confirmation } from "../actions/confirm";
 import type { CachedCase, DeskData } from "../desk-data";
+import type { RoutingApi } from "../routing/routing-api";
+import { ReassignDialog } from "./reassign-dialog";
 import type { SupervisorApi } from "./supervisor-api";
 import { supervisorHref } from "./supervisor-routes";
 
 const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
-
-/**
- * Reassigns one at-risk case. A second-stage case goes to a supervisor who took no first-stage
- * decision on it (four-eyes, the server's rule from `shared/domain/four-eyes`), so its deciders
- * are read from the case's detail and left out.
- */
-export function ReassignSelect({
-  data,
-  agents,
-  row,
-  onPick,
-}: {
-  data: DeskData;
-  agents: readonly User[];
-  row: CachedCase;
-  /** The supervisor chose someone; the caller asks for confirmation before anything is queued. */
-  onPick(assignee: string): void;
-}) {
-  const { t } = useTranslation();
-  const [deciders, setDeciders] = useState<readonly string[]>([]);
-  useEffect(() => {
-    if (row.stage !== "second") return;
-    let isLive = true;
-    void data.getCase(row.id).then((view) => {
-      if (isLive && view?.detail) setDeciders(firstStageDecidersOf(view.detail.decisions));
-    });
-    return () => {
-      isLive = false;
-    };
-  }, [data, row.id, row.stage]);
-  return (
-    <select
-      aria-label={t("supervisor.oversight.reassignCase", { reference: row.reference })}
-      value=""
-      onChange={(e) => {
-        if (e.target.value) onPick(e.target.value);
-      }}
-    >
-      <option value="">{t("supervisor.oversight.reassignTo")}</option>
-      {agents
-        .filter((a) => (row.stage === "second" ? a.role === "supervisor" : a.role === "agent"))
-        .filter((a) => a.id !== row.assigneeId && !breaksFourEyes(a.id, deciders))
-        .map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.displayName}
-          </option>
-        ))}
-    </select>
-  );
-}
 
 /** A second-stage appeal opens on its review (the supervisor's work); any other case in its workspace. */
 function caseHref(c: Pick<CachedCase, "id" | "stage">): string {
@@ -92,15 +42,17 @@ export function AtRiskCases({
   data,
   agents,
   region,
+  routing,
 }: {
   data: DeskData;
   agents: readonly User[];
   region: RegionCalendarId | "";
+  routing: RoutingApi;
 }) {
   const { t } = useTranslation();
   const [cases, setCases] = useState<CachedCase[]>([]);
-  /** A reassignment chosen but not yet confirmed. */
-  const [pending, setPending] = useState<{ caseId: string; assignee: string } | null>(null);
+  /** The case whose reassign dialog is open. */
+  const [reassigning, setReassigning] = useState<CachedCase | null>(null);
   const nameOf = (id: string | null) =>
     agents.find((a) => a.id === id)?.displayName ?? t("supervisor.oversight.unassigned");
   useEffect(() => {
@@ -116,79 +68,73 @@ export function AtRiskCases({
     );
   }, [data, region]);
   return (
-    <table aria-label={t("supervisor.oversight.atRiskTable")}>
-      <thead>
-        <tr>
-          <th scope="col">{t("supervisor.oversight.case")}</th>
-          <th scope="col">{t("supervisor.oversight.due")}</th>
-          <th scope="col">{t("supervisor.oversight.assignee")}</th>
-          <th scope="col">{t("supervisor.oversight.reassign")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {cases.map((c) => (
-          <tr key={c.id}>
-            <td>
-              <a href={caseHref(c)}>{c.reference}</a>
-            </td>
-            <td>
-              {t(
-                c.dueAt && Date.parse(c.dueAt) < Date.now()
-                  ? "supervisor.oversight.breachedDue"
-                  : "supervisor.oversight.atRiskDue",
-                { due: c.dueAt?.slice(0, 16).replace("T", " ") ?? "—" },
-              )}
-            </td>
-            <td>
-              {agents.find((a) => a.id === c.assigneeId)?.displayName ??
-                t("supervisor.oversight.unassigned")}
-            </td>
-            <td>
-              {/* The lifecycle says up front when a reassignment would be refused, and why. */}
-              {!checkTransition(
-                {
-                  status: c.status,
-                  stage: c.stage,
-                  assigneeId: c.assigneeId,
-                  firstStageDeciderIds: [],
-                },
-                "reassign",
-                { role: "supervisor" },
-              ).ok ? (
-                <span className="muted">
-                  {t("supervisor.oversight.cannotReassign", { status: t(`status.${c.status}`) })}
-                </span>
-              ) : pending?.caseId === c.id ? (
-                <Confirmation
-                  confirmLabel={t("supervisor.oversight.confirmReassign")}
-                  onBack={() => setPending(null)}
-                  onConfirm={() => {
-                    void data.enqueue(c.id, {
-                      type: "reassign",
-                      body: { assignee: pending.assignee },
-                    });
-                    setPending(null);
-                  }}
-                >
-                  {t("supervisor.oversight.reassignConsequence", {
-                    reference: c.reference,
-                    from: nameOf(c.assigneeId),
-                    to: nameOf(pending.assignee),
-                  })}
-                </Confirmation>
-              ) : (
-                <ReassignSelect
-                  data={data}
-                  agents={agents}
-                  row={c}
-                  onPick={(assignee) => setPending({ caseId: c.id, assignee })}
-                />
-              )}
-            </td>
+    <>
+      <table aria-label={t("supervisor.oversight.atRiskTable")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("supervisor.oversight.case")}</th>
+            <th scope="col">{t("supervisor.oversight.due")}</th>
+            <th scope="col">{t("supervisor.oversight.assignee")}</th>
+            <th scope="col">{t("supervisor.oversight.reassign")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <a href={caseHref(c)}>{c.reference}</a>
+              </td>
+              <td>
+                {t(
+                  c.dueAt && Date.parse(c.dueAt) < Date.now()
+                    ? "supervisor.oversight.breachedDue"
+                    : "supervisor.oversight.atRiskDue",
+                  { due: c.dueAt?.slice(0, 16).replace("T", " ") ?? "—" },
+                )}
+              </td>
+              <td>
+                {agents.find((a) => a.id === c.assigneeId)?.displayName ??
+                  t("supervisor.oversight.unassigned")}
+              </td>
+              <td>
+                {/* The lifecycle says up front when a reassignment would be refused, and why. */}
+                {!checkTransition(
+                  {
+                    status: c.status,
+                    stage: c.stage,
+                    assigneeId: c.assigneeId,
+                    firstStageDeciderIds: [],
+                  },
+                  "reassign",
+                  { role: "supervisor" },
+                ).ok ? (
+                  <span className="muted">
+                    {t("supervisor.oversight.cannotReassign", { status: t(`status.${c.status}`) })}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={t("routing.reassignCase", { reference: c.reference })}
+                    onClick={() => setReassigning(c)}
+                  >
+                    {t("routing.reassign")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {reassigning ? (
+        <ReassignDialog
+          api={routing}
+          data={data}
+          row={reassigning}
+          nameOf={nameOf}
+          onClose={() => setReassigning(null)}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -373,7 +319,7 @@ export function OversightDashboard({
           </figure>
           <figure aria-label={t("supervisor.oversight.atRiskFigure")}>
             <figcaption>{t("supervisor.oversight.atRiskCaption")}</figcaption>
-            <AtRiskCases data={data} agents={agents} region={region} />
+            <AtRiskCases data={data} agents={agents} region={region} routing={api.routing} />
           </figure>
         </div>
       ) : (

@@ -9,6 +9,7 @@
 import type { OversightQuery } from "@shared/oversight/contract";
 import type { ContactRevealBody } from "@shared/reports/contract";
 import type { ApiCall } from "../api/call";
+import { createRoutingApi } from "../routing/routing-api";
 
 export function createSupervisorApi(call: ApiCall) {
   return {
@@ -24,6 +25,8 @@ export function createSupervisorApi(call: ApiCall) {
     deadLetters: async (signal?: AbortSignal) => (await call("deadLetters", {}, signal)).items,
     replayDeadLetter: (eventId: string) => call("replayDeadLetter", { params: { eventId } }),
     users: async (signal?: AbortSignal) => (await call("listUsers", {}, signal)).users,
+    /** Team presence, load and skills, and the checked reassign (the reassign dialog). */
+    routing: createRoutingApi(call),
   };
 }
 

@@ -1096,6 +1096,42 @@ export const en = {
     batchTask_one: "{{count}} case report",
     batchTask_other: "{{count}} case reports",
   },
+  routing: {
+    availability: "Routing status",
+    available: "Available for new cases",
+    away: "Away",
+    presence: { online: "Online", away: "Away", offline: "Offline" },
+    paused: "Routing paused",
+    regions: { VN: "Vietnam", CN: "China", UTC: "UTC" },
+    noSkills: "No skills",
+    reassign: "Reassign…",
+    reassignCase: "Reassign case {{reference}}",
+    dialogTitle: "Reassign case {{reference}}",
+    currently: "Now with: {{name}}",
+    unassigned: "nobody",
+    pickLabel: "Assign to",
+    columns: {
+      name: "Name",
+      load: "Open cases / capacity",
+      presence: "Presence",
+      skills: "Languages · regions · case types",
+    },
+    load: "{{load}} / {{capacity}}",
+    lacksSkill: "Does not cover this case",
+    fourEyes: "Took the first decision (four-eyes)",
+    atCapacity: "Full",
+    loadingTeam: "Loading the team…",
+    noCandidates: "Nobody can take this case.",
+    next: "Continue",
+    confirm: "Reassign",
+    confirmOverCapacity: "Assign anyway",
+    consequence:
+      "Case {{reference}} moves from {{from}} to {{to}}, who sees it in their queue at once.",
+    overCapacityConsequence:
+      "{{name}} already holds {{load}} open cases and their capacity is {{capacity}}.",
+    done: "Case {{reference}} is now with {{name}}.",
+    refused: "Not reassigned: {{message}}",
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 
 import type { Reply } from "@shared/api/replies";
-import { cleanup, fireEvent, render } from "@testing-library/react";
+import type { RoutingAgent } from "@shared/api/routing";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, test, vi } from "vitest";
@@ -20,11 +21,14 @@ import { createAttentionStore } from "../../../../renderer/src/desktop/attention
 import { AttentionNotices } from "../../../../renderer/src/desktop/attention-notices";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { en } from "../../../../renderer/src/i18n/locales/en";
+import { AvailabilitySwitch } from "../../../../renderer/src/routing/availability-switch";
+import type { RoutingApi } from "../../../../renderer/src/routing/routing-api";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
 import { createSettingsStore } from "../../../../renderer/src/settings/settings-store";
 import { DeadLetters } from "../../../../renderer/src/supervisor/dead-letters";
 import { RepliesAdmin } from "../../../../renderer/src/supervisor/replies-admin";
 import { ReviewScreen } from "../../../../renderer/src/supervisor/review-screen";
+import { ReassignDialog } from "../../../../renderer/src/supervisor/reassign-dialog";
 import {
   detail,
   bareDetail as syncDetail,
@@ -408,5 +412,60 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     fireEvent.submit(container.querySelector(".reply-editor") as HTMLFormElement);
     await vi.waitFor(() => expect(container.querySelector(".field-error")).not.toBeNull());
     expect(unlocalised(container)).toEqual([]);
+  });
+  test("the reassign dialog: picker, confirmation, over-capacity and four-eyes marks", async () => {
+    const caseDetail = detail({ id: "c9", status: "in_review", assigneeId: "u-a1" });
+    const member = (id: string, displayName: string, patch: Partial<RoutingAgent> = {}) => ({
+      id,
+      username: id,
+      displayName,
+      role: "agent" as const,
+      languages: ["vi" as const],
+      regions: ["VN" as const],
+      kinds: ["p2p_trade" as const],
+      capacity: 5,
+      load: 1,
+      presence: "online" as const,
+      paused: false,
+      ...patch,
+    });
+    const team = [
+      member("u-a1", "Mai Anh"),
+      member("u-a2", "Chen Hao", { load: 5, presence: "away", paused: true }),
+      member("u-a3", "Lý Minh", { languages: ["zh"], presence: "offline" }),
+    ];
+    const data = {
+      observeCase: (_id: string, listener: (view: unknown) => void) => {
+        listener({ detail: caseDetail, summary: caseDetail, queued: [], isStale: false });
+        return () => undefined;
+      },
+      syncNow: async () => undefined,
+    } as unknown as DeskData;
+    const api = {
+      team: async () => ({ agents: team, waiting: 0 }),
+      reassign: vi.fn(),
+    } as unknown as RoutingApi;
+    const row = {
+      ...caseDetail,
+      assigneeKey: "u-a1",
+      escalatedKey: "",
+      amountValue: 0,
+      pendingCount: 0,
+    };
+    renderPseudo(
+      <ReassignDialog api={api} data={data} row={row} nameOf={() => "Mai Anh"} onClose={vi.fn()} />,
+    );
+    const radio = await screen.findByRole("radio", { name: /Chen Hao/ });
+    expect(unlocalised(document.body)).toEqual([]);
+    fireEvent.click(radio);
+    fireEvent.click(document.querySelector("button[type=submit]") as HTMLElement);
+    expect(unlocalised(document.body)).toEqual([]);
+  });
+
+  test("the agent's availability switch", () => {
+    const api = { heartbeat: vi.fn(async () => ({})) } as unknown as RoutingApi;
+    const container = renderPseudo(<AvailabilitySwitch api={api} userId="u-agent1" />);
+    expect(unlocalised(container)).toEqual([]);
+    expect(api.heartbeat).toHaveBeenCalledWith("away");
   });
 });

@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
+import type { RoutingAgent } from "@shared/api/routing";
 import type { User } from "@shared/domain/user";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { CachedCase, DeskData } from "../../../../renderer/src/desk-data";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
+import type { RoutingApi } from "../../../../renderer/src/routing/routing-api";
 import { AtRiskCases } from "../../../../renderer/src/supervisor/oversight-dashboard";
-import { bareSummary as summary } from "../../../support/case-detail";
+import { detail, bareSummary as summary } from "../../../support/case-detail";
 
 afterEach(cleanup);
 
@@ -17,35 +19,59 @@ const agents: User[] = [
 ] as User[];
 
 function setup(rows: CachedCase[]) {
-  const enqueue = vi.fn(async () => ({ seq: 1, idempotencyKey: "k" }));
-  const data = { allCases: async () => rows, enqueue } as unknown as DeskData;
+  const reassign = vi.fn(async () => ({}));
+  const data = {
+    allCases: async () => rows,
+    observeCase: (id: string, listener: (view: unknown) => void) => {
+      const row = rows.find((r) => r.id === id);
+      listener(
+        row ? { detail: detail({ ...row }), summary: row, queued: [], isStale: false } : undefined,
+      );
+      return () => undefined;
+    },
+    syncNow: async () => undefined,
+  } as unknown as DeskData;
+  const team: RoutingAgent[] = agents.map((a) => ({
+    ...a,
+    languages: ["vi"],
+    regions: ["VN"],
+    kinds: ["p2p_trade"],
+    capacity: 20,
+    load: 2,
+    presence: "online",
+    paused: false,
+  }));
+  const routing = {
+    team: async () => ({ agents: team, waiting: 0 }),
+    reassign,
+  } as unknown as RoutingApi;
   render(
     <I18nextProvider i18n={createI18n("en")}>
-      <AtRiskCases data={data} agents={agents} region="" />
+      <AtRiskCases data={data} agents={agents} region="" routing={routing} />
     </I18nextProvider>,
   );
-  return enqueue;
+  return reassign;
 }
 
 describe("dashboard: cases at risk", () => {
-  test("references link to the case; a reassignment is confirmed before it is queued", async () => {
+  test("references link to the case; a reassignment opens the dialog and is confirmed before it is sent", async () => {
     const row = summary("c1", {
       status: "in_review",
       assigneeId: "u-agent1",
       warnAt: past,
       dueAt: past,
     }) as CachedCase;
-    const enqueue = setup([row]);
+    const reassign = setup([row]);
     const link = await screen.findByRole("link", { name: row.reference });
     expect(link.getAttribute("href")).toBe("#/cases/c1");
-    fireEvent.change(screen.getByRole("combobox"), { target: { value: "u-agent2" } });
-    expect(enqueue).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: `Reassign case ${row.reference}` }));
+    fireEvent.click(await screen.findByRole("radio", { name: /Wang Lei/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(reassign).not.toHaveBeenCalled();
     expect(screen.getByText(/moves from Mai Anh to Wang Lei/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Reassign" }));
-    expect(enqueue).toHaveBeenCalledWith("c1", {
-      type: "reassign",
-      body: { assignee: "u-agent2" },
-    });
+    await screen.findByText(/is now with Wang Lei/);
+    expect(reassign).toHaveBeenCalledWith("c1", row.version, { assignee: "u-agent2" });
   });
 
   test("a case the lifecycle will not let move says why instead of offering agents", async () => {
@@ -53,6 +79,6 @@ describe("dashboard: cases at risk", () => {
     setup([row]);
     const cell = await screen.findByText(/cannot be reassigned/);
     expect(cell.textContent).toContain("Decided");
-    expect(within(document.body).queryByRole("combobox")).toBeNull();
+    expect(within(document.body).queryByRole("button", { name: /Reassign/ })).toBeNull();
   });
 });
