@@ -26,9 +26,9 @@ import type { RoutingApi } from "../../../../renderer/src/routing/routing-api";
 import { SettingsScreen } from "../../../../renderer/src/settings/settings-screen";
 import { createSettingsStore } from "../../../../renderer/src/settings/settings-store";
 import { DeadLetters } from "../../../../renderer/src/supervisor/dead-letters";
+import { ReassignDialog } from "../../../../renderer/src/supervisor/reassign-dialog";
 import { RepliesAdmin } from "../../../../renderer/src/supervisor/replies-admin";
 import { ReviewScreen } from "../../../../renderer/src/supervisor/review-screen";
-import { ReassignDialog } from "../../../../renderer/src/supervisor/reassign-dialog";
 import {
   detail,
   bareDetail as syncDetail,
