@@ -105,6 +105,11 @@ export function AttachmentsPanel({
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [isDragOver, setDragOver] = useState(false);
+  // "Being uploaded" / "kept on this desk" is true until the queue is empty, not longer.
+  const hasUploads = uploads.length > 0;
+  useEffect(() => {
+    if (!hasUploads && !isBusy) setMessage((m) => (m?.kind === "info" ? null : m));
+  }, [hasUploads, isBusy]);
   const filed = detail.evidence.filter((e) => e.uploadedBy === "agent");
 
   const refusal = (reason: AttachRefusal) =>
