@@ -25,7 +25,7 @@ function Size({ bytes }: { bytes: number }) {
   const number = useNumber();
   const kb = bytes / 1024;
   return (
-    <span className="num muted">
+    <span className="num muted" data-user-text>
       {kb < 1024 ? `${number(Math.max(1, Math.round(kb)))} KB` : `${number(kb / 1024)} MB`}
     </span>
   );
@@ -42,7 +42,10 @@ function QueuedRow({ upload, onDismiss }: { upload: UploadView; onDismiss(): voi
       : (upload.lastError ?? "");
   return (
     <li className={`attachment attachment-${upload.state}`} data-upload={upload.id}>
-      <span className="attachment-name">{upload.fileName}</span> <Size bytes={upload.size} />
+      <span className="attachment-name" data-user-text>
+        {upload.fileName}
+      </span>{" "}
+      <Size bytes={upload.size} />
       <code className="attachment-hash" title={upload.sha256}>
         {upload.sha256}
       </code>
@@ -102,6 +105,11 @@ export function AttachmentsPanel({
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [isDragOver, setDragOver] = useState(false);
+  // "Being uploaded" / "kept on this desk" is true until the queue is empty, not longer.
+  const hasUploads = uploads.length > 0;
+  useEffect(() => {
+    if (!hasUploads && !isBusy) setMessage((m) => (m?.kind === "info" ? null : m));
+  }, [hasUploads, isBusy]);
   const filed = detail.evidence.filter((e) => e.uploadedBy === "agent");
 
   const refusal = (reason: AttachRefusal) =>
@@ -198,8 +206,13 @@ export function AttachmentsPanel({
         <ul className="attachment-list" aria-label={t("attachments.filedTitle")}>
           {filed.map((e) => (
             <li key={e.id} className="attachment attachment-filed" data-evidence={e.id}>
-              <span className="attachment-name">{e.fileName}</span> <Size bytes={e.size} />{" "}
-              <span className="muted">· {format.dateTime(e.uploadedAt)}</span>
+              <span className="attachment-name" data-user-text>
+                {e.fileName}
+              </span>{" "}
+              <Size bytes={e.size} />{" "}
+              <span className="muted">
+                · <time dateTime={e.uploadedAt}>{format.dateTime(e.uploadedAt)}</time>
+              </span>
               <code className="attachment-hash" title={e.sha256}>
                 {e.sha256}
               </code>

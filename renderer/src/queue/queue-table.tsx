@@ -247,6 +247,22 @@ interface RowProps extends CellsProps {
 }
 
 /**
+ * Cells cut their text with an ellipsis to keep rows one line high; a plain-text cell (kind,
+ * reason…) carries its whole text in `title`, so a long label, as Vietnamese ones often are, can
+ * still be read in full. The reference cell is a link and shows its text whole.
+ */
+function cellTitle(
+  spec: CellsProps["specs"][number],
+  row: CellsProps["row"],
+  ctx: CellsProps["ctx"],
+) {
+  if (spec.id === "reference") return undefined;
+  if (spec.id === "parties") return `${row.complainantName} → ${row.respondentName}`;
+  const value = spec.render(row, ctx);
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
  * A row's cells, apart from its <tr>: when filtering moves a row that stays on screen, only its
  * position (aria-rowindex) changes, and that re-renders the <tr> alone, not the cells.
  */
@@ -274,7 +290,7 @@ const QueueRowCells = memo(function QueueRowCells({
         />
       </td>
       {specs.map((spec) => (
-        <td key={spec.id} className={`col-${spec.id}`}>
+        <td key={spec.id} className={`col-${spec.id}`} title={cellTitle(spec, row, ctx)}>
           {spec.id === "reference" ? (
             <>
               <a

@@ -11,12 +11,13 @@ import { MessageForm } from "../../../../renderer/src/actions/action-forms";
 import { DecisionDialog } from "../../../../renderer/src/actions/decision-dialog";
 import type { ApiCall } from "../../../../renderer/src/api/call";
 import { ConflictCard } from "../../../../renderer/src/app/conflict-list";
+import { AttachmentsPanel } from "../../../../renderer/src/attachments/attachments-panel";
 import type { AuthStore } from "../../../../renderer/src/auth/auth-store";
 import { LoginScreen } from "../../../../renderer/src/auth/login-screen";
 import { AgreementPanel } from "../../../../renderer/src/case-workspace/agreement-panel";
 import { DeadlineNotices } from "../../../../renderer/src/case-workspace/deadline-notices";
 import { Timeline } from "../../../../renderer/src/case-workspace/timeline";
-import type { ConflictView, DeskData } from "../../../../renderer/src/desk-data";
+import type { ConflictView, DeskData, UploadView } from "../../../../renderer/src/desk-data";
 import { createAttentionStore } from "../../../../renderer/src/desktop/attention";
 import { AttentionNotices } from "../../../../renderer/src/desktop/attention-notices";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
@@ -467,5 +468,70 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     const container = renderPseudo(<AvailabilitySwitch api={api} userId="u-agent1" />);
     expect(unlocalised(container)).toEqual([]);
     expect(api.heartbeat).toHaveBeenCalledWith("away");
+  });
+  test("the attachments panel, with an upload under way, one waiting, one refused and a filed file", () => {
+    const upload = (id: string, patch: Partial<UploadView>): UploadView => ({
+      id,
+      caseId: "c1",
+      fileName: `${id}.png`,
+      mimeType: "image/png",
+      size: 2048,
+      sha256: "a".repeat(64),
+      description: "",
+      baseVersion: 1,
+      state: "pending",
+      actorId: "u-agent1",
+      createdAt: 0,
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      lastErrorCode: null,
+      lastStatus: null,
+      progress: null,
+      ...patch,
+    });
+    const uploads = [
+      upload("sending", { progress: { sent: 1024, total: 2048 } }),
+      upload("waiting", { lastStatus: 0, lastErrorCode: "unreachable" }),
+      upload("refused", {
+        state: "failed",
+        lastStatus: 415,
+        lastErrorCode: "unsupported-media-type",
+      }),
+    ];
+    const base = detail({ id: "c1" });
+    const withAgentFile = {
+      ...base,
+      evidence: [
+        ...base.evidence,
+        {
+          id: "ev-agent",
+          uploadedBy: "agent" as const,
+          fileName: "bank-reply.pdf",
+          mimeType: "application/pdf" as const,
+          size: 4096,
+          sha256: "b".repeat(64),
+          description: "",
+          uploadedAt: "2026-03-02T03:00:00.000Z",
+        },
+      ],
+    };
+    const container = renderPseudo(
+      <AttachmentsPanel
+        detail={withAgentFile}
+        canAttach
+        onOpenEvidence={vi.fn()}
+        data={{
+          attach: vi.fn(),
+          dismissUpload: vi.fn(),
+          observeUploads: (listener) => {
+            listener(uploads);
+            return () => undefined;
+          },
+        }}
+      />,
+    );
+    expect(container.querySelectorAll("progress")).toHaveLength(1);
+    expect(unlocalised(container)).toEqual([]);
   });
 });
