@@ -110,7 +110,7 @@ function PartyPicker({
             onChange={() => onChange(role)}
             name={`${legend}-party`}
           />
-          {t(`role.${role}`)}: {detail[role].displayName}
+          {t(`role.${role}`)}: <span data-user-text="">{detail[role].displayName}</span>
         </label>
       ))}
     </div>

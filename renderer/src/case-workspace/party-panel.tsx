@@ -38,7 +38,7 @@ export function PartyPanel({
     <section className={`party party-${role}`} aria-labelledby={headingId}>
       <h2 id={headingId}>{t(`role.${role}`)}</h2>
       <p className="party-name">
-        <strong>{party.displayName}</strong>{" "}
+        <strong data-user-text="">{party.displayName}</strong>{" "}
         <span className="side-tag">{t(`side.${party.side}`)}</span>{" "}
         <span className="lang-tag" title={t("timeline.language")}>
           {t(`language.${party.language}`)}
@@ -47,17 +47,19 @@ export function PartyPanel({
       <dl className="facts">
         <div>
           <dt>{t("party.userId")}</dt>
-          <dd className="mono">{party.externalUserId}</dd>
+          <dd className="mono" data-user-text="">
+            {party.externalUserId}
+          </dd>
         </div>
         <div>
           <dt>{t("party.phone")}</dt>
-          <dd className="mono">
+          <dd className="mono" data-user-text="">
             {party.phone ? (isRevealed ? contacts.phone : maskPhone(party.phone)) : "—"}
           </dd>
         </div>
         <div>
           <dt>{t("party.email")}</dt>
-          <dd className="mono">
+          <dd className="mono" data-user-text="">
             {party.email ? (isRevealed ? contacts.email : maskEmail(party.email)) : "—"}
           </dd>
         </div>
@@ -81,7 +83,11 @@ export function PartyPanel({
         </p>
       ) : null}
       <h3>{t("party.statement")}</h3>
-      <blockquote className="statement" lang={party.language === "zh" ? "zh-Hans" : party.language}>
+      <blockquote
+        className="statement"
+        data-user-text={party.statement ? "" : undefined}
+        lang={party.language === "zh" ? "zh-Hans" : party.language}
+      >
         {party.statement || <span className="muted">{t("party.noStatement")}</span>}
       </blockquote>
       {requests.length ? (
@@ -90,7 +96,8 @@ export function PartyPanel({
           <ul className="requests">
             {requests.map((r) => (
               <li key={r.id}>
-                {r.what} — {t("party.dueBy", { when: format.dateTime(r.dueAt) })}{" "}
+                <span data-user-text="">{r.what}</span> —{" "}
+                {t("party.dueBy", { when: format.dateTime(r.dueAt) })}{" "}
                 {r.fulfilledAt ? (
                   <span className="tag tag-ok">{t("party.fulfilled")}</span>
                 ) : r.lapsedAt ? (
@@ -112,9 +119,12 @@ export function PartyPanel({
             <li key={e.id}>
               <span className="file">
                 <span className="mime">{t(`mime.${e.mimeType.split("/")[1] as "png"}`)}</span>{" "}
-                {e.fileName}
+                <span data-user-text="">{e.fileName}</span>
               </span>
-              <span className="muted"> · {format.dateTime(e.uploadedAt)}</span>
+              <span className="muted">
+                {" · "}
+                <time dateTime={e.uploadedAt}>{format.dateTime(e.uploadedAt)}</time>
+              </span>
               <span className="evidence-buttons">
                 <button
                   type="button"

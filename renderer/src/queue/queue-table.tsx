@@ -95,24 +95,32 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
     {
       id: "reference",
       header: t("columns.reference"),
-      render: (r) => <span className="mono">{r.reference}</span>,
+      render: (r) => (
+        <span className="mono" data-user-text="">
+          {r.reference}
+        </span>
+      ),
     },
     { id: "kind", header: t("columns.kind"), render: (r, c) => c.labels.kind[r.kind] },
     { id: "reason", header: t("columns.reason"), render: (r, c) => c.labels.reason[r.reason] },
     {
       id: "amount",
       header: t("columns.amount"),
-      render: (r, c) => <span className="num">{c.text(r).amount}</span>,
+      render: (r, c) => (
+        <span className="num" data-user-text="">
+          {c.text(r).amount}
+        </span>
+      ),
     },
     {
       id: "parties",
       header: t("columns.parties"),
       render: (r, c) => (
         <span className="parties">
-          <span>{r.complainantName}</span>
+          <span data-user-text="">{r.complainantName}</span>
           <span aria-hidden="true"> → </span>
           <span className="visually-hidden"> {c.labels.against} </span>
-          <span>{r.respondentName}</span>
+          <span data-user-text="">{r.respondentName}</span>
         </span>
       ),
     },
@@ -135,7 +143,7 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
         ) : r.assigneeId === c.userId ? (
           <strong>{c.labels.you}</strong>
         ) : (
-          r.assigneeId
+          <span data-user-text="">{r.assigneeId}</span>
         ),
     },
     {
@@ -154,7 +162,8 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
     {
       id: "escalatedAt",
       header: t("columns.escalated"),
-      render: (r, c) => c.text(r).escalated,
+      render: (r, c) =>
+        r.escalatedAt ? <time dateTime={r.escalatedAt}>{c.text(r).escalated}</time> : "—",
     },
   ];
 }

@@ -24,6 +24,7 @@ import {
 } from "recharts";
 import { Confirmation } from "../actions/confirm";
 import type { CachedCase, DeskData } from "../desk-data";
+import { useFormatters } from "../i18n/format";
 import type { SupervisorApi } from "./supervisor-api";
 
 const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];
@@ -90,6 +91,7 @@ export function AtRiskCases({
   region: RegionCalendarId | "";
 }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const [cases, setCases] = useState<CachedCase[]>([]);
   /** A reassignment chosen but not yet confirmed. */
   const [pending, setPending] = useState<{ caseId: string; assignee: string } | null>(null);
@@ -121,19 +123,24 @@ export function AtRiskCases({
         {cases.map((c) => (
           <tr key={c.id}>
             <td>
-              <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.reference}</a>
+              <a href={`#/cases/${encodeURIComponent(c.id)}`} data-user-text="">
+                {c.reference}
+              </a>
             </td>
             <td>
               {t(
                 c.dueAt && Date.parse(c.dueAt) < Date.now()
                   ? "supervisor.oversight.breachedDue"
                   : "supervisor.oversight.atRiskDue",
-                { due: c.dueAt?.slice(0, 16).replace("T", " ") ?? "—" },
+                { due: format.dateTime(c.dueAt) },
               )}
             </td>
             <td>
-              {agents.find((a) => a.id === c.assigneeId)?.displayName ??
-                t("supervisor.oversight.unassigned")}
+              {c.assigneeId ? (
+                <span data-user-text="">{nameOf(c.assigneeId)}</span>
+              ) : (
+                t("supervisor.oversight.unassigned")
+              )}
             </td>
             <td>
               {/* The lifecycle says up front when a reassignment would be refused, and why. */}
@@ -278,7 +285,7 @@ export function OversightDashboard({
               <tbody>
                 {stats.workload.map((w) => (
                   <tr key={w.agentId ?? "none"}>
-                    <td>{w.agentName}</td>
+                    <td data-user-text="">{w.agentName}</td>
                     <td>{w.open}</td>
                     <td>{w.awaitingEvidence}</td>
                     <td>{w.secondStage}</td>

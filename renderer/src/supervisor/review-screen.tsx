@@ -38,13 +38,16 @@ function PartyColumn({ detail, party: role }: { detail: CaseDetail; party: Party
           side: t(`side.${party.side}`),
         })}
       </h3>
-      <p className="statement" lang={party.language}>
+      <p className="statement" lang={party.language} data-user-text="">
         {party.statement}
       </p>
       <ul className="review-evidence">
         {evidence.map((e) => (
           <li key={e.id}>
-            {e.fileName} — {e.description} <code title="sha256">{e.sha256.slice(0, 16)}…</code>
+            <span data-user-text="">
+              {e.fileName} — {e.description}
+            </span>{" "}
+            <code title="sha256">{e.sha256.slice(0, 16)}…</code>
           </li>
         ))}
         {evidence.length === 0 ? <li>{t("supervisor.review.noEvidence")}</li> : null}
@@ -124,7 +127,9 @@ export function ReviewScreen({
                   name: userNames[first.decidedBy] ?? first.decidedBy,
                 })}
               </p>
-              <p className="rationale">{first.rationale}</p>
+              <p className="rationale" data-user-text="">
+                {first.rationale}
+              </p>
             </>
           ) : (
             <p>{t("supervisor.review.noFirstDecision")}</p>

@@ -143,15 +143,17 @@ function SecondStageQueue({
                   }}
                 />
               </td>
-              <td>{c.reference}</td>
-              <td>
+              <td data-user-text="">{c.reference}</td>
+              <td data-user-text="">
                 {c.amount} {c.currency}
               </td>
-              <td>
+              <td data-user-text="">
                 {c.complainantName} / {c.respondentName}
               </td>
               <td>{t(`status.${c.status}`)}</td>
-              <td>{c.assigneeId ? (userNames[c.assigneeId] ?? c.assigneeId) : "—"}</td>
+              <td data-user-text="">
+                {c.assigneeId ? (userNames[c.assigneeId] ?? c.assigneeId) : "—"}
+              </td>
               <td>
                 <button type="button" onClick={() => go({ name: "review", caseId: c.id })}>
                   {t("supervisor.reviewCase", { reference: c.reference })}
