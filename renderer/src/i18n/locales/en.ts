@@ -920,6 +920,13 @@ export const en = {
     batchTask_one: "{{count}} case report",
     batchTask_other: "{{count}} case reports",
   },
+  exportProgress: {
+    label: "Export progress",
+    cancel: "Cancel export",
+    cancelled: "{{label}}: cancelled.",
+    failed: "{{label}} failed: {{error}}",
+    phase: { rows: "rows", gathering: "gathering cases", writing: "writing the PDF" },
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

@@ -934,4 +934,11 @@ export const vi = {
     batchTask_one: "{{count}} báo cáo vụ việc",
     batchTask_other: "{{count}} báo cáo vụ việc",
   },
+  exportProgress: {
+    label: "Tiến độ xuất",
+    cancel: "Hủy xuất",
+    cancelled: "{{label}}: đã hủy.",
+    failed: "{{label}} thất bại: {{error}}",
+    phase: { rows: "dòng", gathering: "đang thu thập vụ việc", writing: "đang tạo tệp PDF" },
+  },
 } satisfies Catalog;

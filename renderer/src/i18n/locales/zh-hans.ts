@@ -896,4 +896,11 @@ export const zhHans = {
     batchTask_one: "{{count}} 份案件报告",
     batchTask_other: "{{count}} 份案件报告",
   },
+  exportProgress: {
+    label: "导出进度",
+    cancel: "取消导出",
+    cancelled: "{{label}}：已取消。",
+    failed: "{{label}}失败：{{error}}",
+    phase: { rows: "行", gathering: "正在收集案件", writing: "正在生成 PDF" },
+  },
 } satisfies Catalog;

@@ -977,4 +977,15 @@ export const zhHant = {
     batchTask_one: "{{count}} 份案件報告",
     batchTask_other: "{{count}} 份案件報告",
   },
+  exportProgress: {
+    label: "匯出進度",
+    cancel: "取消匯出",
+    cancelled: "{{label}}：已取消。",
+    failed: "{{label}}失敗：{{error}}",
+    phase: {
+      rows: "行",
+      gathering: "正在收集案件",
+      writing: "正在生成 PDF",
+    },
+  },
 } satisfies Catalog;

@@ -14,6 +14,7 @@ import { DecisionRecord } from "../../../../renderer/src/case-workspace/decision
 import { PartyPanel } from "../../../../renderer/src/case-workspace/party-panel";
 import { VerificationPanel } from "../../../../renderer/src/case-workspace/verification-panel";
 import type { CachedCase, CaseView, DeskData } from "../../../../renderer/src/desk-data";
+import { ExportProgress } from "../../../../renderer/src/exports/export-progress";
 import { createExportStore } from "../../../../renderer/src/exports/export-store";
 import { QueueScreen } from "../../../../renderer/src/queue/queue-screen";
 import { createQueueStore, type QueueData } from "../../../../renderer/src/queue/queue-store";
@@ -26,6 +27,7 @@ import type { SupervisorApi } from "../../../../renderer/src/supervisor/supervis
 import { SupervisorArea } from "../../../../renderer/src/supervisor/supervisor-area";
 import type { SupervisorServices } from "../../../../renderer/src/supervisor/supervisor-services";
 import { detail, summary } from "../../../support/case-detail";
+import { pseudo } from "../../../support/pseudo-locale";
 import { chineseCase } from "../../../support/report-cases";
 
 export interface PseudoScreen {
@@ -187,7 +189,29 @@ const SUPERVISOR_API = {
 
 const noop = async () => undefined;
 
+/** An export store with one job running (in its gathering phase) or one that failed. */
+function exportStore(state: "running" | "failed") {
+  const store = createExportStore();
+  void store.getState().start(pseudo("Case reports"), async (_signal, progress) => {
+    progress("gathering", 1, 3);
+    if (state === "failed") throw new Error(pseudo("The font could not be loaded"));
+    return new Promise<string>(() => undefined);
+  });
+  return store;
+}
+
 export const SCREENS: PseudoScreen[] = [
+  // Export progress (queue list, report batches), running and failed.
+  {
+    name: "export progress, running",
+    render: () => <ExportProgress store={exportStore("running")} />,
+    expects: "progress",
+  },
+  {
+    name: "export progress, failed",
+    render: () => <ExportProgress store={exportStore("failed")} />,
+    expects: ".export-failed",
+  },
   // The queue, with its filters, saved views, export bar, a selection (bulk bar) and `?` open.
   {
     name: "queue screen with bulk bar and shortcuts",
