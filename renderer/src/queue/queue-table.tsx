@@ -29,6 +29,8 @@ export interface QueueTableProps {
   sort: QueueSort;
   now: number;
   userId: string;
+  /** Display names by user id: an assignee reads as a person, not `u-agent2`. */
+  userNames?: Readonly<Record<string, string>>;
   focusedId: string | null;
   selectedIds: ReadonlySet<string>;
   /** Other people who have a case open, by case id (see the presence store). */
@@ -76,6 +78,7 @@ interface CellLabels {
 interface CellContext {
   now: number;
   userId: string;
+  userNames: Readonly<Record<string, string>>;
   format: Formatters;
   labels: CellLabels;
   /** The row's formatted amount and escalation time, made once per row object and language. */
@@ -143,7 +146,7 @@ function columnSpecs(t: TFunction): ColumnSpec[] {
         ) : r.assigneeId === c.userId ? (
           <strong>{c.labels.you}</strong>
         ) : (
-          <span data-user-text="">{r.assigneeId}</span>
+          <span data-user-text="">{c.userNames[r.assigneeId] ?? r.assigneeId}</span>
         ),
     },
     {
@@ -280,8 +283,11 @@ const QueueRow = memo(function QueueRow({ position, onFocus, ...cells }: RowProp
   );
 });
 
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
 export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   const { index, rows, sort, now, userId, focusedId, selectedIds } = props;
+  const userNames = props.userNames ?? NO_NAMES;
   const { t } = useTranslation();
   const format = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -341,6 +347,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     () => ({
       now,
       userId,
+      userNames,
       format,
       labels,
       text: rowText,
@@ -354,7 +361,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
         return clock && !clock.isPaused ? clock.dueAt : null;
       },
     }),
-    [now, userId, format, index, labels, rowText],
+    [now, userId, userNames, format, index, labels, rowText],
   );
 
   // The table model holds the columns (headers); the rows are rendered below, memoised.

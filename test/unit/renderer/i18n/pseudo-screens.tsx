@@ -217,6 +217,8 @@ export const SCREENS: PseudoScreen[] = [
     name: "queue screen with bulk bar and shortcuts",
     render: queueScreen,
     prepare: async () => {
+      // The assignee reads as a person, not as `u-agent2`.
+      await screen.findByText("Chen Hao");
       const boxes = await screen.findAllByRole("checkbox");
       const row = boxes.find((b) => b.closest("tbody"));
       if (row) fireEvent.click(row);
