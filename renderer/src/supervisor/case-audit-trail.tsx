@@ -83,6 +83,7 @@ export function CaseAuditTrail({
                   </td>
                   <td>
                     {action.label}
+                    {action.detail ? ` — ${action.detail}` : null}
                     {action.code ? (
                       <>
                         {" "}
