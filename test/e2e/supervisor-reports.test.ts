@@ -82,13 +82,23 @@ async function signIn(page: Page, username: string) {
   await page.getByRole("link", { name: "Supervision" }).waitFor({ timeout: 30_000 });
 }
 
-async function exportReport(page: Page, detail: CaseDetail, language: "zh" | "vi") {
+async function exportReport(
+  page: Page,
+  detail: CaseDetail,
+  language: "zh" | "vi" | "zh-Hant",
+  /** The report language the supervisor picks; without it the case's own. */
+  chosen?: "en" | "vi" | "zh-Hans" | "zh-Hant",
+) {
   await page.goto(`${server.url}/#/supervisor/report/${detail.id}`);
   const report = page.getByRole("article", { name: new RegExp(detail.reference) });
   await report.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
     await page.screenshot({ path: join(dir, "failure.png") });
     throw new Error(`${String(error)}\n${await page.locator("body").textContent()}`);
   });
+  if (chosen) {
+    await page.getByLabel("Report language").selectOption(chosen);
+    await page.locator(`article.case-report[lang="${chosen}"]`).waitFor({ timeout: 30_000 });
+  }
   const shownHash = await report.locator(".report-footer code").textContent();
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 60_000 }),
@@ -218,6 +228,16 @@ describe("supervisor exports", () => {
     expect(vi.text).toContain("Mở khóa cho người mua");
     for (const item of viCase.evidence) expect(vi.text).toContain(item.sha256);
     expect(vi.text).toContain(vi.shownHash);
+
+    // The supervisor picks Traditional Chinese for the Vietnamese case: labels in Traditional
+    // characters, all drawn (no "?" for a glyph the font lacks), the data as written.
+    const hant = await exportReport(page, viCase, "zh-Hant", "zh-Hant");
+    expect(hant.text).toContain("申訴案件報告");
+    expect(hant.text).toContain("稽核紀錄");
+    expect(hant.text).toContain("當事人");
+    expect(hant.text).toContain("Nguyễn Thị Thảo");
+    expect(hant.text).not.toMatch(/[报审录当]/);
+    expect(hant.text).toContain(hant.shownHash);
     await page.close();
   });
 
@@ -265,6 +285,11 @@ describe("supervisor exports", () => {
       parties: `${r[col("Complainant")]} / ${r[col("Respondent")]}`,
     }));
     expect(fromCsv).toEqual(shown);
+    // Statuses, stages and reasons as words, not codes.
+    expect(JSON.stringify(csv.slice(1))).not.toMatch(
+      /\b(second_stage|supervisor_review|p2p_trade|paid_not_released|second)\b/,
+    );
+    expect(csv.slice(1).map((r) => r[col("Stage")])).toContain("Second stage");
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent("download"),

@@ -50,10 +50,11 @@ export function pseudoCatalog(catalog: Catalog): Catalog {
 
 /**
  * Where data may show as written: elements marked `data-user-text` (names, free text, ids,
- * amounts), `translate="no"` (the product's and the languages' own names), times and code; an
+ * amounts), `translate="no"` (the product's and the languages' own names, currency codes), times,
+ * keys (`kbd`: the letters printed on the keyboard) and code; an
  * attribute marked `data-user-<attribute>` (an example URL). Anything else the user reads must come from the catalogs.
  */
-const DATA = '[data-user-text], [translate="no"], time, code, pre, script, style';
+const DATA = '[data-user-text], [translate="no"], time, kbd, code, pre, script, style';
 
 /** Visible text and labelling attributes of `root` that did not go through the catalogs. */
 export function unlocalised(root: Element): string[] {

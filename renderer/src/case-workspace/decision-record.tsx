@@ -50,7 +50,9 @@ function DecisionEntry({ detail, decision }: { detail: CaseDetail; decision: Dec
           </>
         ) : null}
         <dt>{t("money.record.rationale")}</dt>
-        <dd className="rationale">{decision.rationale}</dd>
+        <dd className="rationale" data-user-text="">
+          {decision.rationale}
+        </dd>
       </dl>
       <p className="hint">
         {t("money.record.by", {
@@ -82,7 +84,9 @@ export function DecisionRecord({ detail }: { detail: CaseDetail }) {
           <h3>
             {t("money.record.review", { verdict: t(`money.record.verdicts.${review.verdict}`) })}
           </h3>
-          <p className="rationale">{review.rationale}</p>
+          <p className="rationale" data-user-text="">
+            {review.rationale}
+          </p>
           {review.remandTo ? <p>{t("money.record.remandTo", { name: review.remandTo })}</p> : null}
           <p className="hint">
             {t("money.record.by", {

@@ -85,7 +85,7 @@ export function PartyPanel({
       <h3>{t("party.statement")}</h3>
       <blockquote
         className="statement"
-        data-user-text=""
+        data-user-text={party.statement ? "" : undefined}
         lang={party.language === "zh" ? "zh-Hans" : party.language}
       >
         {party.statement || <span className="muted">{t("party.noStatement")}</span>}
@@ -96,7 +96,8 @@ export function PartyPanel({
           <ul className="requests">
             {requests.map((r) => (
               <li key={r.id}>
-                {r.what} — {t("party.dueBy", { when: format.dateTime(r.dueAt) })}{" "}
+                <span data-user-text="">{r.what}</span> —{" "}
+                {t("party.dueBy", { when: format.dateTime(r.dueAt) })}{" "}
                 {r.fulfilledAt ? (
                   <span className="tag tag-ok">{t("party.fulfilled")}</span>
                 ) : r.lapsedAt ? (

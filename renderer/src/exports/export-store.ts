@@ -13,8 +13,16 @@ export interface ExportJob {
 
 export interface ExportState {
   job: ExportJob | null;
-  /** How the last export ended, for the status line. */
-  outcome: { kind: "done" | "cancelled" | "failed"; message: string } | null;
+  /**
+   * How the last export ended, for the status line: `message` is the job's own (already in the
+   * user's language) when done; a cancelled or failed one keeps its label and error, for the
+   * status line to say in words.
+   */
+  outcome:
+    | { kind: "done"; message: string }
+    | { kind: "cancelled"; label: string }
+    | { kind: "failed"; label: string; error: unknown }
+    | null;
   start(
     label: string,
     run: (
@@ -43,12 +51,7 @@ export function createExportStore() {
       } catch (error) {
         set({
           job: null,
-          outcome: signal.aborted
-            ? { kind: "cancelled", message: `${label}: cancelled.` }
-            : {
-                kind: "failed",
-                message: `${label} failed: ${error instanceof Error ? error.message : String(error)}`,
-              },
+          outcome: signal.aborted ? { kind: "cancelled", label } : { kind: "failed", label, error },
         });
       } finally {
         controller = null;

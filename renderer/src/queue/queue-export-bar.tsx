@@ -48,7 +48,7 @@ export function QueueExportBar({
         onChange={(e) => setLanguage(e.target.value as DeskLanguage)}
       >
         {LANGUAGES.map((l) => (
-          <option key={l} value={l}>
+          <option key={l} value={l} translate="no">
             {LANGUAGE_NAMES[l]}
           </option>
         ))}

@@ -1,6 +1,6 @@
 import { AppealReason, CaseKind, CaseStage, CaseStatus } from "@shared/domain/appeal";
 import { Currency } from "@shared/domain/money";
-import { memo, useEffect, useId } from "react";
+import { memo, type ReactNode, useEffect, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { activeFilterCount, EMPTY_FILTER, type QueueFilter, type RiskFilter } from "./queue-filter";
 
@@ -24,7 +24,7 @@ function ChoiceFilter<T extends string>({
   legend: string;
   options: readonly T[];
   selected: readonly T[];
-  label: (value: T) => string;
+  label: (value: T) => ReactNode;
   onChange(values: T[]): void;
 }) {
   return (
@@ -148,7 +148,8 @@ export const QueueFilters = memo(function QueueFilters({ filter, onChange }: Que
         legend={t("filters.currency")}
         options={Currency.options}
         selected={filter.currencies}
-        label={(v) => v}
+        // ISO and asset codes, the same in every language.
+        label={(v) => <span translate="no">{v}</span>}
         onChange={(currencies) => onChange({ currencies })}
       />
       <details className="filter-menu">

@@ -248,6 +248,7 @@ export function QueueScreen({
         sort={state.sort}
         now={state.now}
         userId={userId}
+        userNames={userNames}
         focusedId={focusedId}
         selectedIds={selectedIds}
         presence={others}

@@ -30,6 +30,8 @@ export interface QueueTableProps {
   sort: QueueSort;
   now: number;
   userId: string;
+  /** Display names by user id: an assignee reads as a person, not `u-agent2`. */
+  userNames?: Readonly<Record<string, string>>;
   focusedId: string | null;
   selectedIds: ReadonlySet<string>;
   /** Other people who have a case open, by case id (see the presence store). */
@@ -97,6 +99,7 @@ interface CellLabels {
 interface CellContext {
   now: number;
   userId: string;
+  userNames: Readonly<Record<string, string>>;
   format: Formatters;
   labels: CellLabels;
   /** The row's formatted amount and escalation time, made once per row object and language. */
@@ -142,24 +145,32 @@ function columnSpecs(t: TFunction): QueueColumnSpec[] {
     {
       id: "reference",
       header: t("columns.reference"),
-      render: (r) => <span className="mono">{r.reference}</span>,
+      render: (r) => (
+        <span className="mono" data-user-text="">
+          {r.reference}
+        </span>
+      ),
     },
     { id: "kind", header: t("columns.kind"), render: (r, c) => c.labels.kind[r.kind] },
     { id: "reason", header: t("columns.reason"), render: (r, c) => c.labels.reason[r.reason] },
     {
       id: "amount",
       header: t("columns.amount"),
-      render: (r, c) => <span className="num">{c.text(r).amount}</span>,
+      render: (r, c) => (
+        <span className="num" data-user-text="">
+          {c.text(r).amount}
+        </span>
+      ),
     },
     {
       id: "parties",
       header: t("columns.parties"),
       render: (r, c) => (
         <span className="parties">
-          <span>{r.complainantName}</span>
+          <span data-user-text="">{r.complainantName}</span>
           <span aria-hidden="true"> → </span>
           <span className="visually-hidden"> {c.labels.against} </span>
-          <span>{r.respondentName}</span>
+          <span data-user-text="">{r.respondentName}</span>
         </span>
       ),
     },
@@ -182,7 +193,7 @@ function columnSpecs(t: TFunction): QueueColumnSpec[] {
         ) : r.assigneeId === c.userId ? (
           <strong>{c.labels.you}</strong>
         ) : (
-          r.assigneeId
+          <span data-user-text="">{c.userNames[r.assigneeId] ?? r.assigneeId}</span>
         ),
     },
     {
@@ -201,7 +212,8 @@ function columnSpecs(t: TFunction): QueueColumnSpec[] {
     {
       id: "escalatedAt",
       header: t("columns.escalated"),
-      render: (r, c) => c.text(r).escalated,
+      render: (r, c) =>
+        r.escalatedAt ? <time dateTime={r.escalatedAt}>{c.text(r).escalated}</time> : "—",
     },
   ];
   return specs.map((spec) => ({ ...spec, isSortable: true }));
@@ -251,6 +263,10 @@ interface RowProps extends CellsProps {
  * reason…) carries its whole text in `title`, so a long label, as Vietnamese ones often are, can
  * still be read in full. The reference cell is a link and shows its text whole.
  */
+function isNameCell(id: string, row: CellsProps["row"]): boolean {
+  return id === "parties" || (id === "assignee" && row.assigneeId !== null);
+}
+
 function cellTitle(
   spec: CellsProps["specs"][number],
   row: CellsProps["row"],
@@ -290,7 +306,14 @@ const QueueRowCells = memo(function QueueRowCells({
         />
       </td>
       {specs.map((spec) => (
-        <td key={spec.id} className={`col-${spec.id}`} title={cellTitle(spec, row, ctx)}>
+        <td
+          key={spec.id}
+          className={`col-${spec.id}`}
+          title={cellTitle(spec, row, ctx)}
+          // Names are data, shown as written (the pseudo-locale check reads text and titles).
+          data-user-title={isNameCell(spec.id, row) ? "" : undefined}
+          data-user-text={spec.id === "assignee" && row.assigneeId ? "" : undefined}
+        >
           {spec.id === "reference" ? (
             <>
               <a
@@ -347,8 +370,11 @@ const QueueRow = memo(function QueueRow({ position, onFocus, ...cells }: RowProp
   );
 });
 
+const NO_NAMES: Readonly<Record<string, string>> = {};
+
 export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   const { index, rows, sort, now, userId, focusedId, selectedIds } = props;
+  const userNames = props.userNames ?? NO_NAMES;
   const { t } = useTranslation();
   const format = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -416,6 +442,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     () => ({
       now,
       userId,
+      userNames,
       format,
       labels,
       text: rowText,
@@ -429,7 +456,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
         return clock && !clock.isPaused ? clock.dueAt : null;
       },
     }),
-    [now, userId, format, index, labels, rowText],
+    [now, userId, userNames, format, index, labels, rowText],
   );
 
   // The table model holds the columns (headers); the rows are rendered below, memoised.

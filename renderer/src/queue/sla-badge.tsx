@@ -43,7 +43,11 @@ export function SlaBadge({
       : labels.dueIn(format.duration(minutes));
   const glyph = risk === "breached" ? "‼ " : risk === "warning" ? "! " : "";
   return (
-    <span className={`sla sla-${risk}`} title={dueAt === null ? undefined : format.dateTime(dueAt)}>
+    <span
+      className={`sla sla-${risk}`}
+      title={dueAt === null ? undefined : format.dateTime(dueAt)}
+      data-user-title=""
+    >
       {glyph ? <span aria-hidden="true">{glyph}</span> : null}
       {text}
       {risk === "warning" ? <span className="visually-hidden"> ({labels.warning})</span> : null}

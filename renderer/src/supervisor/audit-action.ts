@@ -35,17 +35,49 @@ const ACTION_WORDS = {
   contact_reveal: "supervisor.audit.trail.contactReveal",
 } as const satisfies Record<string, ParseKeys>;
 
+/**
+ * The server writes `action:variant` when one action has several outcomes (see the engine's
+ * `TransitionVariant`): the variant reads as the words the desk shows for that outcome.
+ */
+const VARIANT_WORDS: Readonly<Record<string, Readonly<Record<string, ParseKeys>>>> = {
+  respondent_answer: {
+    agreement_reached: "timelineSummary.answer.agreement_reached",
+    negotiation_failed: "timelineSummary.answer.negotiation_failed",
+  },
+  review: {
+    uphold: "supervisor.review.verdicts.uphold",
+    overturn: "supervisor.review.verdicts.overturn",
+    remand: "supervisor.review.verdicts.remand",
+  },
+  verify: {
+    records_checked: "verification.recordsChecked",
+    feedback_satisfied: "verification.feedbackSatisfied",
+    feedback_unhappy: "verification.feedbackUnhappy",
+    confirmed: "timelineSummary.step.confirmed",
+  },
+};
+
+/** Variants that only steer the state machine (the last open request settled): nothing to read. */
+const INTERNAL_VARIANTS: ReadonlySet<string> = new Set(["settles_request"]);
+
 export interface AuditActionWords {
   label: string;
-  /** Set for a code the desk has no word for (a newer server): shown beside "Other action". */
+  /** The outcome of the action in words (`respondent_answer:negotiation_failed`), when it has one. */
+  detail: string | null;
+  /** Set for a code the desk has no word for (a newer server): shown as written beside the words. */
   code: string | null;
 }
 
 export function auditActionWords(action: string, t: TFunction): AuditActionWords {
-  const key = (ACTION_WORDS as Record<string, ParseKeys>)[action];
-  return key
-    ? { label: t(key), code: null }
-    : { label: t("supervisor.audit.trail.actions.other"), code: action };
+  const [base = action, variant] = action.split(":", 2);
+  const key = (ACTION_WORDS as Record<string, ParseKeys>)[base];
+  if (!key) return { label: t("supervisor.audit.trail.actions.other"), detail: null, code: action };
+  if (!variant || INTERNAL_VARIANTS.has(variant))
+    return { label: t(key), detail: null, code: null };
+  const variantKey = VARIANT_WORDS[base]?.[variant];
+  return variantKey
+    ? { label: t(key), detail: t(variantKey), code: null }
+    : { label: t(key), detail: null, code: variant };
 }
 
 /** Who acted: a person's name (data), or the platform or the system's timers in words. */

@@ -1,7 +1,9 @@
 import type { AuditVerification } from "@shared/api/audit";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { failureMessage } from "../api/problem-message";
 import { useFormatters } from "../i18n/format";
+import { useWords } from "../i18n/use-words";
 import type { SupervisorApi } from "./supervisor-api";
 
 /**
@@ -10,6 +12,7 @@ import type { SupervisorApi } from "./supervisor-api";
  */
 export function AuditVerificationPanel({ api }: { api: Pick<SupervisorApi, "verifyAudit"> }) {
   const { t } = useTranslation();
+  const words = useWords();
   const format = useFormatters();
   const [result, setResult] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +24,7 @@ export function AuditVerificationPanel({ api }: { api: Pick<SupervisorApi, "veri
     try {
       setResult(await api.verifyAudit());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(failure, words));
     } finally {
       setRunning(false);
     }

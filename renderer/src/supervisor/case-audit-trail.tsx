@@ -1,7 +1,9 @@
 import type { AuditEntry, AuditLog } from "@shared/api/audit";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { failureMessage } from "../api/problem-message";
 import { useFormatters } from "../i18n/format";
+import { useWords } from "../i18n/use-words";
 import { auditActionWords, auditActor } from "./audit-action";
 
 /**
@@ -16,6 +18,7 @@ export function CaseAuditTrail({
   userNames: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const words = useWords();
   const format = useFormatters();
   const [caseId, setCaseId] = useState("");
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -32,7 +35,7 @@ export function CaseAuditTrail({
       setEntries((await api.caseAudit(id)).entries);
     } catch (failure) {
       setEntries(null);
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureMessage(failure, words));
     } finally {
       setLoading(false);
     }
@@ -72,12 +75,15 @@ export function CaseAuditTrail({
               const actor = auditActor(entry, userNames, t);
               return (
                 <tr key={entry.seq}>
-                  <td>{format.dateTime(entry.at)}</td>
+                  <td>
+                    <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                  </td>
                   <td>
                     {actor.isPerson ? <span data-user-text="">{actor.name}</span> : actor.name}
                   </td>
                   <td>
                     {action.label}
+                    {action.detail ? ` — ${action.detail}` : null}
                     {action.code ? (
                       <>
                         {" "}

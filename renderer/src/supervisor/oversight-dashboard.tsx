@@ -22,6 +22,7 @@ import {
   YAxis,
 } from "recharts";
 import type { CachedCase, DeskData } from "../desk-data";
+import { useFormatters } from "../i18n/format";
 import type { RoutingApi } from "../routing/routing-api";
 import { ReassignDialog } from "./reassign-dialog";
 import type { SupervisorApi } from "./supervisor-api";
@@ -50,6 +51,7 @@ export function AtRiskCases({
   routing: RoutingApi;
 }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const [cases, setCases] = useState<CachedCase[]>([]);
   /** The case whose reassign dialog is open. */
   const [reassigning, setReassigning] = useState<CachedCase | null>(null);
@@ -82,19 +84,26 @@ export function AtRiskCases({
           {cases.map((c) => (
             <tr key={c.id}>
               <td>
-                <a href={caseHref(c)}>{c.reference}</a>
+                <a href={caseHref(c)} data-user-text="">
+                  {c.reference}
+                </a>
               </td>
               <td>
                 {t(
                   c.dueAt && Date.parse(c.dueAt) < Date.now()
                     ? "supervisor.oversight.breachedDue"
                     : "supervisor.oversight.atRiskDue",
-                  { due: c.dueAt?.slice(0, 16).replace("T", " ") ?? "—" },
+                  { due: format.dateTime(c.dueAt) },
                 )}
               </td>
               <td>
-                {agents.find((a) => a.id === c.assigneeId)?.displayName ??
-                  t("supervisor.oversight.unassigned")}
+                {c.assigneeId ? (
+                  <span data-user-text="">
+                    {agents.find((a) => a.id === c.assigneeId)?.displayName ?? c.assigneeId}
+                  </span>
+                ) : (
+                  t("supervisor.oversight.unassigned")
+                )}
               </td>
               <td>
                 {/* The lifecycle says up front when a reassignment would be refused, and why. */}
@@ -232,7 +241,7 @@ export function OversightDashboard({
               <tbody>
                 {stats.workload.map((w) => (
                   <tr key={w.agentId ?? "none"}>
-                    <td>{w.agentName}</td>
+                    <td data-user-text="">{w.agentName}</td>
                     <td>{w.open}</td>
                     <td>{w.awaitingEvidence}</td>
                     <td>{w.secondStage}</td>

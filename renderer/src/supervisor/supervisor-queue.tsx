@@ -87,7 +87,9 @@ export function SupervisorQueue({
       ),
       render: (row) =>
         row.assigneeId ? (
-          (userNames[row.assigneeId] ?? row.assigneeId)
+          <span data-user-text="" title={userNames[row.assigneeId] ?? row.assigneeId}>
+            {userNames[row.assigneeId] ?? row.assigneeId}
+          </span>
         ) : (
           <span className="muted">{t("queue.unassigned")}</span>
         ),
@@ -102,7 +104,7 @@ export function SupervisorQueue({
         render: (row) => {
           const entry = asked[row.id];
           return entry ? (
-            <span className="asked-reason" title={entry.reason}>
+            <span className="asked-reason" title={entry.reason} data-user-text="">
               {entry.reason}
             </span>
           ) : (
@@ -113,7 +115,10 @@ export function SupervisorQueue({
       {
         id: "askedBy",
         header: t("supervisorQueues.columns.askedBy"),
-        render: (row) => asked[row.id]?.askedBy ?? pending,
+        render: (row) => {
+          const askedBy = asked[row.id]?.askedBy;
+          return askedBy ? <span data-user-text="">{askedBy}</span> : pending;
+        },
       },
       {
         id: "askedAt",

@@ -1132,6 +1132,13 @@ export const en = {
     done: "Case {{reference}} is now with {{name}}.",
     refused: "Not reassigned: {{message}}",
   },
+  exportProgress: {
+    label: "Export progress",
+    cancel: "Cancel export",
+    cancelled: "{{label}}: cancelled.",
+    failed: "{{label}} failed: {{error}}",
+    phase: { rows: "rows", gathering: "gathering cases", writing: "writing the PDF" },
+  },
 };
 
 /** The shape every catalogue has: the same keys as English, every leaf a string. */

@@ -1151,4 +1151,11 @@ export const vi = {
     done: "Vụ việc {{reference}} nay do {{name}} xử lý.",
     refused: "Chưa chuyển giao được: {{message}}",
   },
+  exportProgress: {
+    label: "Tiến độ xuất",
+    cancel: "Hủy xuất",
+    cancelled: "{{label}}: đã hủy.",
+    failed: "{{label}} thất bại: {{error}}",
+    phase: { rows: "dòng", gathering: "đang thu thập vụ việc", writing: "đang tạo tệp PDF" },
+  },
 } satisfies Catalog;

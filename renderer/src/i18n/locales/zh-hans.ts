@@ -1098,4 +1098,11 @@ export const zhHans = {
     done: "案件 {{reference}} 现由 {{name}} 处理。",
     refused: "未能改派：{{message}}",
   },
+  exportProgress: {
+    label: "导出进度",
+    cancel: "取消导出",
+    cancelled: "{{label}}：已取消。",
+    failed: "{{label}}失败：{{error}}",
+    phase: { rows: "行", gathering: "正在收集案件", writing: "正在生成 PDF" },
+  },
 } satisfies Catalog;

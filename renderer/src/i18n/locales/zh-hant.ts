@@ -1190,4 +1190,15 @@ export const zhHant = {
     done: "案件 {{reference}} 現由 {{name}} 處理。",
     refused: "未能改派：{{message}}",
   },
+  exportProgress: {
+    label: "匯出進度",
+    cancel: "取消匯出",
+    cancelled: "{{label}}：已取消。",
+    failed: "{{label}}失敗：{{error}}",
+    phase: {
+      rows: "行",
+      gathering: "正在收集案件",
+      writing: "正在生成 PDF",
+    },
+  },
 } satisfies Catalog;

@@ -36,6 +36,7 @@ import {
   bareSummary as syncSummary,
 } from "../../../support/case-detail";
 import { pseudo, pseudoCatalog, unlocalised } from "../../../support/pseudo-locale";
+import { SCREENS } from "./pseudo-screens";
 
 afterEach(cleanup);
 
@@ -533,5 +534,15 @@ describe("pseudo locale: every visible string comes from the catalogs", () => {
     );
     expect(container.querySelectorAll("progress")).toHaveLength(1);
     expect(unlocalised(container)).toEqual([]);
+  });
+  // Every other screen: one entry each in pseudo-screens.tsx.
+  test.each(SCREENS.map((entry) => [entry.name, entry] as const))("%s", async (_, entry) => {
+    renderPseudo(entry.render());
+    await entry.prepare?.();
+    // Let effects that load (stats, audit entries, observed cases) settle before looking.
+    await vi.waitFor(() => {
+      if (entry.expects) expect(document.body.querySelector(entry.expects)).not.toBeNull();
+    });
+    expect(unlocalised(document.body)).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ function entry(seq: number, action: string, overrides: Partial<AuditEntry> = {})
     actorId: "u-agent1",
     actorRole: "agent",
     action,
-    at: `2026-03-02T02:0${seq}:00.000Z`,
+    at: `2026-03-02T02:${String(seq).padStart(2, "0")}:00.000Z`,
     beforeVersion: null,
     afterVersion: null,
     requestId: null,
@@ -44,6 +44,9 @@ const ENTRIES: AuditEntry[] = [
   entry(6, "request_evidence"),
   entry(7, "decide"),
   entry(8, "contact_reveal", { details: { reason: "Regulator request" } }),
+  entry(9, "respondent_answer:negotiation_failed", { actorId: "platform", actorRole: "platform" }),
+  entry(10, "review:remand"),
+  entry(11, "party_evidence:settles_request", { actorId: "platform", actorRole: "platform" }),
 ];
 
 async function shownIn(language: DeskLanguage, entries: AuditEntry[]) {
@@ -78,6 +81,12 @@ describe("the case audit table reads actions as words", () => {
       ["Trần Thị Bình", w("actionName.evidence-requests")],
       ["Trần Thị Bình", w("actionName.decision")],
       ["Trần Thị Bình", w("supervisor.audit.trail.contactReveal")],
+      [
+        w("supervisor.audit.trail.actors.platform"),
+        `${w("event.respondent_answered")} — ${w("timelineSummary.answer.negotiation_failed")}`,
+      ],
+      ["Trần Thị Bình", `${w("actionName.review")} — ${w("supervisor.review.verdicts.remand")}`],
+      [w("supervisor.audit.trail.actors.platform"), w("event.evidence_received")],
     ]);
   });
 
