@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "../db/database";
 import { HttpProblem } from "../http/problem";
+import { startPoller } from "../timers/poller";
 
 /**
  * Durable deadlines. A deadline is a row in `deadline_jobs`, written in the transaction of the act
@@ -120,18 +121,5 @@ export function startDeadlineWorker(
   handlers: Record<JobKind, JobHandler>,
   intervalMs = 1_000,
 ): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runDueJobs(db, handlers)
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPoller(() => runDueJobs(db, handlers), intervalMs);
 }

@@ -1,5 +1,6 @@
 import { WEBHOOK_HEADERS } from "@shared/api/platform-events";
 import type { Database } from "../db/database";
+import { startPoller } from "../timers/poller";
 import { readOutboxEvent } from "./outbox";
 import { signWebhook } from "./signature";
 
@@ -125,24 +126,11 @@ async function attempt(db: Database, c: Required<WebhookConfig>, delivery: Lease
 /** Delivers until stopped; a round starts when the previous one ended and `intervalMs` passed. */
 export function startWebhookDelivery(db: Database, config: WebhookConfig): () => Promise<void> {
   const intervalMs = config.intervalMs ?? DEFAULTS.intervalMs;
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = (async () => {
-      // Keep going while rounds are full, so a backlog drains without waiting for the timer.
-      let delivered = await deliverDue(db, config);
-      while (delivered > 0) delivered = await deliverDue(db, config);
-    })()
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
+  return startPoller(async () => {
+    // Keep going while rounds are full, so a backlog drains without waiting for the timer.
+    let delivered = await deliverDue(db, config);
+    while (delivered > 0) delivered = await deliverDue(db, config);
   }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }
 
 /** A dead letter back in line: attempted again at once, with a fresh count of attempts. */

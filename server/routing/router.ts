@@ -2,6 +2,7 @@ import type { CaseKind, Language, RegionCalendarId } from "@shared/domain/appeal
 import { pickAgent, type RoutingRefusal, skillOf } from "@shared/routing/assign";
 import { type ActorContext, performAction } from "../cases/engine";
 import type { Database, Queryable } from "../db/database";
+import { startPoller } from "../timers/poller";
 import { readAgents } from "./agents";
 
 /**
@@ -154,18 +155,5 @@ export async function routeWaiting(
 
 /** Any process's backstop: waiting cases are looked at every `intervalMs` (the mark is the truth). */
 export function startRoutingSweep(db: Database, intervalMs = 15_000): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = routeWaiting(db)
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPoller(() => routeWaiting(db), intervalMs);
 }
