@@ -5,19 +5,13 @@
  */
 import { expect, test } from "vitest";
 import { deskFixture } from "./support/desk-fixture";
+import { openQueueAs } from "./support/sign-in";
 
 const desk = deskFixture();
 
 test("an agent works a case from the keyboard", async () => {
   const page = await desk.browser.context.newPage();
-  await page.goto(desk.server.url);
-  await page.getByLabel("Username").fill("agent1");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const queue = page.getByRole("table", { name: "Appeal queue" });
-  await expect
-    .poll(() => queue.getAttribute("aria-rowcount"), { timeout: 30_000 })
-    .toBe(String(240 + 1));
+  const queue = await openQueueAs(page, desk.server.url, "agent1");
 
   // One of my cases in review: the decision is mine to take.
   await page.getByLabel("Assignee", { exact: true }).selectOption("mine");

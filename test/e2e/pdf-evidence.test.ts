@@ -9,6 +9,7 @@ import { PDFDocument, rgb } from "pdf-lib";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { deskFixture } from "./support/desk-fixture";
+import { openQueueAs } from "./support/sign-in";
 
 const desk = deskFixture();
 
@@ -73,14 +74,7 @@ test("a PDF is drawn by pdf.js, paged, zoomed and compared beside an image", asy
   page.on("console", (m) => {
     if (m.type() === "error" && /Refused|worker|pdf/i.test(m.text())) problems.push(m.text());
   });
-  await page.goto(desk.server.url);
-  await page.getByLabel("Username").fill("agent1");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const queue = page.getByRole("table", { name: "Appeal queue" });
-  await expect
-    .poll(() => queue.getAttribute("aria-rowcount"), { timeout: 30_000 })
-    .toBe(String(240 + 1));
+  const queue = await openQueueAs(page, desk.server.url, "agent1");
   const row = queue.locator("tbody tr[data-case-id]").first();
   const caseId = (await row.getAttribute("data-case-id")) as string;
   await file(caseId, "statement-2p.pdf", "application/pdf", await twoPagePdf());

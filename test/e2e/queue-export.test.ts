@@ -7,19 +7,13 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { parseCsv } from "../../renderer/src/exports/csv";
 import { deskFixture } from "./support/desk-fixture";
+import { openQueueAs } from "./support/sign-in";
 
 const desk = deskFixture();
 
 test("the queue view on screen exports as CSV with Vietnamese labels, no raw codes", async () => {
   const page = await desk.browser.context.newPage();
-  await page.goto(desk.server.url);
-  await page.getByLabel("Username").fill("agent1");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const queue = page.getByRole("table", { name: "Appeal queue" });
-  await expect
-    .poll(() => queue.getAttribute("aria-rowcount"), { timeout: 30_000 })
-    .toBe(String(240 + 1));
+  const queue = await openQueueAs(page, desk.server.url, "agent1");
   await page.getByLabel("Search appeals").fill("AP-00001");
   await expect
     .poll(async () => Number(await queue.getAttribute("aria-rowcount")) - 1, { timeout: 30_000 })
@@ -46,14 +40,7 @@ test("the queue view on screen exports as CSV with Vietnamese labels, no raw cod
 
 test("the whole queue exports with the assignees' names, never their ids", async () => {
   const page = await desk.browser.context.newPage();
-  await page.goto(desk.server.url);
-  await page.getByLabel("Username").fill("agent1");
-  await page.getByLabel("Password").fill("demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  const queue = page.getByRole("table", { name: "Appeal queue" });
-  await expect
-    .poll(() => queue.getAttribute("aria-rowcount"), { timeout: 30_000 })
-    .toBe(String(240 + 1));
+  const queue = await openQueueAs(page, desk.server.url, "agent1");
   await page.getByLabel("Report language").selectOption("zh-Hant");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
