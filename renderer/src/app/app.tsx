@@ -92,6 +92,7 @@ function Desk({
   // Names for the ids the desk would otherwise show (the queue export's assignee column): the same
   // team list the supervisor screens load; a failed load leaves ids, as before.
   const userNames = useStore(supervisor.staff, (s) => s.names);
+  const team = useStore(supervisor.staff, (s) => s.staff);
   useEffect(() => {
     const controller = new AbortController();
     supervisor.staff
@@ -240,6 +241,7 @@ function Desk({
             presence={workstation.presence}
             attention={attention}
             userNames={userNames}
+            team={team}
             {...(workstation.serverSearch ? { serverSearch: workstation.serverSearch } : {})}
           />
         )}

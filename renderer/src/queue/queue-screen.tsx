@@ -1,3 +1,4 @@
+import type { User } from "@shared/domain/user";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
@@ -19,6 +20,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 const NO_NAMES: Readonly<Record<string, string>> = {};
+const NO_TEAM: readonly User[] = [];
+const ROLES = ["agent", "supervisor"] as const;
 
 export function QueueScreen({
   store,
@@ -29,6 +32,7 @@ export function QueueScreen({
   attention = NO_ATTENTION,
   serverSearch,
   userNames = NO_NAMES,
+  team = NO_TEAM,
 }: {
   store: QueueStore;
   userId: string;
@@ -42,6 +46,8 @@ export function QueueScreen({
   serverSearch?: ServerSearchStore;
   /** Display names by user id, for the export's assignee column; without them ids are exported. */
   userNames?: Readonly<Record<string, string>>;
+  /** Who a supervisor may reassign selected cases to, picked by name (never a raw id). */
+  team?: readonly User[];
 }) {
   const { t } = useTranslation();
   const state = useStore(store);
@@ -216,16 +222,34 @@ export function QueueScreen({
               className="inline"
               onSubmit={(e) => {
                 e.preventDefault();
-                if (!reassignTo.trim()) return;
-                void state.reassign(selected, reassignTo.trim());
+                if (!reassignTo) return;
+                // The server still checks each case (four-eyes, skills); a refusal shows in the
+                // outbox in the agent's language.
+                void state.reassign(selected, reassignTo);
                 setNotice(t("queue.reassigned", { count: selected.length }));
+                setReassignTo("");
               }}
             >
               <label>
                 {t("bulk.reassignTo")}
-                <input value={reassignTo} onChange={(e) => setReassignTo(e.target.value)} />
+                <select value={reassignTo} onChange={(e) => setReassignTo(e.target.value)}>
+                  <option value="">{t("bulk.choosePerson")}</option>
+                  {ROLES.map((role) => (
+                    <optgroup key={role} label={t(`roleName.${role}`)}>
+                      {team
+                        .filter((member) => member.role === role)
+                        .map((member) => (
+                          <option key={member.id} value={member.id} data-user-text="">
+                            {member.displayName}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+                </select>
               </label>
-              <button type="submit">{t("actions.reassign")}</button>
+              <button type="submit" disabled={!reassignTo}>
+                {t("actions.reassign")}
+              </button>
             </form>
           ) : null}
           <button type="button" className="link-button" onClick={() => state.setSelected([])}>

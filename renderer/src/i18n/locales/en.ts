@@ -91,7 +91,8 @@ export const en = {
     label: "Bulk actions",
     selected_one: "{{count, number}} selected",
     selected_other: "{{count, number}} selected",
-    reassignTo: "Reassign to (user id)",
+    reassignTo: "Reassign to",
+    choosePerson: "Choose a person…",
     clear: "Clear selection",
   },
   shortcuts: {

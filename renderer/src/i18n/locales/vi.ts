@@ -88,7 +88,8 @@ export const vi = {
     label: "Thao tác hàng loạt",
     selected_one: "Đã chọn {{count, number}}",
     selected_other: "Đã chọn {{count, number}}",
-    reassignTo: "Chuyển cho (mã người dùng)",
+    reassignTo: "Chuyển cho",
+    choosePerson: "Chọn người nhận…",
     clear: "Bỏ chọn",
   },
   shortcuts: {

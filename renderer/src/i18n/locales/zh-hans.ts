@@ -87,7 +87,8 @@ export const zhHans = {
     label: "批量操作",
     selected_one: "已选 {{count, number}} 条",
     selected_other: "已选 {{count, number}} 条",
-    reassignTo: "转派给（用户 ID）",
+    reassignTo: "转派给",
+    choosePerson: "选择处理人…",
     clear: "取消选择",
   },
   shortcuts: {

@@ -100,7 +100,8 @@ export const zhHant = {
     label: "批次操作",
     selected_one: "已選 {{count, number}} 條",
     selected_other: "已選 {{count, number}} 條",
-    reassignTo: "轉派給（使用者 ID）",
+    reassignTo: "轉派給",
+    choosePerson: "選擇處理人…",
     clear: "取消選擇",
   },
   shortcuts: {

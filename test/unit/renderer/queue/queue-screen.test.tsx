@@ -22,7 +22,17 @@ beforeAll(() => {
   });
 });
 
-function setup(count: number) {
+const TEAM = [
+  { id: "u-agent2", username: "agent2", displayName: "Chen Hao", role: "agent" as const },
+  {
+    id: "u-supervisor2",
+    username: "supervisor2",
+    displayName: "Linh Tran",
+    role: "supervisor" as const,
+  },
+];
+
+function setup(count: number, { canReassign = false } = {}) {
   const rows: CaseSummary[] = Array.from({ length: count }, (_, i) =>
     summary({
       id: `c${i + 1}`,
@@ -48,13 +58,43 @@ function setup(count: number) {
   const onOpen = vi.fn();
   render(
     <I18nextProvider i18n={createI18n("en")}>
-      <QueueScreen store={store} userId="agent-1" canReassign={false} onOpen={onOpen} />
+      <QueueScreen
+        store={store}
+        userId="agent-1"
+        canReassign={canReassign}
+        onOpen={onOpen}
+        team={TEAM}
+      />
     </I18nextProvider>,
   );
   return { store, onOpen, enqueue };
 }
 
 describe("QueueScreen", () => {
+  test("a supervisor reassigns the selection to a person picked by name, never by typing an id", async () => {
+    const { store, enqueue } = setup(5, { canReassign: true });
+    await act(() => store.getState().start());
+    act(() => store.getState().setSelected(["c1", "c2"]));
+    const picker = screen.getByLabelText("Reassign to") as HTMLSelectElement;
+    const names = [...picker.options].map((option) => option.text);
+    expect(names).toEqual(["Choose a person…", "Chen Hao", "Linh Tran"]);
+    expect(names.some((name) => name.startsWith("u-"))).toBe(false);
+    const submit = screen.getByRole("button", { name: "Reassign" }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.change(picker, { target: { value: "u-agent2" } });
+    await act(async () => {
+      fireEvent.click(submit);
+    });
+    expect(enqueue).toHaveBeenCalledWith("c1", {
+      type: "reassign",
+      body: { assignee: "u-agent2" },
+    });
+    expect(enqueue).toHaveBeenCalledWith("c2", {
+      type: "reassign",
+      body: { assignee: "u-agent2" },
+    });
+  });
+
   test("renders a window of rows while announcing all of them", async () => {
     const { store } = setup(5_000);
     await act(() => store.getState().start());
