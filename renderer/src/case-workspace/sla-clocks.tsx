@@ -1,5 +1,6 @@
 import type { CaseDetail } from "@shared/domain/appeal";
 import type { ClockState } from "@shared/sla/index";
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../i18n/format";
@@ -62,6 +63,11 @@ const KNOWN_CLOCKS = new Set([
   "post_decision_verification",
 ]);
 
+/** A clock's name in the desk's language; a clock this desk does not know keeps the server's label. */
+export function clockName(t: TFunction, clockId: string, serverLabel: string): string {
+  return KNOWN_CLOCKS.has(clockId) ? t(`clocks.names.${clockId as "resolution"}`) : serverLabel;
+}
+
 export function SlaClocks({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -90,11 +96,7 @@ export function SlaClocks({ detail }: { detail: CaseDetail }) {
         else detailText = t("sla.paused");
         return (
           <li key={c.clockId} className={`clock sla-${risk}`} data-clock={c.clockId}>
-            <span className="clock-label">
-              {KNOWN_CLOCKS.has(c.clockId)
-                ? t(`clocks.names.${c.clockId as "resolution"}`)
-                : c.label}
-            </span>
+            <span className="clock-label">{clockName(t, c.clockId, c.label)}</span>
             <span className="clock-state">
               {t(`clocks.status.${c.status}`)}
               {risk === "warning" ? ` · ${t("risk.warning")}` : ""}

@@ -6,7 +6,7 @@
 import type { RegionCalendarId } from "@shared/domain/appeal";
 import { checkTransition } from "@shared/domain/lifecycle";
 import type { User } from "@shared/domain/user";
-import type { OversightBucket, OversightStats } from "@shared/oversight/contract";
+import type { AgeBucket, OversightBucket, OversightStats } from "@shared/oversight/contract";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -21,12 +21,22 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { clockName } from "../case-workspace/sla-clocks";
 import type { CachedCase, DeskData } from "../desk-data";
 import { useFormatters } from "../i18n/format";
 import type { RoutingApi } from "../routing/routing-api";
 import { ReassignDialog } from "./reassign-dialog";
 import type { SupervisorApi } from "./supervisor-api";
 import { supervisorHref } from "./supervisor-routes";
+
+/** The age buckets' catalog keys (their wire values hold "<" and "–"). */
+const AGE_BUCKET_KEYS = {
+  "<1d": "under1",
+  "1–3d": "from1to3",
+  "3–7d": "from3to7",
+  "7–15d": "from7to15",
+  ">15d": "over15",
+} as const satisfies Record<AgeBucket, string>;
 
 const REGIONS = ["VN", "CN", "UTC"] as const satisfies readonly RegionCalendarId[];
 
@@ -255,7 +265,9 @@ export function OversightDashboard({
           <figure aria-label={t("supervisor.oversight.clocks")}>
             <figcaption>{t("supervisor.oversight.clocksCaption")}</figcaption>
             <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={stats.clocks}>
+              <BarChart
+                data={stats.clocks.map((c) => ({ ...c, label: clockName(t, c.clockId, c.label) }))}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" tick={{ fontSize: 10 }} />
                 <YAxis allowDecimals={false} />
@@ -270,7 +282,12 @@ export function OversightDashboard({
           <figure aria-label={t("supervisor.oversight.ages")}>
             <figcaption>{t("supervisor.oversight.agesCaption")}</figcaption>
             <ResponsiveContainer width="100%" height={200}>
-              <BarChart data={stats.ageDistribution}>
+              <BarChart
+                data={stats.ageDistribution.map((a) => ({
+                  ...a,
+                  bucket: t(`supervisor.oversight.ageBucket.${AGE_BUCKET_KEYS[a.bucket]}`),
+                }))}
+              >
                 <XAxis dataKey="bucket" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />

@@ -734,6 +734,13 @@ export const en = {
       clocksCaption: "At risk and breached, per clock",
       ages: "Age distribution",
       agesCaption: "Age of open cases since escalation",
+      ageBucket: {
+        under1: "Under 1 day",
+        from1to3: "1–3 days",
+        from3to7: "3–7 days",
+        from7to15: "7–15 days",
+        over15: "Over 15 days",
+      },
       cases: "Cases",
       outcomes: "Decision outcomes",
       outcomesCaption: "Outcomes (last 28 days)",

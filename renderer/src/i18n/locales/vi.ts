@@ -748,6 +748,13 @@ export const vi = {
       clocksCaption: "Sắp quá hạn và quá hạn, theo từng đồng hồ",
       ages: "Phân bố tuổi vụ",
       agesCaption: "Thời gian các vụ đang mở đã trôi qua kể từ khi chuyển CSKH",
+      ageBucket: {
+        under1: "Dưới 1 ngày",
+        from1to3: "1–3 ngày",
+        from3to7: "3–7 ngày",
+        from7to15: "7–15 ngày",
+        over15: "Trên 15 ngày",
+      },
       cases: "Số vụ",
       outcomes: "Kết quả quyết định",
       outcomesCaption: "Kết quả (28 ngày qua)",

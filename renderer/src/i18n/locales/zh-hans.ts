@@ -712,6 +712,13 @@ export const zhHans = {
       clocksCaption: "各时限即将超时与已超时的案件",
       ages: "案件时长分布",
       agesCaption: "未结案件自升级至客服以来的时长",
+      ageBucket: {
+        under1: "不足 1 天",
+        from1to3: "1–3 天",
+        from3to7: "3–7 天",
+        from7to15: "7–15 天",
+        over15: "超过 15 天",
+      },
       cases: "案件数",
       outcomes: "裁决结果",
       outcomesCaption: "裁决结果（近 28 天）",

@@ -788,6 +788,13 @@ export const zhHant = {
       clocksCaption: "各時限即將超時與已超時的案件",
       ages: "案件時長分佈",
       agesCaption: "未結案件自升級至客服以來的時長",
+      ageBucket: {
+        under1: "不足 1 天",
+        from1to3: "1–3 天",
+        from3to7: "3–7 天",
+        from7to15: "7–15 天",
+        over15: "超過 15 天",
+      },
       cases: "案件數",
       outcomes: "裁決結果",
       outcomesCaption: "裁決結果（近 28 天）",

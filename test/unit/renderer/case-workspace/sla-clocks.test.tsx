@@ -3,7 +3,11 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { clocksAt } from "../../../../renderer/src/case-workspace/case-sla";
-import { nextRenderAt, SlaClocks } from "../../../../renderer/src/case-workspace/sla-clocks";
+import {
+  clockName,
+  nextRenderAt,
+  SlaClocks,
+} from "../../../../renderer/src/case-workspace/sla-clocks";
 import { createI18n } from "../../../../renderer/src/i18n/i18n";
 import { detail } from "../../../support/case-detail";
 
@@ -99,5 +103,21 @@ describe("live SLA clocks", () => {
     const at = nextRenderAt(clocks, nextChangeAt, now);
     expect(at).toBe(Date.parse("2026-03-04T03:01:00.000Z"));
     expect(nextRenderAt([], null, now)).toBeNull();
+  });
+});
+
+describe("clockName (the workspace's clocks and the oversight chart)", () => {
+  test("a known clock reads in the desk's language, not the server's English label", () => {
+    const vietnamese = createI18n("vi");
+    expect(clockName(vietnamese.t, "respondent_window", "Respondent answers the appeal")).toBe(
+      vietnamese.t("clocks.names.respondent_window"),
+    );
+    expect(
+      clockName(vietnamese.t, "respondent_window", "Respondent answers the appeal"),
+    ).not.toMatch(/Respondent/);
+  });
+  test("a clock this desk does not know keeps the server's label", () => {
+    const en = createI18n("en");
+    expect(clockName(en.t, "regulator_window", "Regulator's window")).toBe("Regulator's window");
   });
 });
