@@ -100,8 +100,9 @@ const SUPERVISOR_SCREENS: Screen[] = [
   {
     name: "second-stage review",
     async visit(page) {
-      await go(page, "#/supervisor", "main table tbody tr");
-      await page.locator("main table tbody tr button").first().click();
+      // The second-stage list is the queue's table: a row's reference opens its review.
+      await go(page, "#/supervisor", "main table tbody tr[data-case-id]");
+      await page.locator("main table tbody tr[data-case-id] a.row-link").first().click();
       await page.locator(".verdict-form").waitFor({ timeout: 30_000 });
     },
   },

@@ -180,6 +180,10 @@ export function OversightDashboard({
       });
     return () => controller.abort();
   }, [api, region, bucket]);
+  // The server names nobody's cases "Unassigned" in English: the desk says it in its language.
+  const workload = (stats?.workload ?? []).map((w) =>
+    w.agentId ? w : { ...w, agentName: t("supervisor.oversight.unassigned") },
+  );
 
   return (
     <div className="oversight">
@@ -226,7 +230,7 @@ export function OversightDashboard({
           <figure aria-label={t("supervisor.oversight.workload")}>
             <figcaption>{t("supervisor.oversight.workload")}</figcaption>
             <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={stats.workload}>
+              <BarChart data={workload}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="agentName" tick={{ fontSize: 11 }} />
                 <YAxis allowDecimals={false} />
@@ -249,9 +253,9 @@ export function OversightDashboard({
                 </tr>
               </thead>
               <tbody>
-                {stats.workload.map((w) => (
+                {workload.map((w) => (
                   <tr key={w.agentId ?? "none"}>
-                    <td data-user-text="">{w.agentName}</td>
+                    <td data-user-text={w.agentId ? "" : undefined}>{w.agentName}</td>
                     <td>{w.open}</td>
                     <td>{w.awaitingEvidence}</td>
                     <td>{w.secondStage}</td>
