@@ -25,6 +25,7 @@ import {
   fill,
   MERCHANTS,
   NAMES,
+  OBJECTION,
   RESPONSE,
 } from "./phrases";
 import { createRandom, type Random } from "./random";
@@ -394,12 +395,26 @@ function generateAppeal(
       summary: decision.outcome,
     });
     if (status === "second_stage") {
+      // The side the first decision went against objects, as the platform files it: the event
+      // names the party and its statement is a message at the same instant (no random draw, so
+      // the rest of the seeded data stays as it was).
+      const objector = decision.favouredParty === "respondent" ? "complainant" : "respondent";
+      const objectedAt = after(90);
       timeline.push({
         id: `${id}-t6`,
         type: "appealed",
-        at: after(90),
-        actor: respondent.displayName,
-        summary: "",
+        at: objectedAt,
+        actor: (objector === "complainant" ? complainant : respondent).displayName,
+        summary: objector,
+      });
+      messages.push({
+        id: `${id}-objection`,
+        author: objector,
+        authorName: (objector === "complainant" ? complainant : respondent).displayName,
+        to: null,
+        text: OBJECTION[language],
+        language,
+        at: objectedAt,
       });
     }
     if (status === "closed") {

@@ -185,6 +185,13 @@ export const RESPONSE: Lines = {
   ],
 };
 
+/** What the party that lost the first decision writes when it asks for a second-stage review. */
+export const OBJECTION: Record<"vi" | "zh" | "en", string> = {
+  vi: "Tôi không đồng ý với kết quả: giấy tờ tôi nộp chưa được xem xét kỹ, mong được xét lại.",
+  zh: "我不认同这个结果：我提交的材料没有被仔细核对，请求重新审理。",
+  en: "I do not accept this outcome: the documents I sent were not looked at closely. Please review it again.",
+};
+
 export const CHAT: Lines = {
   vi: [
     "Bạn kiểm tra lại giúp mình nhé.",

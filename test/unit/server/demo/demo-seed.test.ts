@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sniffMime } from "@shared/evidence/sniff";
 import { describe, expect, test } from "vitest";
+import { objectionsOf } from "../../../../renderer/src/reports/report-model";
 import { generateAppeals } from "../../../../server/demo/appeal-generator";
 import { demoEvidenceFiles } from "../../../../server/demo/evidence-files";
 
@@ -13,6 +14,18 @@ describe("demo seed", () => {
     expect(a).toEqual(b);
     expect(new Set(a.map((x) => x.language))).toEqual(new Set(["vi", "zh", "en"]));
     expect(new Set(a.map((x) => x.kind))).toEqual(new Set(["p2p_trade", "payment"]));
+  });
+
+  test("every second-stage appeal carries its objection: who objects (the side the decision went against) and what they wrote", () => {
+    const appeals = generateAppeals({ count: 240, seed: 42, now: NOW, agentIds: ["u-agent1"] });
+    const secondStage = appeals.filter((a) => a.status === "second_stage");
+    expect(secondStage.length).toBeGreaterThan(0);
+    for (const appeal of secondStage) {
+      const [objection] = objectionsOf(appeal as unknown as Parameters<typeof objectionsOf>[0]);
+      const loser = appeal.decision?.favouredParty === "respondent" ? "complainant" : "respondent";
+      expect(objection?.party).toBe(loser);
+      expect(objection?.text).toBeTruthy();
+    }
   });
 
   test("every evidence item has real bytes whose hash and type match its metadata", () => {
