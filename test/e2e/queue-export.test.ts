@@ -40,7 +40,7 @@ test("the queue view on screen exports as CSV with Vietnamese labels, no raw cod
 
 test("the whole queue exports with the assignees' names, never their ids", async () => {
   const page = await desk.browser.context.newPage();
-  const queue = await openQueueAs(page, desk.server.url, "agent1");
+  await openQueueAs(page, desk.server.url, "agent1");
   await page.getByLabel("Report language").selectOption("zh-Hant");
   const [download] = await Promise.all([
     page.waitForEvent("download"),

@@ -17,7 +17,10 @@ function heldRound() {
         ends.push(resolve);
       }),
   );
-  return { round, endAll: () => ends.splice(0).forEach((end) => end()) };
+  const endAll = () => {
+    for (const end of ends.splice(0)) end();
+  };
+  return { round, endAll };
 }
 
 describe("startPoller", () => {
