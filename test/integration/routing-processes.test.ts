@@ -1,20 +1,10 @@
-/**
- * Routing with two server processes on one PostgreSQL: escalations filed concurrently through
- * both are each assigned exactly once (one `route` audit entry, one assignee), and the turns are
- * fair (both agents share one skill, so they get equal halves), because routing decisions are
- * serialised in the database, not in either process.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { AuditLog } from "@shared/api/audit";
 import type { CaseDetail } from "@shared/domain/appeal";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../support/api";
 import { escalatedCase } from "../support/appeals";
-import { SERVICE_TOKEN } from "../support/backends";
-import { postgresUnavailableReason, startPostgres, type TestPostgres } from "../support/postgres";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
+import { postgresUnavailableReason } from "../support/postgres";
+import { twoServerProcesses } from "../support/server-process";
 
 const skip = postgresUnavailableReason();
 const CASES = 40;
@@ -22,42 +12,21 @@ const CASES = 40;
 describe.skipIf(skip !== null)(
   `routing across two server processes${skip ? ` (${skip})` : ""}`,
   () => {
-    let postgres: TestPostgres | null = null;
-    let a: ServerProcess;
-    let b: ServerProcess;
-    let auditDir: string | undefined;
-
-    beforeAll(async () => {
-      postgres = await startPostgres();
-      if (!postgres) throw new Error("no PostgreSQL");
-      const { ownerUrl, appUrl } = await postgres.createOwnedDatabase("routing2");
-      auditDir = mkdtempSync(join(tmpdir(), "arbiter-routing2-"));
-      const env = {
-        DATABASE_URL: appUrl,
-        DATABASE_OWNER_URL: ownerUrl,
-        SERVICE_TOKEN,
-        AUDIT_DIR: auditDir,
-      };
-      a = await startServerProcess(env, ["--demo", "--demo-appeals", "6"]);
-      b = await startServerProcess(env);
-    });
-    afterAll(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
-      await postgres?.stop();
-      if (auditDir) rmSync(auditDir, { recursive: true, force: true });
-    });
+    const servers = twoServerProcesses("routing2", 6);
 
     it("assigns each of many concurrent escalations exactly once, in fair turns", async () => {
       // One agent's desk on each process.
-      const agent1 = await ApiClient.login(a.url, "agent1");
-      const agent2 = await ApiClient.login(b.url, "agent2");
+      const agent1 = await ApiClient.login(servers.a.url, "agent1");
+      const agent2 = await ApiClient.login(servers.b.url, "agent2");
       for (const client of [agent1, agent2]) {
         const beat = await client.post("/routing/heartbeat", { state: "online" }, { key: null });
         expect(beat.status).toBe(200);
       }
-      const supervisor = await ApiClient.login(a.url, "supervisor1");
+      const supervisor = await ApiClient.login(servers.a.url, "supervisor1");
       const cases: CaseDetail[] = await Promise.all(
-        Array.from({ length: CASES }, (_, i) => escalatedCase(i % 2 ? a.url : b.url)),
+        Array.from({ length: CASES }, (_, i) =>
+          escalatedCase(i % 2 ? servers.a.url : servers.b.url),
+        ),
       );
 
       const counts = new Map<string, number>();

@@ -1,21 +1,12 @@
-/**
- * Two server processes on one PostgreSQL, as behind a load balancer: they must behave as one.
- * Version checks, idempotency and the audit chain are enforced by the database, and live events
- * reach clients of both processes through LISTEN/NOTIFY.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { AuditVerification } from "@shared/api/audit";
 import type { CasePage, ChangesPage } from "@shared/api/cases";
 import type { MutationResponse } from "@shared/api/mutations";
 import type { CaseDetail } from "@shared/domain/appeal";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../support/api";
 import { escalatedCase } from "../support/appeals";
-import { SERVICE_TOKEN } from "../support/backends";
-import { postgresUnavailableReason, startPostgres, type TestPostgres } from "../support/postgres";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
+import { postgresUnavailableReason } from "../support/postgres";
+import { twoServerProcesses } from "../support/server-process";
 import { openSse } from "../support/sse";
 
 const skip = postgresUnavailableReason();
@@ -24,44 +15,17 @@ const RATIONALE = "Both bank statements agree: the transfer never left the buyer
 describe.skipIf(skip !== null)(
   `two server processes on one PostgreSQL${skip ? ` (${skip})` : ""}`,
   () => {
-    let postgres: TestPostgres | null = null;
-    let a: ServerProcess;
-    let b: ServerProcess;
-    let auditDir: string | undefined;
-
-    beforeAll(async () => {
-      postgres = await startPostgres();
-      if (!postgres) throw new Error("no PostgreSQL");
-      // As deployed: migrations as the owner role, both processes serving as the app role.
-      const { ownerUrl, appUrl } = await postgres.createOwnedDatabase("scaleout");
-      // Their own audit folder (key and checkpoints, shared by both as on one volume): the
-      // default ./data would keep a previous run's checkpoints, rightly reported as truncation.
-      auditDir = mkdtempSync(join(tmpdir(), "arbiter-scaleout-"));
-      const env = {
-        DATABASE_URL: appUrl,
-        DATABASE_OWNER_URL: ownerUrl,
-        SERVICE_TOKEN,
-        AUDIT_DIR: auditDir,
-      };
-      // The first seeds; the second joins the same database as a plain replica of the API.
-      a = await startServerProcess(env, ["--demo", "--demo-appeals", "20"]);
-      b = await startServerProcess(env);
-    });
-    afterAll(async () => {
-      await Promise.all([a?.stop(), b?.stop()]);
-      await postgres?.stop();
-      if (auditDir) rmSync(auditDir, { recursive: true, force: true });
-    });
+    const servers = twoServerProcesses("scaleout", 20);
 
     it("races decisions and retries across processes: versions, idempotency and the audit chain hold", async () => {
-      const onA = await ApiClient.login(a.url, "supervisor1");
+      const onA = await ApiClient.login(servers.a.url, "supervisor1");
       // A session made on A is valid on B: sessions live in the database.
-      const onB = new ApiClient(b.url, onA.token);
-      const otherOnB = await ApiClient.login(b.url, "supervisor2");
+      const onB = new ApiClient(servers.b.url, onA.token);
+      const otherOnB = await ApiClient.login(servers.b.url, "supervisor2");
       expect((await onB.get("/me")).status).toBe(200);
 
       for (let round = 0; round < 8; round++) {
-        const detail = await escalatedCase(round % 2 ? a.url : b.url);
+        const detail = await escalatedCase(round % 2 ? servers.a.url : servers.b.url);
         const claim = (client: ApiClient) =>
           client.post(`/cases/${detail.id}/claim`, {}, { ifMatch: detail.version });
         const claims = await Promise.all([claim(onA), claim(otherOnB)]);
@@ -79,7 +43,10 @@ describe.skipIf(skip !== null)(
             { outcome: "cancel_order", favouredParty: "respondent", rationale: RATIONALE },
             { key, ifMatch: version },
           );
-        const sameClient = new ApiClient(winner === onA ? b.url : a.url, winner.token);
+        const sameClient = new ApiClient(
+          winner === onA ? servers.b.url : servers.a.url,
+          winner.token,
+        );
         const decisions = await Promise.all([decide(winner), decide(sameClient), decide(winner)]);
         expect(decisions.map((d) => d.status)).toEqual([200, 200, 200]);
         expect(new Set(decisions.map((d) => JSON.stringify(d.body))).size).toBe(1);
@@ -93,13 +60,13 @@ describe.skipIf(skip !== null)(
     });
 
     it("delivers live events to clients of both processes", async () => {
-      const agent = await ApiClient.login(a.url, "agent1");
+      const agent = await ApiClient.login(servers.a.url, "agent1");
       const headers = { authorization: `Bearer ${agent.token}` };
-      const streamA = await openSse(`${a.url}/api/v1/events`, headers);
-      const streamB = await openSse(`${b.url}/api/v1/events`, headers);
+      const streamA = await openSse(`${servers.a.url}/api/v1/events`, headers);
+      const streamB = await openSse(`${servers.b.url}/api/v1/events`, headers);
       try {
-        const viaA = await escalatedCase(a.url);
-        const viaB = await escalatedCase(b.url);
+        const viaA = await escalatedCase(servers.a.url);
+        const viaB = await escalatedCase(servers.b.url);
         for (const stream of [streamA, streamB]) {
           for (const detail of [viaA, viaB]) {
             await stream.waitFor(
@@ -120,9 +87,9 @@ describe.skipIf(skip !== null)(
       }
     });
     it("cached pages and sessions follow writes made by either process", async () => {
-      const onA = await ApiClient.login(a.url, "agent1");
-      const onB = new ApiClient(b.url, onA.token);
-      const detail = await escalatedCase(a.url);
+      const onA = await ApiClient.login(servers.a.url, "agent1");
+      const onB = new ApiClient(servers.b.url, onA.token);
+      const detail = await escalatedCase(servers.a.url);
       const versionIn = async (client: ApiClient) => {
         const page = await client.get<CasePage>("/cases?limit=200&status=escalated,in_review");
         return page.body.items.find((c) => c.id === detail.id)?.version;
@@ -165,10 +132,17 @@ describe.skipIf(skip !== null)(
       // Six wrong passwords at once, three on each process: the allowance is five in all, so
       // counts kept per process (three each) would lock nothing, and a lost update would miss one.
       const wrong = await Promise.all(
-        [a.url, b.url, a.url, b.url, a.url, b.url].map((url) => login(url, "wrong")),
+        [
+          servers.a.url,
+          servers.b.url,
+          servers.a.url,
+          servers.b.url,
+          servers.a.url,
+          servers.b.url,
+        ].map((url) => login(url, "wrong")),
       );
       expect(wrong.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
-      for (const url of [a.url, b.url]) {
+      for (const url of [servers.a.url, servers.b.url]) {
         const locked = await login(url, "demo");
         expect(locked.status).toBe(429);
         expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
