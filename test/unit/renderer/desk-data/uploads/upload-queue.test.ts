@@ -202,7 +202,13 @@ test("queued while the server is unreachable, it survives a reload and is filed 
   const first = await setup(server, userId);
   for (let i = 0; i < 1_000; i++) server.faults.push({ status: 0 });
   await first.attach("c1", new Blob([PDF]), "statement.pdf", "");
-  await until(() => first.status.getState().uploadCount === 1 && server.faults.length < 1_000);
+  // The failed attempt reports reachability after it has stored its outcome: wait for both.
+  await until(
+    () =>
+      first.status.getState().uploadCount === 1 &&
+      server.faults.length < 1_000 &&
+      !first.status.getState().isOnline,
+  );
   expect(first.status.getState().isOnline).toBe(false);
   await first.stop();
 
